@@ -1,0 +1,3 @@
+//! distlab-sim: the native command-line runner.
+
+fn main() {}

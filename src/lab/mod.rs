@@ -1,0 +1,3 @@
+//! Labs: one per algorithm family, each a scenario, a world, its checkers and its view model.
+
+pub mod network;

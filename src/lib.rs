@@ -1,0 +1,6 @@
+//! distlab: real distributed protocols on virtual clusters, deterministic and replayable.
+//!
+//! `sim` is the kernel, `lab` builds lessons on it, `ui` draws them in the browser (feature `web`).
+
+pub mod lab;
+pub mod sim;

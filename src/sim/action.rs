@@ -1,0 +1,80 @@
+//! Actions: everything a user, a scenario or a fuzzer can do to a running world.
+
+use serde::{Deserialize, Serialize};
+
+use super::network::MsgId;
+use super::time::{NodeId, SimTime};
+
+/// One thing done to the world: a fault, a repair, a network setting, or an input to a node.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Action<I> {
+    /// Stop a node: its volatile state is lost, its durable state kept.
+    Crash { node: NodeId },
+    /// Boot a crashed node from its durable state.
+    Restart { node: NodeId },
+    /// Freeze a node (a GC pause): it handles nothing, its timers fire late.
+    Pause { node: NodeId },
+    /// Unfreeze a paused node; what arrived meanwhile is handled now.
+    Resume { node: NodeId },
+    /// Cut the direction `from -> to`.
+    LinkDown { from: NodeId, to: NodeId },
+    /// Repair the direction `from -> to`.
+    LinkUp { from: NodeId, to: NodeId },
+    /// Cut every link between different groups and repair every link within one; unnamed nodes are cut off.
+    Partition { groups: Vec<Vec<NodeId>> },
+    /// Repair every link.
+    HealAll,
+    /// Set the one-way latency range, microseconds.
+    SetLatency { min: SimTime, max: SimTime },
+    /// Set the loss probability, parts per million.
+    SetLoss { ppm: u32 },
+    /// Set the duplication probability, parts per million.
+    SetDuplication { ppm: u32 },
+    /// Set the reordering probability, parts per million.
+    SetReordering { ppm: u32 },
+    /// Drop one message in flight.
+    DropMessage { id: MsgId },
+    /// Set a node's clock to read true time plus `offset` microseconds.
+    ClockOffset { node: NodeId, offset: i64 },
+    /// Set a node's clock drift, parts per million (positive runs fast).
+    ClockDrift { node: NodeId, ppm: i32 },
+    /// Step a node's clock by `delta` microseconds (negative goes back).
+    ClockJump { node: NodeId, delta: i64 },
+    /// Hand an input (a client request, a command) to a node.
+    Input { node: NodeId, input: I },
+}
+
+impl<I> Action<I> {
+    /// Every node id this action names, for range checks.
+    pub fn nodes(&self) -> Vec<NodeId> {
+        match self {
+            Action::Crash { node }
+            | Action::Restart { node }
+            | Action::Pause { node }
+            | Action::Resume { node }
+            | Action::ClockOffset { node, .. }
+            | Action::ClockDrift { node, .. }
+            | Action::ClockJump { node, .. }
+            | Action::Input { node, .. } => vec![*node],
+            Action::LinkDown { from, to } | Action::LinkUp { from, to } => vec![*from, *to],
+            Action::Partition { groups } => groups.iter().flatten().copied().collect(),
+            Action::HealAll
+            | Action::SetLatency { .. }
+            | Action::SetLoss { .. }
+            | Action::SetDuplication { .. }
+            | Action::SetReordering { .. }
+            | Action::DropMessage { .. } => Vec::new(),
+        }
+    }
+}
+
+/// An action with the virtual time at which it happens.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimedAction<I> {
+    /// When, in virtual microseconds.
+    pub at: SimTime,
+    /// What.
+    pub action: Action<I>,
+}

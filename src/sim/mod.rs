@@ -1,0 +1,28 @@
+//! The kernel: a deterministic discrete-event simulator of nodes on an unreliable network.
+//!
+//! No wall clock, no I/O, no global randomness, no `HashMap` iteration: the same scenario gives
+//! the same trace on every platform.
+
+pub mod action;
+pub mod clock;
+pub mod hash;
+pub mod network;
+pub mod process;
+pub mod rng;
+pub mod scenario;
+pub mod time;
+pub mod timeline;
+pub mod trace;
+pub mod world;
+
+pub use action::{Action, TimedAction};
+pub use clock::Clock;
+pub use hash::{stable_hash, StableHasher};
+pub use network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig};
+pub use process::{Ctx, Effect, Process};
+pub use rng::SimRng;
+pub use scenario::{ClusterConfig, Scenario, ScenarioError, ScenarioOf, MAX_NODES};
+pub use time::{ms, secs, NodeId, SimTime, MICROS_PER_MS, MICROS_PER_SEC, PPM};
+pub use timeline::Timeline;
+pub use trace::{Retention, Trace, TraceEntry, TraceEvent};
+pub use world::{ActionError, NodeStatus, NodeView, World};

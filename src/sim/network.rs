@@ -1,0 +1,213 @@
+//! The virtual network: link states, latency, loss, duplication, reordering, and messages in flight.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::time::{ms, NodeId, SimTime, PPM};
+
+/// A message's id, unique within a run (each copy of a duplicated message has its own).
+pub type MsgId = u64;
+
+/// How the network behaves; every probability is in parts per million.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NetworkConfig {
+    /// Shortest one-way delay, microseconds.
+    pub latency_min: SimTime,
+    /// Longest one-way delay, microseconds.
+    pub latency_max: SimTime,
+    /// Chance a message is lost in the network.
+    pub loss_ppm: u32,
+    /// Chance a message is delivered twice.
+    pub duplicate_ppm: u32,
+    /// Chance a message leaves its link's FIFO order and is held back by up to `latency_max` more.
+    pub reorder_ppm: u32,
+}
+
+impl Default for NetworkConfig {
+    fn default() -> Self {
+        Self { latency_min: ms(10), latency_max: ms(40), loss_ppm: 0, duplicate_ppm: 0, reorder_ppm: 0 }
+    }
+}
+
+impl NetworkConfig {
+    /// Check the ranges; the error names the offending field.
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        if self.latency_min > self.latency_max {
+            return Err(("latency_min", format!("{} is above latency_max {}", self.latency_min, self.latency_max)));
+        }
+        if self.latency_max > ms(3_600_000) {
+            return Err(("latency_max", "must be at most one hour".into()));
+        }
+        for (field, value) in
+            [("loss_ppm", self.loss_ppm), ("duplicate_ppm", self.duplicate_ppm), ("reorder_ppm", self.reorder_ppm)]
+        {
+            if value > PPM {
+                return Err((field, format!("{value} is above 1000000 (certainty)")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why a message never reached its destination's handler.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// Lost at random (the loss probability).
+    Loss,
+    /// The link from sender to receiver was down when it was sent or when it would have arrived.
+    LinkDown,
+    /// The receiver was down when it arrived (or crashed while it waited in a paused node's buffer).
+    NodeDown,
+    /// Dropped by hand while in flight.
+    Manual,
+}
+
+/// A message on its way.
+#[derive(Clone, Debug)]
+pub struct InFlight<M> {
+    /// This copy's id.
+    pub id: MsgId,
+    /// The id of the original send (equal to `id` unless this is a duplicate).
+    pub origin: MsgId,
+    /// Sender.
+    pub from: NodeId,
+    /// Receiver.
+    pub to: NodeId,
+    /// True time it was sent.
+    pub sent_at: SimTime,
+    /// True time it arrives (or would have, if lost).
+    pub arrives_at: SimTime,
+    /// When a lost message vanishes (half way), `None` if it is not lost.
+    pub vanishes_at: Option<SimTime>,
+    /// Arrived at a paused node and waits in its buffer.
+    pub buffered: bool,
+    /// The payload.
+    pub message: M,
+}
+
+/// Running counts of what the network did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct NetStats {
+    /// Messages handed to the network by senders.
+    pub sent: u64,
+    /// Copies handed to a receiver's handler.
+    pub delivered: u64,
+    /// Lost at random.
+    pub lost: u64,
+    /// Dropped because a link was down.
+    pub dropped_link: u64,
+    /// Dropped because the receiver was down.
+    pub dropped_node: u64,
+    /// Dropped by hand.
+    pub dropped_manual: u64,
+    /// Extra copies created.
+    pub duplicated: u64,
+    /// Delivered after a message sent later on the same link.
+    pub reordered: u64,
+}
+
+/// Per-direction link state.
+#[derive(Clone, Debug)]
+struct Link {
+    up: bool,
+    /// Latest arrival time given to an in-order message (FIFO unless reordered).
+    fifo_tail: SimTime,
+    /// Highest origin id delivered so far, to count reorderings.
+    highest_delivered: Option<MsgId>,
+}
+
+/// The network between `n` nodes.
+#[derive(Clone, Debug)]
+pub struct Network<M> {
+    /// Current behaviour.
+    pub config: NetworkConfig,
+    n: u32,
+    links: Vec<Link>,
+    in_flight: BTreeMap<MsgId, InFlight<M>>,
+    /// Running counts.
+    pub stats: NetStats,
+    next_id: MsgId,
+}
+
+impl<M> Network<M> {
+    /// A fully connected network of `n` nodes.
+    pub fn new(n: u32, config: NetworkConfig) -> Self {
+        let link = Link { up: true, fifo_tail: 0, highest_delivered: None };
+        Self {
+            config,
+            n,
+            links: vec![link; (n as usize) * (n as usize)],
+            in_flight: BTreeMap::new(),
+            stats: NetStats::default(),
+            next_id: 0,
+        }
+    }
+
+    fn index(&self, from: NodeId, to: NodeId) -> usize {
+        from as usize * self.n as usize + to as usize
+    }
+
+    /// Is the direction `from -> to` up?
+    pub fn link_up(&self, from: NodeId, to: NodeId) -> bool {
+        from == to || self.links[self.index(from, to)].up
+    }
+
+    /// Bring the direction `from -> to` up or down.
+    pub fn set_link(&mut self, from: NodeId, to: NodeId, up: bool) {
+        let i = self.index(from, to);
+        self.links[i].up = up;
+    }
+
+    /// A fresh message id.
+    pub fn next_id(&mut self) -> MsgId {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Messages in flight (including those waiting in a paused node's buffer), by id.
+    pub fn in_flight(&self) -> impl Iterator<Item = &InFlight<M>> {
+        self.in_flight.values()
+    }
+
+    /// One message in flight.
+    pub fn get(&self, id: MsgId) -> Option<&InFlight<M>> {
+        self.in_flight.get(&id)
+    }
+
+    pub(crate) fn get_mut(&mut self, id: MsgId) -> Option<&mut InFlight<M>> {
+        self.in_flight.get_mut(&id)
+    }
+
+    pub(crate) fn insert(&mut self, message: InFlight<M>) {
+        self.in_flight.insert(message.id, message);
+    }
+
+    pub(crate) fn remove(&mut self, id: MsgId) -> Option<InFlight<M>> {
+        self.in_flight.remove(&id)
+    }
+
+    /// Arrival time for an in-order message: not before the link's last in-order arrival.
+    pub(crate) fn fifo_arrival(&mut self, from: NodeId, to: NodeId, earliest: SimTime) -> SimTime {
+        let i = self.index(from, to);
+        let at = earliest.max(self.links[i].fifo_tail);
+        self.links[i].fifo_tail = at;
+        at
+    }
+
+    /// Note a delivery; returns true if it overtook nothing but was overtaken (a reordering).
+    pub(crate) fn note_delivery(&mut self, from: NodeId, to: NodeId, origin: MsgId) -> bool {
+        let i = self.index(from, to);
+        let link = &mut self.links[i];
+        match link.highest_delivered {
+            Some(h) if origin < h => true,
+            _ => {
+                link.highest_delivered = Some(origin);
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! What a node is: the `Process` trait, and `Ctx`, through which a handler's effects are written as data.
+
+use std::fmt::Debug;
+use std::hash::Hash;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::rng::SimRng;
+use super::time::{NodeId, SimTime};
+
+/// A deterministic state machine run by every node of a cluster.
+///
+/// Handlers never call out: they write effects into the [`Ctx`], and the world carries them out.
+pub trait Process: Clone + Debug + Sized {
+    /// Everything a node needs to boot; shared by all nodes of a run and saved in the scenario.
+    type Config: Clone + Debug + PartialEq + Serialize + DeserializeOwned;
+    /// A message between nodes.
+    type Message: Clone + Debug + Hash;
+    /// A timer a node can set; setting one equal to an armed timer re-arms it.
+    type Timer: Clone + Debug + PartialEq + Hash;
+    /// A request from outside the cluster (a client call or an operator command).
+    type Input: Clone + Debug + PartialEq + Hash + Serialize + DeserializeOwned;
+    /// What survives a crash (written with [`Ctx::persist`]).
+    type Durable: Clone + Debug + Hash;
+    /// An engine-specific trace event (role change, commit, lock granted...).
+    type Event: Clone + Debug + Hash + Serialize;
+
+    /// Start a node, in its first life (`durable` is `None`) or after a crash.
+    fn boot(id: NodeId, config: &Self::Config, durable: Option<&Self::Durable>, ctx: &mut Ctx<Self>) -> Self;
+    /// Handle a message from `from`.
+    fn on_message(&mut self, from: NodeId, message: Self::Message, ctx: &mut Ctx<Self>);
+    /// Handle a timer that came due.
+    fn on_timer(&mut self, timer: Self::Timer, ctx: &mut Ctx<Self>);
+    /// Handle a request from outside.
+    fn on_input(&mut self, input: Self::Input, ctx: &mut Ctx<Self>);
+    /// A short name for a message's kind, for traces and drawings ("Ping", "AppendEntries").
+    fn message_kind(message: &Self::Message) -> &'static str;
+    /// A short name for a timer's kind.
+    fn timer_kind(timer: &Self::Timer) -> &'static str;
+    /// Check that an input makes sense for this configuration (a node id in range, say).
+    fn validate_input(_config: &Self::Config, _input: &Self::Input) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// One effect of a handler, carried out by the world after the handler returns, in order.
+#[derive(Clone, Debug)]
+pub enum Effect<P: Process> {
+    /// Send a message over the network.
+    Send { to: NodeId, message: P::Message },
+    /// Arm (or re-arm) a timer to fire after `after` microseconds of this node's clock.
+    SetTimer { timer: P::Timer, after: SimTime },
+    /// Disarm a timer.
+    CancelTimer { timer: P::Timer },
+    /// Replace this node's durable state.
+    Persist { state: P::Durable },
+    /// Record an engine event in the trace.
+    Emit { event: P::Event },
+}
+
+/// The handle a handler gets: its identity, its clock, randomness, and a buffer of effects.
+pub struct Ctx<'a, P: Process> {
+    id: NodeId,
+    now: SimTime,
+    node_count: u32,
+    rng: &'a mut SimRng,
+    effects: &'a mut Vec<Effect<P>>,
+}
+
+impl<'a, P: Process> Ctx<'a, P> {
+    /// A context for node `id` whose clock reads `now`.
+    pub fn new(id: NodeId, now: SimTime, node_count: u32, rng: &'a mut SimRng, effects: &'a mut Vec<Effect<P>>) -> Self {
+        Self { id, now, node_count, rng, effects }
+    }
+
+    /// This node's id.
+    pub fn id(&self) -> NodeId {
+        self.id
+    }
+
+    /// This node's clock reading (skewed if its clock is).
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    /// How many nodes the cluster has.
+    pub fn node_count(&self) -> u32 {
+        self.node_count
+    }
+
+    /// Every other node's id, in order.
+    pub fn peers(&self) -> impl Iterator<Item = NodeId> + 'static {
+        let me = self.id;
+        (0..self.node_count).filter(move |&n| n != me)
+    }
+
+    /// A uniform random value in `lo..=hi`, from the run's seeded generator.
+    pub fn random_range(&mut self, lo: u64, hi: u64) -> u64 {
+        self.rng.range_inclusive(lo, hi)
+    }
+
+    /// Send `message` to `to`.
+    pub fn send(&mut self, to: NodeId, message: P::Message) {
+        self.effects.push(Effect::Send { to, message });
+    }
+
+    /// Arm `timer` to fire after `after` microseconds of local time, replacing an equal armed timer.
+    pub fn set_timer(&mut self, timer: P::Timer, after: SimTime) {
+        self.effects.push(Effect::SetTimer { timer, after });
+    }
+
+    /// Disarm `timer` if it is armed.
+    pub fn cancel_timer(&mut self, timer: P::Timer) {
+        self.effects.push(Effect::CancelTimer { timer });
+    }
+
+    /// Make `state` this node's durable state (what a restart will see).
+    pub fn persist(&mut self, state: P::Durable) {
+        self.effects.push(Effect::Persist { state });
+    }
+
+    /// Record an engine event in the trace.
+    pub fn emit(&mut self, event: P::Event) {
+        self.effects.push(Effect::Emit { event });
+    }
+}

@@ -1,0 +1,196 @@
+//! A timeline plays a scenario on a world, keeps checkpoints, seeks, and forks when the user acts in the past.
+
+use super::action::{Action, TimedAction};
+use super::process::Process;
+use super::scenario::{ClusterConfig, ScenarioError, ScenarioOf};
+use super::time::{secs, SimTime};
+use super::trace::Retention;
+use super::world::{ActionError, World};
+
+/// Default spacing of checkpoints, in virtual time.
+pub const CHECKPOINT_EVERY: SimTime = secs(1);
+
+/// Most checkpoints kept; beyond it every other one is thinned out.
+const MAX_CHECKPOINTS: usize = 256;
+
+#[derive(Clone, Debug)]
+struct Checkpoint<P: Process> {
+    world: World<P>,
+    cursor: usize,
+}
+
+/// A scenario being played: its world now, the script's position, and snapshots to seek back to.
+#[derive(Clone, Debug)]
+pub struct Timeline<P: Process> {
+    scenario: ScenarioOf<P>,
+    world: World<P>,
+    cursor: usize,
+    checkpoints: Vec<Checkpoint<P>>,
+    checkpoint_every: SimTime,
+    next_checkpoint: SimTime,
+    retention: Retention,
+}
+
+impl<P: Process> Timeline<P>
+where
+    P::Config: ClusterConfig,
+{
+    /// Start playing `scenario` at time 0. Inputs are checked against the process's rules.
+    pub fn new(scenario: ScenarioOf<P>, retention: Retention) -> Result<Self, ScenarioError> {
+        scenario.validate()?;
+        for (i, timed) in scenario.actions.iter().enumerate() {
+            if let Action::Input { input, .. } = &timed.action {
+                P::validate_input(&scenario.config, input).map_err(|message| ScenarioError {
+                    field: format!("actions[{i}].action.input"),
+                    message,
+                })?;
+            }
+        }
+        let world = World::new(
+            scenario.config.nodes(),
+            scenario.config.network().clone(),
+            scenario.config.clone(),
+            scenario.seed,
+            retention,
+        );
+        let mut timeline = Self {
+            scenario,
+            world,
+            cursor: 0,
+            checkpoints: Vec::new(),
+            checkpoint_every: CHECKPOINT_EVERY,
+            next_checkpoint: 0,
+            retention,
+        };
+        timeline.apply_due_actions(0);
+        timeline.save_checkpoint();
+        Ok(timeline)
+    }
+
+    /// The world as of now.
+    pub fn world(&self) -> &World<P> {
+        &self.world
+    }
+
+    /// The scenario: seed, configuration and every action so far (the user's included).
+    pub fn scenario(&self) -> &ScenarioOf<P> {
+        &self.scenario
+    }
+
+    /// Virtual time now.
+    pub fn now(&self) -> SimTime {
+        self.world.now()
+    }
+
+    /// The time of the last scripted action (the end of the script, for a scrub bar).
+    pub fn script_end(&self) -> SimTime {
+        self.scenario.actions.last().map_or(0, |a| a.at)
+    }
+
+    /// How the trace is kept.
+    pub fn retention(&self) -> Retention {
+        self.retention
+    }
+
+    /// Handle the next event or scripted action, whichever comes first. False when nothing is left.
+    pub fn step(&mut self) -> bool {
+        let next_action = self.scenario.actions.get(self.cursor).map(|a| a.at);
+        let next_event = self.world.next_event_time();
+        let progressed = match next_action {
+            Some(a) if next_event.is_none_or(|e| a <= e) => {
+                self.world.run_before(a);
+                self.apply_due_actions(a);
+                true
+            }
+            _ => self.world.step(),
+        };
+        self.maybe_checkpoint();
+        progressed
+    }
+
+    /// Play forward to time `t` (events and scripted actions due by then), checkpointing on the way.
+    pub fn run_until(&mut self, t: SimTime) {
+        loop {
+            let target = t.min(self.next_checkpoint);
+            self.advance_to(target);
+            self.maybe_checkpoint();
+            if target >= t {
+                break;
+            }
+        }
+    }
+
+    /// Advance world and script together to `t`; an action due at the same time as an event goes first.
+    fn advance_to(&mut self, t: SimTime) {
+        while let Some(at) = self.scenario.actions.get(self.cursor).map(|a| a.at).filter(|&at| at <= t) {
+            self.world.run_before(at);
+            self.apply_due_actions(at);
+        }
+        self.world.run_until(t);
+    }
+
+    fn apply_due_actions(&mut self, t: SimTime) {
+        while let Some(timed) = self.scenario.actions.get(self.cursor).filter(|a| a.at <= t).cloned() {
+            self.cursor += 1;
+            if let Err(e) = self.world.apply(&timed.action) {
+                self.world.record_refusal(e.0);
+            }
+        }
+    }
+
+    fn maybe_checkpoint(&mut self) {
+        if self.now() >= self.next_checkpoint {
+            self.save_checkpoint();
+        }
+    }
+
+    fn save_checkpoint(&mut self) {
+        let now = self.now();
+        self.checkpoints.retain(|c| c.world.now() < now);
+        self.checkpoints.push(Checkpoint { world: self.world.clone(), cursor: self.cursor });
+        self.next_checkpoint = (now / self.checkpoint_every + 1) * self.checkpoint_every;
+        if self.checkpoints.len() > MAX_CHECKPOINTS {
+            let mut keep = 0;
+            self.checkpoints.retain(|_| {
+                keep += 1;
+                keep % 2 == 1
+            });
+            self.checkpoint_every *= 2;
+        }
+    }
+
+    /// Go to time `t`: forward by playing, backward by restoring the nearest checkpoint and replaying.
+    pub fn seek(&mut self, t: SimTime) {
+        if t < self.now() {
+            let index = self.checkpoints.iter().rposition(|c| c.world.now() <= t).unwrap_or(0);
+            let checkpoint = &self.checkpoints[index];
+            self.world = checkpoint.world.clone();
+            self.cursor = checkpoint.cursor;
+            self.next_checkpoint = (self.now() / self.checkpoint_every + 1) * self.checkpoint_every;
+        }
+        self.run_until(t);
+    }
+
+    /// Do `action` now and append it to the scenario. If the timeline was scrubbed back, the later
+    /// scripted actions are discarded first (the run forks here). On error nothing changes.
+    pub fn act(&mut self, action: Action<P::Input>) -> Result<(), ActionError> {
+        self.world.check(&action)?;
+        let now = self.now();
+        self.fork_here();
+        self.scenario.actions.push(TimedAction { at: now, action: action.clone() });
+        self.cursor = self.scenario.actions.len();
+        self.world.apply(&action)
+    }
+
+    /// Forget every scripted action after now and every checkpoint after now.
+    pub fn fork_here(&mut self) {
+        let now = self.now();
+        self.scenario.actions.truncate(self.cursor);
+        self.checkpoints.retain(|c| c.world.now() <= now);
+    }
+
+    /// Number of checkpoints held (for memory measurements).
+    pub fn checkpoint_count(&self) -> usize {
+        self.checkpoints.len()
+    }
+}
