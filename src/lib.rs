@@ -4,3 +4,6 @@
 
 pub mod lab;
 pub mod sim;
+
+#[cfg(feature = "web")]
+pub mod ui;

@@ -92,6 +92,15 @@ where
         self.retention
     }
 
+    /// When the next event or scripted action is due, if anything is left.
+    pub fn next_time(&self) -> Option<SimTime> {
+        let action = self.scenario.actions.get(self.cursor).map(|a| a.at);
+        match (action, self.world.next_event_time()) {
+            (Some(a), Some(e)) => Some(a.min(e)),
+            (a, e) => a.or(e),
+        }
+    }
+
     /// Handle the next event or scripted action, whichever comes first. False when nothing is left.
     pub fn step(&mut self) -> bool {
         let next_action = self.scenario.actions.get(self.cursor).map(|a| a.at);

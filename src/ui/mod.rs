@@ -1,0 +1,1 @@
+//! The browser app (Yew): the lab shell and the lab pages.
