@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: native (with and without the web feature),
+# the headless-Chromium browser tests, and an offline release build of the app.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$ROOT/scripts/setup.sh" --browser
+source "$ROOT/scripts/env.sh"
+cd "$ROOT"
+
+step() { echo; echo "=== $* ==="; }
+
+step "native tests, kernel and engines only (no web dependency)"
+cargo test --locked --no-default-features
+
+step "native tests, default features"
+cargo test --locked
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown --test browser_app --test browser_kernel
+
+step "release build of the app (trunk, offline)"
+trunk build --release
+ls -l dist/*.wasm
+echo "wasm size: $(stat -c %s dist/*.wasm) bytes, gzipped: $(gzip -9c dist/*.wasm | wc -c) bytes"
