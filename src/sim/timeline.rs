@@ -62,7 +62,7 @@ where
             next_checkpoint: 0,
             retention,
         };
-        timeline.apply_due_actions(0);
+        timeline.advance_to(0);
         timeline.save_checkpoint();
         Ok(timeline)
     }
@@ -101,17 +101,17 @@ where
         }
     }
 
-    /// Handle the next event or scripted action, whichever comes first. False when nothing is left.
+    /// Handle the next event or scripted action, whichever comes first (events first on a tie). False when nothing is left.
     pub fn step(&mut self) -> bool {
-        let next_action = self.scenario.actions.get(self.cursor).map(|a| a.at);
-        let next_event = self.world.next_event_time();
-        let progressed = match next_action {
-            Some(a) if next_event.is_none_or(|e| a <= e) => {
-                self.world.run_before(a);
-                self.apply_due_actions(a);
+        let progressed = match self.scenario.actions.get(self.cursor).map(|a| a.at) {
+            Some(a) => {
+                if !self.world.step_until(a) {
+                    self.world.run_until(a);
+                    self.apply_due_actions(a);
+                }
                 true
             }
-            _ => self.world.step(),
+            None => self.world.step(),
         };
         self.maybe_checkpoint();
         progressed
@@ -129,10 +129,11 @@ where
         }
     }
 
-    /// Advance world and script together to `t`; an action due at the same time as an event goes first.
+    /// Advance world and script together to `t`. An action due at time `a` is applied after every
+    /// event due at or before `a`: the same order as a user acting at `a` in the page.
     fn advance_to(&mut self, t: SimTime) {
         while let Some(at) = self.scenario.actions.get(self.cursor).map(|a| a.at).filter(|&at| at <= t) {
-            self.world.run_before(at);
+            self.world.run_until(at);
             self.apply_due_actions(at);
         }
         self.world.run_until(t);
@@ -185,6 +186,10 @@ where
     pub fn act(&mut self, action: Action<P::Input>) -> Result<(), ActionError> {
         self.world.check(&action)?;
         let now = self.now();
+        // After single steps, events due at this very instant may remain: a replay handles them
+        // before an action recorded at this instant, so handle them first here too.
+        self.world.run_until(now);
+        self.world.check(&action)?;
         self.fork_here();
         self.scenario.actions.push(TimedAction { at: now, action: action.clone() });
         self.cursor = self.scenario.actions.len();

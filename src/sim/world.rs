@@ -239,7 +239,7 @@ impl<P: Process> World<P> {
         self.nodes.get(id as usize).map(|n| n.clock.local(self.now))
     }
 
-    /// The time of the next queued event, if any (it may turn out to be stale).
+    /// The time of the next queued event, if any (it may turn out to be stale and be skipped).
     pub fn next_event_time(&self) -> Option<SimTime> {
         self.queue.peek().map(|q| q.at)
     }
@@ -251,29 +251,40 @@ impl<P: Process> World<P> {
 
     /// Handle the next event. Returns `false` when nothing is left to do.
     pub fn step(&mut self) -> bool {
-        while let Some(q) = self.queue.pop() {
+        self.step_until(SimTime::MAX)
+    }
+
+    /// Handle the next event if it is due at or before `limit`; `false` if none is.
+    pub fn step_until(&mut self, limit: SimTime) -> bool {
+        while let Some(head) = self.queue.peek() {
+            if self.is_stale(head.kind) {
+                self.queue.pop();
+                continue;
+            }
+            if head.at > limit {
+                return false;
+            }
+            let Some(q) = self.queue.pop() else { return false };
             self.now = self.now.max(q.at);
             if self.handle(q.kind) {
                 self.handled += 1;
-                return true;
             }
+            return true;
         }
         false
     }
 
-    /// Handle every event due at or before `t`, then set the time to `t`.
-    pub fn run_until(&mut self, t: SimTime) {
-        while self.queue.peek().is_some_and(|q| q.at <= t) {
-            self.step();
+    /// A queued event that no longer means anything: a disarmed timer, a message already gone.
+    fn is_stale(&self, kind: EventKind) -> bool {
+        match kind {
+            EventKind::Arrive(id) | EventKind::Vanish(id) => self.network.get(id).is_none(),
+            EventKind::Timer { node, id } => !self.nodes[node as usize].timers.iter().any(|t| t.id == id),
         }
-        self.now = self.now.max(t);
     }
 
-    /// Handle every event due strictly before `t`, then set the time to `t` (for actions due at `t`).
-    pub fn run_before(&mut self, t: SimTime) {
-        while self.queue.peek().is_some_and(|q| q.at < t) {
-            self.step();
-        }
+    /// Handle every event due at or before `t`, then set the time to `t`.
+    pub fn run_until(&mut self, t: SimTime) {
+        while self.step_until(t) {}
         self.now = self.now.max(t);
     }
 
@@ -350,6 +361,13 @@ impl<P: Process> World<P> {
                 refuse(format!("node {node} is {}: it cannot take input", status(node).as_str()))
             }
             Action::Input { input, .. } => P::validate_input(&self.config, input).map_err(ActionError),
+            Action::Partition { groups } => {
+                let mut seen = vec![false; n as usize];
+                match groups.iter().flatten().find(|&&m| std::mem::replace(&mut seen[m as usize], true)) {
+                    Some(m) => refuse(format!("node {m} is in two groups")),
+                    None => Ok(()),
+                }
+            }
             Action::LinkDown { from, to } | Action::LinkUp { from, to } if from == to => {
                 refuse(format!("a node has no link to itself ({from} -> {to})"))
             }
