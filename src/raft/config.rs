@@ -1,0 +1,110 @@
+//! Raft's parameters (the paper's defaults) and the classic mistakes a lesson can switch on.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sim::{ms, ClusterConfig, NetworkConfig, SimTime};
+
+/// A classic implementation mistake, switched on per scenario to show what it breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bug {
+    /// Commit an earlier term's entry once a majority stores it (Figure 8): it can be overwritten later.
+    CommitOldTermByCount,
+    /// Forget `votedFor` on restart: a node can vote twice in one term, electing two leaders.
+    ForgetVoteOnRestart,
+    /// Every election timeout is the same: candidates keep splitting the vote.
+    NoTimeoutRandomization,
+    /// Grant votes without the up-to-date log check (section 5.4.1): a stale leader erases committed entries.
+    VoteWithoutLogCheck,
+    /// Accept AppendEntries without checking (prevLogIndex, prevLogTerm): logs diverge.
+    SkipConsistencyCheck,
+}
+
+impl Bug {
+    /// Every bug toggle.
+    pub const ALL: [Bug; 5] = [
+        Bug::CommitOldTermByCount,
+        Bug::ForgetVoteOnRestart,
+        Bug::NoTimeoutRandomization,
+        Bug::VoteWithoutLogCheck,
+        Bug::SkipConsistencyCheck,
+    ];
+
+    /// The name used in scenarios and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bug::CommitOldTermByCount => "commit_old_term_by_count",
+            Bug::ForgetVoteOnRestart => "forget_vote_on_restart",
+            Bug::NoTimeoutRandomization => "no_timeout_randomization",
+            Bug::VoteWithoutLogCheck => "vote_without_log_check",
+            Bug::SkipConsistencyCheck => "skip_consistency_check",
+        }
+    }
+
+    /// The toggle with this name.
+    pub fn from_name(name: &str) -> Option<Bug> {
+        Bug::ALL.into_iter().find(|b| b.name() == name)
+    }
+}
+
+/// A Raft cluster's configuration; defaults are the paper's (section 5.2, 9.3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RaftConfig {
+    /// Number of servers.
+    pub nodes: u32,
+    /// The network at time 0.
+    pub network: NetworkConfig,
+    /// Shortest election timeout.
+    pub election_timeout_min: SimTime,
+    /// Longest election timeout.
+    pub election_timeout_max: SimTime,
+    /// Time between heartbeats from the leader.
+    pub heartbeat_interval: SimTime,
+    /// Most entries in one AppendEntries.
+    pub max_batch: u32,
+    /// Mistakes switched on.
+    pub bugs: Vec<Bug>,
+}
+
+impl Default for RaftConfig {
+    fn default() -> Self {
+        Self {
+            nodes: 5,
+            network: NetworkConfig::default(),
+            election_timeout_min: ms(150),
+            election_timeout_max: ms(300),
+            heartbeat_interval: ms(50),
+            max_batch: 64,
+            bugs: Vec::new(),
+        }
+    }
+}
+
+impl RaftConfig {
+    /// Whether `bug` is switched on.
+    pub fn has(&self, bug: Bug) -> bool {
+        self.bugs.contains(&bug)
+    }
+}
+
+impl ClusterConfig for RaftConfig {
+    fn nodes(&self) -> u32 {
+        self.nodes
+    }
+    fn network(&self) -> &NetworkConfig {
+        &self.network
+    }
+    fn validate_lab(&self) -> Result<(), (String, String)> {
+        if self.election_timeout_min == 0 || self.election_timeout_min > self.election_timeout_max {
+            return Err(("election_timeout_min".into(), "must be positive and at most election_timeout_max".into()));
+        }
+        if self.heartbeat_interval == 0 || self.heartbeat_interval >= self.election_timeout_min {
+            return Err(("heartbeat_interval".into(), "must be positive and below election_timeout_min".into()));
+        }
+        if self.max_batch == 0 {
+            return Err(("max_batch".into(), "must be at least 1".into()));
+        }
+        Ok(())
+    }
+}

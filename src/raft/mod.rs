@@ -1,0 +1,15 @@
+//! Raft (Ongaro and Ousterhout, extended paper): election, replication, commitment, a key-value
+//! state machine with client sessions, and the classic mistakes as toggles.
+
+pub mod config;
+pub mod kv;
+pub mod node;
+pub mod types;
+
+pub use config::{Bug, RaftConfig};
+pub use kv::{KvResult, KvStore};
+pub use node::{ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer};
+pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, Term};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,567 @@
+//! A Raft server as a kernel `Process`: Figure 2 of the extended paper, rule by rule.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::config::{Bug, RaftConfig};
+use super::kv::{KvResult, KvStore};
+use super::types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, Term};
+use crate::sim::{Ctx, NodeId, Process, SimTime};
+
+/// What survives a crash (Figure 2, "persistent state on all servers").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RaftDurable {
+    /// Latest term this server has seen.
+    pub current_term: Term,
+    /// Candidate that received this server's vote in the current term.
+    pub voted_for: Option<NodeId>,
+    /// The log; entry `i` (from 1) is `log[i - 1]`.
+    pub log: Vec<Entry>,
+}
+
+/// Raft's timers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RaftTimer {
+    /// No word from a leader (or no election won) for an election timeout.
+    Election,
+    /// Time for the leader's next round of AppendEntries.
+    Heartbeat,
+}
+
+/// Requests from outside the cluster.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RaftInput {
+    /// A client's operation; `(client, seq)` identifies it for duplicate detection.
+    Client { client: ClientId, seq: u64, op: KvOp },
+    /// Let the election timer run out now.
+    Timeout,
+}
+
+/// How a client request ended, as the server answers it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ClientOutcome {
+    /// Committed and applied, with its result.
+    Ok { result: KvResult },
+    /// This server is not the leader; it believes `leader` is.
+    Redirect { leader: NodeId },
+    /// This server knows no leader.
+    NoLeader,
+    /// This server lost leadership before the request committed (it may still commit later).
+    LostLeadership,
+}
+
+/// Engine events recorded in the trace.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "what", rename_all = "snake_case")]
+pub enum RaftEvent {
+    /// The server became `role` in `term`.
+    RoleChange { role: Role, term: Term },
+    /// The server granted its vote.
+    Vote { candidate: NodeId, term: Term },
+    /// Entries were appended, ending at `last`.
+    LogAppend { first: LogIndex, last: LogIndex, term: Term },
+    /// Entries from `from` on were removed (a conflict with the leader).
+    LogTruncate { from: LogIndex },
+    /// The commit index advanced to `index`.
+    Commit { index: LogIndex },
+    /// Entry `index` was applied to the state machine.
+    Apply { index: LogIndex, term: Term },
+    /// A client request was answered.
+    ClientReply { client: ClientId, seq: u64, reply: ClientOutcome },
+}
+
+/// One Raft server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaftNode {
+    config: RaftConfig,
+    /// Persistent state (term, vote, log).
+    pub durable: RaftDurable,
+    /// Current role.
+    pub role: Role,
+    /// The leader this server follows, if it knows one.
+    pub leader_id: Option<NodeId>,
+    /// Highest entry known to be committed.
+    pub commit_index: LogIndex,
+    /// Highest entry applied to the state machine.
+    pub last_applied: LogIndex,
+    /// Votes received as a candidate, by voter.
+    pub votes: Vec<bool>,
+    /// Leader only: next entry to send to each server.
+    pub next_index: Vec<LogIndex>,
+    /// Leader only: highest entry known replicated on each server.
+    pub match_index: Vec<LogIndex>,
+    /// The state machine.
+    pub kv: KvStore,
+    /// Local time at which the election timer runs out (for the draining arc).
+    pub election_deadline: SimTime,
+    /// Length of the current election timeout.
+    pub election_timeout: SimTime,
+    /// Leader only: log index of each client request it accepted, awaiting commit.
+    pending: BTreeMap<LogIndex, (ClientId, u64)>,
+}
+
+type RaftCtx<'a, 'b> = &'a mut Ctx<'b, RaftNode>;
+
+impl RaftNode {
+    /// Latest term seen.
+    pub fn term(&self) -> Term {
+        self.durable.current_term
+    }
+
+    /// The log, entry 1 first.
+    pub fn log(&self) -> &[Entry] {
+        &self.durable.log
+    }
+
+    /// Index of the last entry (0 if empty).
+    pub fn last_index(&self) -> LogIndex {
+        self.durable.log.len() as LogIndex
+    }
+
+    /// Term of entry `index`; 0 for index 0; `None` past the end.
+    pub fn term_at(&self, index: LogIndex) -> Option<Term> {
+        match index {
+            0 => Some(0),
+            i => self.durable.log.get(i as usize - 1).map(|e| e.term),
+        }
+    }
+
+    fn last_term(&self) -> Term {
+        self.durable.log.last().map_or(0, |e| e.term)
+    }
+
+    fn majority(&self) -> usize {
+        self.votes.len() / 2 + 1
+    }
+
+    fn persist(&self, ctx: RaftCtx) {
+        ctx.persist(self.durable.clone());
+    }
+
+    fn set_role(&mut self, role: Role, ctx: RaftCtx) {
+        if self.role != role {
+            self.role = role;
+            ctx.emit(RaftEvent::RoleChange { role, term: self.term() });
+        }
+    }
+
+    fn reset_election_timer(&mut self, ctx: RaftCtx) {
+        let (lo, hi) = (self.config.election_timeout_min, self.config.election_timeout_max);
+        let timeout = if self.config.has(Bug::NoTimeoutRandomization) { lo } else { ctx.random_range(lo, hi) };
+        self.election_timeout = timeout;
+        self.election_deadline = ctx.now() + timeout;
+        ctx.set_timer(RaftTimer::Election, timeout);
+    }
+
+    /// Adopt a higher term (section 5.1): clear the vote, become follower.
+    fn observe_term(&mut self, term: Term, ctx: RaftCtx) {
+        if term > self.term() {
+            self.durable.current_term = term;
+            self.durable.voted_for = None;
+            self.persist(ctx);
+            self.leader_id = None;
+            self.step_down(ctx);
+        }
+    }
+
+    fn step_down(&mut self, ctx: RaftCtx) {
+        if self.role == Role::Leader {
+            ctx.cancel_timer(RaftTimer::Heartbeat);
+            for (_, (client, seq)) in std::mem::take(&mut self.pending) {
+                ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::LostLeadership });
+            }
+            self.reset_election_timer(ctx);
+        }
+        self.set_role(Role::Follower, ctx);
+    }
+
+    fn start_election(&mut self, ctx: RaftCtx) {
+        self.durable.current_term += 1;
+        self.durable.voted_for = Some(ctx.id());
+        self.persist(ctx);
+        self.leader_id = None;
+        self.votes.iter_mut().for_each(|v| *v = false);
+        self.votes[ctx.id() as usize] = true;
+        self.role = Role::Follower; // so that set_role records the change even from candidate to candidate
+        self.set_role(Role::Candidate, ctx);
+        self.reset_election_timer(ctx);
+        let (last_log_index, last_log_term) = (self.last_index(), self.last_term());
+        let term = self.term();
+        let candidate_id = ctx.id();
+        for peer in ctx.peers() {
+            ctx.send(peer, RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term });
+        }
+        self.maybe_win(ctx);
+    }
+
+    fn maybe_win(&mut self, ctx: RaftCtx) {
+        if self.role == Role::Candidate && self.votes.iter().filter(|v| **v).count() >= self.majority() {
+            self.become_leader(ctx);
+        }
+    }
+
+    fn become_leader(&mut self, ctx: RaftCtx) {
+        self.set_role(Role::Leader, ctx);
+        self.leader_id = Some(ctx.id());
+        ctx.cancel_timer(RaftTimer::Election);
+        let n = self.votes.len();
+        self.next_index = vec![self.last_index() + 1; n];
+        self.match_index = vec![0; n];
+        // Section 8: a blank entry lets the new leader commit what earlier terms left.
+        self.append_as_leader(Command::Noop, ctx);
+        self.broadcast_append(ctx);
+        ctx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat_interval);
+    }
+
+    fn append_as_leader(&mut self, command: Command, ctx: RaftCtx) -> LogIndex {
+        let term = self.term();
+        self.durable.log.push(Entry { term, command });
+        self.persist(ctx);
+        let index = self.last_index();
+        self.match_index[ctx.id() as usize] = index;
+        self.next_index[ctx.id() as usize] = index + 1;
+        ctx.emit(RaftEvent::LogAppend { first: index, last: index, term });
+        self.advance_commit(ctx);
+        index
+    }
+
+    fn broadcast_append(&mut self, ctx: RaftCtx) {
+        for peer in ctx.peers() {
+            self.send_append(peer, ctx);
+        }
+    }
+
+    fn send_append(&mut self, peer: NodeId, ctx: RaftCtx) {
+        let next = self.next_index[peer as usize].clamp(1, self.last_index() + 1);
+        let prev_log_index = next - 1;
+        let prev_log_term = self.term_at(prev_log_index).unwrap_or(0);
+        let end = (prev_log_index + u64::from(self.config.max_batch)).min(self.last_index());
+        let entries = self.durable.log[prev_log_index as usize..end as usize].to_vec();
+        ctx.send(
+            peer,
+            RaftMessage::AppendEntries {
+                term: self.term(),
+                leader_id: ctx.id(),
+                prev_log_index,
+                prev_log_term,
+                entries,
+                leader_commit: self.commit_index,
+            },
+        );
+    }
+
+    /// Figure 2, rules for leaders: commit the highest N with a majority of matchIndex ≥ N and
+    /// log[N].term == currentTerm (section 5.4.2).
+    fn advance_commit(&mut self, ctx: RaftCtx) {
+        let term_rule = !self.config.has(Bug::CommitOldTermByCount);
+        let mut n = self.last_index();
+        while n > self.commit_index {
+            let replicas = self.match_index.iter().filter(|&&m| m >= n).count();
+            if replicas >= self.majority() && (!term_rule || self.term_at(n) == Some(self.term())) {
+                self.set_commit(n, ctx);
+                return;
+            }
+            n -= 1;
+        }
+    }
+
+    fn set_commit(&mut self, index: LogIndex, ctx: RaftCtx) {
+        if index > self.commit_index {
+            self.commit_index = index;
+            ctx.emit(RaftEvent::Commit { index });
+            self.apply_committed(ctx);
+        }
+    }
+
+    fn apply_committed(&mut self, ctx: RaftCtx) {
+        while self.last_applied < self.commit_index {
+            self.last_applied += 1;
+            let index = self.last_applied;
+            let entry = &self.durable.log[index as usize - 1];
+            let term = entry.term;
+            let outcome = match &entry.command {
+                Command::Noop => None,
+                Command::Client { client, seq, op } => Some((*client, *seq, self.kv.apply(*client, *seq, op))),
+            };
+            ctx.emit(RaftEvent::Apply { index, term });
+            if let Some((client, seq, result)) = outcome {
+                if self.pending.remove(&index).is_some() {
+                    ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::Ok { result } });
+                }
+            }
+        }
+    }
+
+    fn handle_request_vote(&mut self, from: NodeId, term: Term, last_log_index: LogIndex, last_log_term: Term, ctx: RaftCtx) {
+        self.observe_term(term, ctx);
+        let up_to_date = last_log_term > self.last_term()
+            || (last_log_term == self.last_term() && last_log_index >= self.last_index());
+        let log_ok = up_to_date || self.config.has(Bug::VoteWithoutLogCheck);
+        let free = self.durable.voted_for.is_none_or(|v| v == from);
+        let vote_granted = term == self.term() && free && log_ok && self.role == Role::Follower;
+        if vote_granted {
+            self.durable.voted_for = Some(from);
+            self.persist(ctx);
+            ctx.emit(RaftEvent::Vote { candidate: from, term });
+            self.reset_election_timer(ctx);
+        }
+        ctx.send(from, RaftMessage::RequestVoteReply { term: self.term(), vote_granted });
+    }
+
+    fn handle_vote_reply(&mut self, from: NodeId, term: Term, vote_granted: bool, ctx: RaftCtx) {
+        self.observe_term(term, ctx);
+        if self.role == Role::Candidate && term == self.term() && vote_granted {
+            self.votes[from as usize] = true;
+            self.maybe_win(ctx);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn handle_append(
+        &mut self,
+        from: NodeId,
+        term: Term,
+        prev_log_index: LogIndex,
+        prev_log_term: Term,
+        entries: Vec<Entry>,
+        leader_commit: LogIndex,
+        ctx: RaftCtx,
+    ) {
+        self.observe_term(term, ctx);
+        if term < self.term() {
+            let reply = RaftMessage::AppendEntriesReply {
+                term: self.term(),
+                success: false,
+                match_index: 0,
+                conflict_term: None,
+                conflict_index: 0,
+            };
+            ctx.send(from, reply);
+            return;
+        }
+        if self.role != Role::Follower {
+            self.step_down(ctx);
+        }
+        self.leader_id = Some(from);
+        self.reset_election_timer(ctx);
+        let skip_check = self.config.has(Bug::SkipConsistencyCheck);
+        let prev = if skip_check { prev_log_index.min(self.last_index()) } else { prev_log_index };
+        if !skip_check {
+            if let Some(reply) = self.consistency_failure(prev_log_index, prev_log_term) {
+                ctx.send(from, reply);
+                return;
+            }
+        }
+        let last_new = self.merge_entries(prev, entries, ctx);
+        if leader_commit > self.commit_index {
+            self.set_commit(leader_commit.min(last_new), ctx);
+        }
+        let reply = RaftMessage::AppendEntriesReply {
+            term: self.term(),
+            success: true,
+            match_index: last_new,
+            conflict_term: None,
+            conflict_index: 0,
+        };
+        ctx.send(from, reply);
+    }
+
+    /// The failure reply when (prevLogIndex, prevLogTerm) does not match, with the fast-backup hint.
+    fn consistency_failure(&self, prev_log_index: LogIndex, prev_log_term: Term) -> Option<RaftMessage> {
+        let (conflict_term, conflict_index) = match self.term_at(prev_log_index) {
+            Some(t) if t == prev_log_term => return None,
+            None => (None, self.last_index() + 1),
+            Some(t) => {
+                let first = self.durable.log.iter().position(|e| e.term == t).map_or(1, |p| p as LogIndex + 1);
+                (Some(t), first)
+            }
+        };
+        Some(RaftMessage::AppendEntriesReply {
+            term: self.term(),
+            success: false,
+            match_index: 0,
+            conflict_term,
+            conflict_index,
+        })
+    }
+
+    /// Append `entries` after `prev`, truncating only at a real conflict (an old, reordered
+    /// AppendEntries must not cut entries that match). Returns the index of the last new entry.
+    fn merge_entries(&mut self, prev: LogIndex, entries: Vec<Entry>, ctx: RaftCtx) -> LogIndex {
+        let last_new = prev + entries.len() as LogIndex;
+        let mut changed = false;
+        let mut first_appended = None;
+        for (k, entry) in entries.into_iter().enumerate() {
+            let index = prev + 1 + k as LogIndex;
+            match self.term_at(index) {
+                Some(t) if t == entry.term => continue,
+                Some(_) => {
+                    self.durable.log.truncate(index as usize - 1);
+                    ctx.emit(RaftEvent::LogTruncate { from: index });
+                    self.pending.retain(|&i, _| i < index);
+                }
+                None => {}
+            }
+            first_appended.get_or_insert(index);
+            self.durable.log.push(entry);
+            changed = true;
+        }
+        if changed {
+            self.persist(ctx);
+            if let Some(first) = first_appended {
+                ctx.emit(RaftEvent::LogAppend { first, last: self.last_index(), term: self.last_term() });
+            }
+        }
+        last_new
+    }
+
+    fn handle_append_reply(
+        &mut self,
+        from: NodeId,
+        term: Term,
+        success: bool,
+        match_index: LogIndex,
+        conflict: (Option<Term>, LogIndex),
+        ctx: RaftCtx,
+    ) {
+        self.observe_term(term, ctx);
+        if self.role != Role::Leader || term != self.term() {
+            return;
+        }
+        let peer = from as usize;
+        if success {
+            if match_index > self.match_index[peer] {
+                self.match_index[peer] = match_index;
+                self.advance_commit(ctx);
+            }
+            self.next_index[peer] = self.next_index[peer].max(match_index + 1);
+            if self.next_index[peer] <= self.last_index() {
+                self.send_append(from, ctx);
+            }
+            return;
+        }
+        // Fast backup (section 5.3): skip a whole conflicting term per round trip.
+        let (conflict_term, conflict_index) = conflict;
+        let next = match conflict_term {
+            Some(t) => match self.durable.log.iter().rposition(|e| e.term == t) {
+                Some(p) => p as LogIndex + 2,
+                None => conflict_index,
+            },
+            None => conflict_index,
+        };
+        self.next_index[peer] = next.clamp(self.match_index[peer] + 1, self.last_index() + 1);
+        self.send_append(from, ctx);
+    }
+
+    fn handle_client(&mut self, client: ClientId, seq: u64, op: KvOp, ctx: RaftCtx) {
+        if self.role != Role::Leader {
+            let reply = match self.leader_id {
+                Some(leader) => ClientOutcome::Redirect { leader },
+                None => ClientOutcome::NoLeader,
+            };
+            ctx.emit(RaftEvent::ClientReply { client, seq, reply });
+            return;
+        }
+        if self.pending.values().any(|&(c, s)| c == client && s == seq) {
+            return; // already in the log, awaiting commit
+        }
+        if let Some(result) = self.kv.cached(client, seq) {
+            ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::Ok { result } });
+            return;
+        }
+        let index = self.append_as_leader(Command::Client { client, seq, op }, ctx);
+        if self.last_applied < index {
+            self.pending.insert(index, (client, seq));
+        }
+        self.broadcast_append(ctx);
+    }
+}
+
+impl Process for RaftNode {
+    type Config = RaftConfig;
+    type Message = RaftMessage;
+    type Timer = RaftTimer;
+    type Input = RaftInput;
+    type Durable = RaftDurable;
+    type Event = RaftEvent;
+
+    fn boot(_id: NodeId, config: &RaftConfig, durable: Option<&RaftDurable>, ctx: &mut Ctx<Self>) -> Self {
+        let mut durable = durable.cloned().unwrap_or_default();
+        if config.has(Bug::ForgetVoteOnRestart) {
+            durable.voted_for = None;
+        }
+        let n = ctx.node_count() as usize;
+        let mut node = Self {
+            config: config.clone(),
+            durable,
+            role: Role::Follower,
+            leader_id: None,
+            commit_index: 0,
+            last_applied: 0,
+            votes: vec![false; n],
+            next_index: vec![1; n],
+            match_index: vec![0; n],
+            kv: KvStore::default(),
+            election_deadline: 0,
+            election_timeout: 0,
+            pending: BTreeMap::new(),
+        };
+        node.reset_election_timer(ctx);
+        node
+    }
+
+    fn on_message(&mut self, from: NodeId, message: RaftMessage, ctx: &mut Ctx<Self>) {
+        match message {
+            RaftMessage::RequestVote { term, candidate_id: _, last_log_index, last_log_term } => {
+                self.handle_request_vote(from, term, last_log_index, last_log_term, ctx)
+            }
+            RaftMessage::RequestVoteReply { term, vote_granted } => self.handle_vote_reply(from, term, vote_granted, ctx),
+            RaftMessage::AppendEntries { term, leader_id: _, prev_log_index, prev_log_term, entries, leader_commit } => {
+                self.handle_append(from, term, prev_log_index, prev_log_term, entries, leader_commit, ctx)
+            }
+            RaftMessage::AppendEntriesReply { term, success, match_index, conflict_term, conflict_index } => {
+                self.handle_append_reply(from, term, success, match_index, (conflict_term, conflict_index), ctx)
+            }
+        }
+    }
+
+    fn on_timer(&mut self, timer: RaftTimer, ctx: &mut Ctx<Self>) {
+        match timer {
+            RaftTimer::Election if self.role != Role::Leader => self.start_election(ctx),
+            RaftTimer::Election => {}
+            RaftTimer::Heartbeat if self.role == Role::Leader => {
+                self.broadcast_append(ctx);
+                ctx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat_interval);
+            }
+            RaftTimer::Heartbeat => {}
+        }
+    }
+
+    fn on_input(&mut self, input: RaftInput, ctx: &mut Ctx<Self>) {
+        match input {
+            RaftInput::Client { client, seq, op } => self.handle_client(client, seq, op, ctx),
+            RaftInput::Timeout if self.role != Role::Leader => self.start_election(ctx),
+            RaftInput::Timeout => {}
+        }
+    }
+
+    fn message_kind(message: &RaftMessage) -> &'static str {
+        match message {
+            RaftMessage::RequestVote { .. } => "RequestVote",
+            RaftMessage::RequestVoteReply { .. } => "RequestVoteReply",
+            RaftMessage::AppendEntries { entries, .. } if entries.is_empty() => "Heartbeat",
+            RaftMessage::AppendEntries { .. } => "AppendEntries",
+            RaftMessage::AppendEntriesReply { .. } => "AppendEntriesReply",
+        }
+    }
+
+    fn timer_kind(timer: &RaftTimer) -> &'static str {
+        match timer {
+            RaftTimer::Election => "ElectionTimeout",
+            RaftTimer::Heartbeat => "HeartbeatTimeout",
+        }
+    }
+}

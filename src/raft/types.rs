@@ -1,0 +1,99 @@
+//! Raft's vocabulary: terms, log indexes, entries, the commands they carry, and messages (Figure 2).
+
+use serde::{Deserialize, Serialize};
+
+use crate::sim::NodeId;
+
+/// A term number (section 5.1).
+pub type Term = u64;
+
+/// A position in the log, from 1 (0 means "before the first entry").
+pub type LogIndex = u64;
+
+/// A client's id; with a sequence number it makes requests idempotent (section 8).
+pub type ClientId = u32;
+
+/// An operation on the key-value state machine.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum KvOp {
+    /// Set `key` to `value`.
+    Put { key: String, value: String },
+    /// Read `key`.
+    Get { key: String },
+    /// Remove `key`.
+    Delete { key: String },
+    /// Set `key` to `new` if it currently holds `expected` (`None`: if absent).
+    Cas { key: String, expected: Option<String>, new: String },
+}
+
+/// What a log entry carries.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Command {
+    /// The blank entry a new leader appends to commit entries of earlier terms (section 8).
+    Noop,
+    /// A client's operation, with its session for duplicate detection.
+    Client { client: ClientId, seq: u64, op: KvOp },
+}
+
+/// One log entry.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Entry {
+    /// Term in which a leader created it.
+    pub term: Term,
+    /// What to apply.
+    pub command: Command,
+}
+
+/// Messages between Raft servers (Figure 2), by their names in the paper.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RaftMessage {
+    /// A candidate asks for a vote.
+    RequestVote { term: Term, candidate_id: NodeId, last_log_index: LogIndex, last_log_term: Term },
+    /// The answer to `RequestVote`.
+    RequestVoteReply { term: Term, vote_granted: bool },
+    /// The leader replicates entries (none: a heartbeat).
+    AppendEntries {
+        term: Term,
+        leader_id: NodeId,
+        prev_log_index: LogIndex,
+        prev_log_term: Term,
+        entries: Vec<Entry>,
+        leader_commit: LogIndex,
+    },
+    /// The answer to `AppendEntries`; on failure, a hint for the fast backup of nextIndex.
+    AppendEntriesReply {
+        term: Term,
+        success: bool,
+        /// On success, the index of the last entry now known to match.
+        match_index: LogIndex,
+        /// On failure: the term of the conflicting entry, if the follower has one at prevLogIndex.
+        conflict_term: Option<Term>,
+        /// On failure: the first index of `conflict_term` in the follower's log, or its log length + 1.
+        conflict_index: LogIndex,
+    },
+}
+
+/// A node's role (section 5.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Follows a leader, votes.
+    Follower,
+    /// Asking for votes.
+    Candidate,
+    /// Replicates the log.
+    Leader,
+}
+
+impl Role {
+    /// The name used in the page and in `data-role`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Follower => "follower",
+            Role::Candidate => "candidate",
+            Role::Leader => "leader",
+        }
+    }
+}
