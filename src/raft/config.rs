@@ -63,6 +63,8 @@ pub struct RaftConfig {
     pub heartbeat_interval: SimTime,
     /// Most entries in one AppendEntries.
     pub max_batch: u32,
+    /// A new leader appends a blank entry at once (section 8); off, Figure 8 can be replayed as drawn.
+    pub leader_noop: bool,
     /// Mistakes switched on.
     pub bugs: Vec<Bug>,
 }
@@ -76,6 +78,7 @@ impl Default for RaftConfig {
             election_timeout_max: ms(300),
             heartbeat_interval: ms(50),
             max_batch: 64,
+            leader_noop: true,
             bugs: Vec::new(),
         }
     }

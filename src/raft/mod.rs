@@ -1,11 +1,14 @@
 //! Raft (Ongaro and Ousterhout, extended paper): election, replication, commitment, a key-value
 //! state machine with client sessions, and the classic mistakes as toggles.
 
+pub mod checker;
 pub mod config;
+pub mod fuzz;
 pub mod kv;
 pub mod node;
 pub mod types;
 
+pub use checker::{RaftChecker, Violation, INVARIANTS};
 pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
 pub use node::{ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer};

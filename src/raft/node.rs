@@ -211,7 +211,9 @@ impl RaftNode {
         self.next_index = vec![self.last_index() + 1; n];
         self.match_index = vec![0; n];
         // Section 8: a blank entry lets the new leader commit what earlier terms left.
-        self.append_as_leader(Command::Noop, ctx);
+        if self.config.leader_noop {
+            self.append_as_leader(Command::Noop, ctx);
+        }
         self.broadcast_append(ctx);
         ctx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat_interval);
     }
