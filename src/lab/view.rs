@@ -238,7 +238,7 @@ fn log_line<E>(e: &TraceEntry<E>, engine: &impl Fn(&E) -> (&'static str, String)
             (LogKind::Fault, "clock", format!("offset {} ms, drift {drift_ppm} ppm", offset / 1000))
         }
         TraceEvent::Refused { reason } => (LogKind::Fault, "refused", reason.clone()),
-        TraceEvent::Engine { event } => {
+        TraceEvent::Engine(event) => {
             let (name, detail) = engine(event);
             (LogKind::Engine, name, detail)
         }

@@ -176,71 +176,101 @@ struct Chaos {
     rng: SimRng,
     nodes: u32,
     next_seq: Vec<u64>,
-    restarts: Vec<(SimTime, NodeId)>,
+    /// Follow-up faults already decided (a bounced node's restart, a crash right after a write).
+    scheduled: Vec<(SimTime, Action<RaftInput>)>,
 }
 
 impl Chaos {
     fn new(seed: u64, nodes: u32) -> Self {
-        Self { rng: SimRng::new(seed ^ 0x5eed_f0e5_0000_0001), nodes, next_seq: vec![0; 3], restarts: Vec::new() }
+        Self { rng: SimRng::new(seed ^ 0x5eed_f0e5_0000_0001), nodes, next_seq: vec![0; 3], scheduled: Vec::new() }
     }
 
     fn random_node(&mut self) -> NodeId {
         self.rng.below(u64::from(self.nodes)) as NodeId
     }
 
-    /// The next decision time: a random gap, or sooner if a bounced node is due back.
+    /// The next decision time: a random gap, or sooner if a follow-up fault is due.
     fn next_time(&mut self, t: SimTime) -> SimTime {
         let gap = t + self.rng.range_inclusive(ms(10), ms(300));
-        self.restarts.iter().map(|&(at, _)| at).min().map_or(gap, |at| at.min(gap).max(t))
+        self.scheduled.iter().map(|(at, _)| *at).min().map_or(gap, |at| at.min(gap).max(t))
+    }
+
+    fn later(&mut self, at: SimTime, action: Action<RaftInput>) {
+        self.scheduled.push((at, action));
     }
 
     fn choose(&mut self, run: &Checked, t: SimTime) -> Vec<Action<RaftInput>> {
-        let due: Vec<NodeId> = self.restarts.iter().filter(|&&(at, _)| at <= t).map(|&(_, n)| n).collect();
-        if !due.is_empty() {
-            self.restarts.retain(|&(at, _)| at > t);
-            return due.into_iter().map(|node| Action::Restart { node }).collect();
+        if self.scheduled.iter().any(|(at, _)| *at <= t) {
+            let (due, later) = std::mem::take(&mut self.scheduled).into_iter().partition(|(at, _)| *at <= t);
+            self.scheduled = later;
+            return due.into_iter().map(|(_, action)| action).collect::<Vec<_>>();
         }
         let world = run.timeline.world();
-        let action = match self.rng.below(20) {
-            0..=7 => self.client_write(),
-            8 | 9 => match run.leader() {
-                // Crash the leader, sometimes right after it accepted a write (Figure 8's first step).
-                Some(leader) => {
-                    let back_in = self.rng.range_inclusive(ms(50), ms(1500));
-                    self.restarts.push((t + back_in, leader));
-                    Action::Crash { node: leader }
-                }
-                None => self.client_write(),
-            },
-            10 | 11 => {
+        let leader = run.leader();
+        let action = match (self.rng.below(26), leader) {
+            (0..=7, _) => self.client_write(None),
+            (8 | 9, Some(leader)) => {
+                // Crash the leader and bring it back later.
+                let back_in = self.rng.range_inclusive(ms(50), ms(1500));
+                self.later(t + back_in, Action::Restart { node: leader });
+                Action::Crash { node: leader }
+            }
+            (10 | 24 | 25, Some(leader)) => {
+                // A write the leader may replicate to only a few before it crashes (Figure 8's first step).
+                let crash_in = self.rng.range_inclusive(ms(1), ms(30));
+                self.later(t + crash_in, Action::Crash { node: leader });
+                let down_for = self.rng.range_inclusive(ms(50), ms(800));
+                self.later(t + crash_in + down_for, Action::Restart { node: leader });
+                self.client_write(Some(leader))
+            }
+            (11, Some(leader)) => {
+                // Cut the leader off with at most one follower.
+                let buddy = self.random_node();
+                let (inside, outside): (Vec<NodeId>, Vec<NodeId>) =
+                    (0..self.nodes).partition(|&n| n == leader || n == buddy);
+                Action::Partition { groups: vec![inside, outside] }
+            }
+            (12 | 13, _) => {
                 // Bounce a node: down for a moment, back with only its durable state.
                 let node = self.random_node();
                 let back_in = self.rng.range_inclusive(ms(1), ms(200));
-                self.restarts.push((t + back_in, node));
+                self.later(t + back_in, Action::Restart { node });
                 Action::Crash { node }
             }
-            12 => Action::Partition { groups: self.random_split() },
-            13 => Action::HealAll,
-            14 => Action::SetLoss { ppm: self.rng.range_inclusive(0, 300_000) as u32 },
-            15 => Action::SetDuplication { ppm: self.rng.range_inclusive(0, 200_000) as u32 },
-            16 => Action::SetReordering { ppm: self.rng.range_inclusive(0, 300_000) as u32 },
-            17 => {
+            (14, _) => {
+                // Two candidates at once, and a voter bounced in the middle of the election.
+                let (a, b, voter) = (self.random_node(), self.random_node(), self.random_node());
+                let bounce_at = t + self.rng.range_inclusive(ms(1), ms(30));
+                self.later(bounce_at, Action::Crash { node: voter });
+                let down_for = self.rng.range_inclusive(0, ms(5));
+                self.later(bounce_at + down_for, Action::Restart { node: voter });
+                self.later(t, Action::Input { node: b, input: RaftInput::Timeout });
+                Action::Input { node: a, input: RaftInput::Timeout }
+            }
+            (15, _) => Action::Partition { groups: self.random_split() },
+            (16, _) => Action::HealAll,
+            (17, _) => Action::SetLoss { ppm: self.rng.range_inclusive(0, 300_000) as u32 },
+            (18, _) => Action::SetDuplication { ppm: self.rng.range_inclusive(0, 200_000) as u32 },
+            (19, _) => Action::SetReordering { ppm: self.rng.range_inclusive(0, 300_000) as u32 },
+            (20, _) => {
                 let max = if self.rng.chance_ppm(300_000) { ms(600) } else { ms(40) };
                 Action::SetLatency { min: ms(5), max }
             }
-            18 => {
+            (21, _) => {
                 let node = self.random_node();
                 match world.status(node) {
                     Some(NodeStatus::Paused) => Action::Resume { node },
                     _ => Action::Pause { node },
                 }
             }
-            _ => Action::Input { node: self.random_node(), input: RaftInput::Timeout },
+            (22, _) => Action::Input { node: self.random_node(), input: RaftInput::Timeout },
+            _ => self.client_write(None),
         };
         vec![action]
     }
 
-    fn client_write(&mut self) -> Action<RaftInput> {
+    /// A client request to `node`, or to a random node.
+    fn client_write(&mut self, node: Option<NodeId>) -> Action<RaftInput> {
         let client = self.rng.below(self.next_seq.len() as u64) as usize;
         // Sometimes retry the previous request (same seq) at another node: it must apply once.
         if self.next_seq[client] == 0 || self.rng.chance_ppm(800_000) {
@@ -254,7 +284,8 @@ impl Chaos {
             KvOp::Put { key, value }
         };
         let input = RaftInput::Client { client: client as u32, seq: self.next_seq[client], op };
-        Action::Input { node: self.random_node(), input }
+        let node = node.unwrap_or_else(|| self.random_node());
+        Action::Input { node, input }
     }
 
     fn random_split(&mut self) -> Vec<Vec<NodeId>> {

@@ -16,3 +16,6 @@ pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, Ter
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod paper_tests;

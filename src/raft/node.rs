@@ -53,22 +53,22 @@ pub enum ClientOutcome {
     LostLeadership,
 }
 
-/// Engine events recorded in the trace.
+/// Engine events recorded in the trace; serialized as `{"ev":"commit","index":3}` and so on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "what", rename_all = "snake_case")]
+#[serde(tag = "ev", rename_all = "snake_case")]
 pub enum RaftEvent {
     /// The server became `role` in `term`.
-    RoleChange { role: Role, term: Term },
+    Role { role: Role, term: Term },
     /// The server granted its vote.
     Vote { candidate: NodeId, term: Term },
-    /// Entries were appended, ending at `last`.
-    LogAppend { first: LogIndex, last: LogIndex, term: Term },
-    /// Entries from `from` on were removed (a conflict with the leader).
-    LogTruncate { from: LogIndex },
+    /// An entry was appended at `index`.
+    Append { index: LogIndex, term: Term, cmd: String },
+    /// Entries `from` and later were removed (a conflict with the leader).
+    Truncate { from: LogIndex },
     /// The commit index advanced to `index`.
     Commit { index: LogIndex },
     /// Entry `index` was applied to the state machine.
-    Apply { index: LogIndex, term: Term },
+    Apply { index: LogIndex, term: Term, cmd: String },
     /// A client request was answered.
     ClientReply { client: ClientId, seq: u64, reply: ClientOutcome },
 }
@@ -144,7 +144,7 @@ impl RaftNode {
     fn set_role(&mut self, role: Role, ctx: RaftCtx) {
         if self.role != role {
             self.role = role;
-            ctx.emit(RaftEvent::RoleChange { role, term: self.term() });
+            ctx.emit(RaftEvent::Role { role, term: self.term() });
         }
     }
 
@@ -220,12 +220,13 @@ impl RaftNode {
 
     fn append_as_leader(&mut self, command: Command, ctx: RaftCtx) -> LogIndex {
         let term = self.term();
+        let cmd = command.to_string();
         self.durable.log.push(Entry { term, command });
         self.persist(ctx);
         let index = self.last_index();
         self.match_index[ctx.id() as usize] = index;
         self.next_index[ctx.id() as usize] = index + 1;
-        ctx.emit(RaftEvent::LogAppend { first: index, last: index, term });
+        ctx.emit(RaftEvent::Append { index, term, cmd });
         self.advance_commit(ctx);
         index
     }
@@ -283,12 +284,12 @@ impl RaftNode {
             self.last_applied += 1;
             let index = self.last_applied;
             let entry = &self.durable.log[index as usize - 1];
-            let term = entry.term;
+            let (term, cmd) = (entry.term, entry.command.to_string());
             let outcome = match &entry.command {
                 Command::Noop => None,
                 Command::Client { client, seq, op } => Some((*client, *seq, self.kv.apply(*client, *seq, op))),
             };
-            ctx.emit(RaftEvent::Apply { index, term });
+            ctx.emit(RaftEvent::Apply { index, term, cmd });
             if let Some((client, seq, result)) = outcome {
                 if self.pending.remove(&index).is_some() {
                     ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::Ok { result } });
@@ -395,27 +396,23 @@ impl RaftNode {
     fn merge_entries(&mut self, prev: LogIndex, entries: Vec<Entry>, ctx: RaftCtx) -> LogIndex {
         let last_new = prev + entries.len() as LogIndex;
         let mut changed = false;
-        let mut first_appended = None;
         for (k, entry) in entries.into_iter().enumerate() {
             let index = prev + 1 + k as LogIndex;
             match self.term_at(index) {
                 Some(t) if t == entry.term => continue,
                 Some(_) => {
                     self.durable.log.truncate(index as usize - 1);
-                    ctx.emit(RaftEvent::LogTruncate { from: index });
+                    ctx.emit(RaftEvent::Truncate { from: index });
                     self.pending.retain(|&i, _| i < index);
                 }
                 None => {}
             }
-            first_appended.get_or_insert(index);
+            ctx.emit(RaftEvent::Append { index: self.last_index() + 1, term: entry.term, cmd: entry.command.to_string() });
             self.durable.log.push(entry);
             changed = true;
         }
         if changed {
             self.persist(ctx);
-            if let Some(first) = first_appended {
-                ctx.emit(RaftEvent::LogAppend { first, last: self.last_index(), term: self.last_term() });
-            }
         }
         last_new
     }

@@ -67,7 +67,7 @@ fn a_request_to_a_follower_is_redirected_to_the_leader() {
         .trace()
         .entries()
         .filter_map(|e| match &e.event {
-            crate::sim::TraceEvent::Engine { event: RaftEvent::ClientReply { reply, .. } } => Some(reply.clone()),
+            crate::sim::TraceEvent::Engine(RaftEvent::ClientReply { reply, .. }) => Some(reply.clone()),
             _ => None,
         })
         .collect();
@@ -119,9 +119,13 @@ mod fuzzing {
 fn probe_bugs() {
     use super::fuzz::fuzz_seed;
     for bug in Bug::ALL {
-        for nodes in [3, 5] {
-            let found = (0..300u64).find_map(|seed| fuzz_seed(seed, nodes, &[bug]).unwrap().finding.map(|f| (seed, f)));
+        for nodes in [3, 5, 7] {
+            let found = (0..3000u64).find_map(|seed| fuzz_seed(seed, nodes, &[bug]).unwrap().finding.map(|f| (seed, f)));
             println!("{:?} n={nodes}: {:?}", bug, found.map(|(s, f)| (s, f.to_string())));
         }
+    }
+    for nodes in [3, 5, 7] {
+        let found = (0..2000u64).find_map(|seed| fuzz_seed(seed, nodes, &[]).unwrap().finding.map(|f| (seed, f)));
+        println!("no bug n={nodes}: {:?}", found.map(|(s, f)| (s, f.to_string())));
     }
 }

@@ -97,3 +97,26 @@ impl Role {
         }
     }
 }
+
+impl std::fmt::Display for KvOp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KvOp::Put { key, value } => write!(f, "put {key}={value}"),
+            KvOp::Get { key } => write!(f, "get {key}"),
+            KvOp::Delete { key } => write!(f, "delete {key}"),
+            KvOp::Cas { key, expected, new } => {
+                write!(f, "cas {key} {}->{new}", expected.as_deref().unwrap_or("(none)"))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Command {
+    /// The `"cmd"` of trace events: `noop`, or the operation with its client session.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Command::Noop => f.write_str("noop"),
+            Command::Client { client, seq, op } => write!(f, "{op} (c{client}#{seq})"),
+        }
+    }
+}

@@ -43,8 +43,9 @@ pub enum TraceEvent<E> {
     Clock { offset: i64, drift_ppm: i32 },
     /// A scripted action could not be applied (the reason says why).
     Refused { reason: String },
-    /// An engine event.
-    Engine { event: E },
+    /// An engine event, serialized flat with its own `"ev"` name (`{"ev":"commit","index":3}`).
+    #[serde(untagged)]
+    Engine(E),
 }
 
 /// One trace line: when, where, what.

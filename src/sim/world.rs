@@ -601,7 +601,7 @@ impl<P: Process> World<P> {
                 }
                 Effect::CancelTimer { timer } => self.nodes[id as usize].timers.retain(|t| t.timer != timer),
                 Effect::Persist { state } => self.nodes[id as usize].durable = Some(state),
-                Effect::Emit { event } => self.trace.record(self.now, Some(id), TraceEvent::Engine { event }, 0),
+                Effect::Emit { event } => self.trace.record(self.now, Some(id), TraceEvent::Engine(event), 0),
             }
         }
     }

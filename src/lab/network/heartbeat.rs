@@ -76,7 +76,7 @@ pub struct Incarnation(pub u64);
 
 /// What the detector decides, recorded in the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "what", rename_all = "snake_case")]
+#[serde(tag = "ev", rename_all = "snake_case")]
 pub enum HeartbeatEvent {
     /// `peer` fell silent for too long.
     Suspect { peer: NodeId },
