@@ -11,7 +11,7 @@ pub mod types;
 pub use checker::{RaftChecker, Violation, INVARIANTS};
 pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
-pub use node::{ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer};
+pub use node::{ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite};
 pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, Term};
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::config::{Bug, RaftConfig};
 use super::kv::{KvResult, KvStore};
 use super::types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, Term};
-use crate::sim::{Ctx, NodeId, Process, SimTime};
+use crate::sim::{Ctx, DurableState, NodeId, Process, SimTime};
 
 /// What survives a crash (Figure 2, "persistent state on all servers").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -18,6 +18,31 @@ pub struct RaftDurable {
     pub voted_for: Option<NodeId>,
     /// The log; entry `i` (from 1) is `log[i - 1]`.
     pub log: Vec<Entry>,
+}
+
+/// One write to a server's stable storage: its hard state, or its log.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RaftWrite {
+    /// Record currentTerm and votedFor.
+    HardState { current_term: Term, voted_for: Option<NodeId> },
+    /// Append entries at the end of the log.
+    Append { entries: Vec<Entry> },
+    /// Remove entries `from` and later.
+    Truncate { from: LogIndex },
+}
+
+impl DurableState for RaftDurable {
+    type Write = RaftWrite;
+    fn write(&mut self, write: RaftWrite) {
+        match write {
+            RaftWrite::HardState { current_term, voted_for } => {
+                self.current_term = current_term;
+                self.voted_for = voted_for;
+            }
+            RaftWrite::Append { entries } => self.log.extend(entries),
+            RaftWrite::Truncate { from } => self.log.truncate(from.saturating_sub(1) as usize),
+        }
+    }
 }
 
 /// Raft's timers.
@@ -137,8 +162,14 @@ impl RaftNode {
         self.votes.len() / 2 + 1
     }
 
-    fn persist(&self, ctx: RaftCtx) {
-        ctx.persist(self.durable.clone());
+    /// Change persistent state: in this server's memory and, first of all its effects, on stable storage.
+    fn store(&mut self, write: RaftWrite, ctx: RaftCtx) {
+        self.durable.write(write.clone());
+        ctx.persist(write);
+    }
+
+    fn store_hard_state(&mut self, current_term: Term, voted_for: Option<NodeId>, ctx: RaftCtx) {
+        self.store(RaftWrite::HardState { current_term, voted_for }, ctx);
     }
 
     fn set_role(&mut self, role: Role, ctx: RaftCtx) {
@@ -159,9 +190,7 @@ impl RaftNode {
     /// Adopt a higher term (section 5.1): clear the vote, become follower.
     fn observe_term(&mut self, term: Term, ctx: RaftCtx) {
         if term > self.term() {
-            self.durable.current_term = term;
-            self.durable.voted_for = None;
-            self.persist(ctx);
+            self.store_hard_state(term, None, ctx);
             self.leader_id = None;
             self.step_down(ctx);
         }
@@ -179,9 +208,7 @@ impl RaftNode {
     }
 
     fn start_election(&mut self, ctx: RaftCtx) {
-        self.durable.current_term += 1;
-        self.durable.voted_for = Some(ctx.id());
-        self.persist(ctx);
+        self.store_hard_state(self.term() + 1, Some(ctx.id()), ctx);
         self.leader_id = None;
         self.votes.iter_mut().for_each(|v| *v = false);
         self.votes[ctx.id() as usize] = true;
@@ -221,8 +248,7 @@ impl RaftNode {
     fn append_as_leader(&mut self, command: Command, ctx: RaftCtx) -> LogIndex {
         let term = self.term();
         let cmd = command.to_string();
-        self.durable.log.push(Entry { term, command });
-        self.persist(ctx);
+        self.store(RaftWrite::Append { entries: vec![Entry { term, command }] }, ctx);
         let index = self.last_index();
         self.match_index[ctx.id() as usize] = index;
         self.next_index[ctx.id() as usize] = index + 1;
@@ -306,8 +332,7 @@ impl RaftNode {
         let free = self.durable.voted_for.is_none_or(|v| v == from);
         let vote_granted = term == self.term() && free && log_ok && self.role == Role::Follower;
         if vote_granted {
-            self.durable.voted_for = Some(from);
-            self.persist(ctx);
+            self.store_hard_state(self.term(), Some(from), ctx);
             ctx.emit(RaftEvent::Vote { candidate: from, term });
             self.reset_election_timer(ctx);
         }
@@ -395,24 +420,20 @@ impl RaftNode {
     /// AppendEntries must not cut entries that match). Returns the index of the last new entry.
     fn merge_entries(&mut self, prev: LogIndex, entries: Vec<Entry>, ctx: RaftCtx) -> LogIndex {
         let last_new = prev + entries.len() as LogIndex;
-        let mut changed = false;
         for (k, entry) in entries.into_iter().enumerate() {
             let index = prev + 1 + k as LogIndex;
             match self.term_at(index) {
                 Some(t) if t == entry.term => continue,
                 Some(_) => {
-                    self.durable.log.truncate(index as usize - 1);
+                    self.store(RaftWrite::Truncate { from: index }, ctx);
                     ctx.emit(RaftEvent::Truncate { from: index });
                     self.pending.retain(|&i, _| i < index);
                 }
                 None => {}
             }
-            ctx.emit(RaftEvent::Append { index: self.last_index() + 1, term: entry.term, cmd: entry.command.to_string() });
-            self.durable.log.push(entry);
-            changed = true;
-        }
-        if changed {
-            self.persist(ctx);
+            let event = RaftEvent::Append { index: self.last_index() + 1, term: entry.term, cmd: entry.command.to_string() };
+            self.store(RaftWrite::Append { entries: vec![entry] }, ctx);
+            ctx.emit(event);
         }
         last_new
     }

@@ -4,6 +4,7 @@
 //! the same trace on every platform.
 
 pub mod action;
+pub mod bench;
 pub mod clock;
 pub mod hash;
 pub mod network;
@@ -19,7 +20,7 @@ pub use action::{Action, TimedAction};
 pub use clock::Clock;
 pub use hash::{stable_hash, StableHasher};
 pub use network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig};
-pub use process::{Ctx, Effect, Process};
+pub use process::{Ctx, DurableState, Effect, Process};
 pub use rng::SimRng;
 pub use scenario::{ClusterConfig, Scenario, ScenarioError, ScenarioOf, MAX_NODES};
 pub use time::{ms, secs, NodeId, SimTime, MICROS_PER_MS, MICROS_PER_SEC, PPM};

@@ -21,8 +21,8 @@ pub trait Process: Clone + Debug + Sized {
     type Timer: Clone + Debug + PartialEq + Hash;
     /// A request from outside the cluster (a client call or an operator command).
     type Input: Clone + Debug + PartialEq + Hash + Serialize + DeserializeOwned;
-    /// What survives a crash (written with [`Ctx::persist`]).
-    type Durable: Clone + Debug + Hash;
+    /// What survives a crash, changed only by writes through [`Ctx::persist`].
+    type Durable: DurableState;
     /// An engine-specific trace event (role change, commit, lock granted...).
     type Event: Clone + Debug + Hash + Serialize;
 
@@ -44,6 +44,21 @@ pub trait Process: Clone + Debug + Sized {
     }
 }
 
+/// A node's stable storage: changed by writes (like a write-ahead log), so that persisting a long
+/// Raft log costs the size of the change, not of the log.
+pub trait DurableState: Clone + Debug + Hash + Default {
+    /// One write to stable storage.
+    type Write: Clone + Debug;
+    /// Apply one write.
+    fn write(&mut self, write: Self::Write);
+}
+
+/// No stable storage at all.
+impl DurableState for () {
+    type Write = ();
+    fn write(&mut self, _write: ()) {}
+}
+
 /// One effect of a handler, carried out by the world after the handler returns, in order.
 #[derive(Clone, Debug)]
 pub enum Effect<P: Process> {
@@ -53,8 +68,8 @@ pub enum Effect<P: Process> {
     SetTimer { timer: P::Timer, after: SimTime },
     /// Disarm a timer.
     CancelTimer { timer: P::Timer },
-    /// Replace this node's durable state.
-    Persist { state: P::Durable },
+    /// Write to this node's stable storage.
+    Persist { write: <P::Durable as DurableState>::Write },
     /// Record an engine event in the trace.
     Emit { event: P::Event },
 }
@@ -115,9 +130,9 @@ impl<'a, P: Process> Ctx<'a, P> {
         self.effects.push(Effect::CancelTimer { timer });
     }
 
-    /// Make `state` this node's durable state (what a restart will see).
-    pub fn persist(&mut self, state: P::Durable) {
-        self.effects.push(Effect::Persist { state });
+    /// Write to stable storage (what a restart will see), before any later effect is carried out.
+    pub fn persist(&mut self, write: <P::Durable as DurableState>::Write) {
+        self.effects.push(Effect::Persist { write });
     }
 
     /// Record an engine event in the trace.

@@ -8,7 +8,7 @@ use super::action::Action;
 use super::clock::Clock;
 use super::hash::StableHasher;
 use super::network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig};
-use super::process::{Ctx, Effect, Process};
+use super::process::{Ctx, DurableState, Effect, Process};
 use super::rng::SimRng;
 use super::time::{NodeId, SimTime};
 use super::trace::{Retention, Trace, TraceEvent};
@@ -600,7 +600,9 @@ impl<P: Process> World<P> {
                     self.push(due, EventKind::Timer { node: id, id: timer_id });
                 }
                 Effect::CancelTimer { timer } => self.nodes[id as usize].timers.retain(|t| t.timer != timer),
-                Effect::Persist { state } => self.nodes[id as usize].durable = Some(state),
+                Effect::Persist { write } => {
+                    self.nodes[id as usize].durable.get_or_insert_with(Default::default).write(write)
+                }
                 Effect::Emit { event } => self.trace.record(self.now, Some(id), TraceEvent::Engine(event), 0),
             }
         }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ClusterConfig, Ctx, NetworkConfig, NodeId, Process, SimTime, ms};
+use crate::sim::{ms, ClusterConfig, Ctx, DurableState, NetworkConfig, NodeId, Process, SimTime};
 
 /// The lab's configuration: the cluster, the network and the detector's timing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,8 +71,15 @@ pub enum HeartbeatInput {
 }
 
 /// Durable state: how many times this node has booted.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Incarnation(pub u64);
+
+impl DurableState for Incarnation {
+    type Write = Incarnation;
+    fn write(&mut self, write: Incarnation) {
+        *self = write;
+    }
+}
 
 /// What the detector decides, recorded in the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
