@@ -19,3 +19,6 @@ mod tests;
 
 #[cfg(test)]
 mod paper_tests;
+
+#[cfg(test)]
+mod figure7_tests;

@@ -293,6 +293,19 @@ impl<P: Process> World<P> {
         self.trace.record(self.now, None, TraceEvent::Refused { reason }, 0);
     }
 
+    /// Replace the stable storage of a node that is down (a disk prepared by hand, to rebuild a
+    /// situation such as the paper's Figure 7). On error nothing changes.
+    pub fn set_durable(&mut self, id: NodeId, state: P::Durable) -> Result<(), ActionError> {
+        match self.status(id) {
+            None => Err(ActionError(format!("node {id} does not exist"))),
+            Some(NodeStatus::Down) => {
+                self.nodes[id as usize].durable = Some(state);
+                Ok(())
+            }
+            Some(s) => Err(ActionError(format!("node {id} is {}: its storage can be replaced only while it is down", s.as_str()))),
+        }
+    }
+
     /// Apply an action now. On error the world is unchanged.
     pub fn apply(&mut self, action: &Action<P::Input>) -> Result<(), ActionError> {
         self.check(action)?;
