@@ -21,11 +21,11 @@ fn durable(terms: &[Term], id: NodeId) -> RaftDurable {
         .enumerate()
         .map(|(i, &term)| Entry {
             term,
-            command: Command::Client {
+            command: SharedCommand::new(Command::Client {
                 client: id,
                 seq: i as u64 + 1,
                 op: KvOp::Put { key: format!("i{}", i + 1), value: format!("t{term}") },
-            },
+            }),
         })
         .collect();
     let current_term = if id == 0 { 7 } else { *terms.last().unwrap() };

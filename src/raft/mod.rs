@@ -1,6 +1,7 @@
 //! Raft (Ongaro and Ousterhout, extended paper): election, replication, commitment, a key-value
 //! state machine with client sessions, and the classic mistakes as toggles.
 
+pub mod bench;
 pub mod checker;
 pub mod config;
 pub mod fuzz;
@@ -12,7 +13,7 @@ pub use checker::{RaftChecker, Violation, INVARIANTS};
 pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
 pub use node::{ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite};
-pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, Term};
+pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::{Bug, RaftConfig};
 use super::kv::{KvResult, KvStore};
-use super::types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, Term};
+use super::types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 use crate::sim::{Ctx, DurableState, NodeId, Process, SimTime};
 
 /// What survives a crash (Figure 2, "persistent state on all servers").
@@ -87,13 +87,13 @@ pub enum RaftEvent {
     /// The server granted its vote.
     Vote { candidate: NodeId, term: Term },
     /// An entry was appended at `index`.
-    Append { index: LogIndex, term: Term, cmd: String },
+    Append { index: LogIndex, term: Term, cmd: SharedCommand },
     /// Entries `from` and later were removed (a conflict with the leader).
     Truncate { from: LogIndex },
     /// The commit index advanced to `index`.
     Commit { index: LogIndex },
     /// Entry `index` was applied to the state machine.
-    Apply { index: LogIndex, term: Term, cmd: String },
+    Apply { index: LogIndex, term: Term, cmd: SharedCommand },
     /// A client request was answered.
     ClientReply { client: ClientId, seq: u64, reply: ClientOutcome },
 }
@@ -114,7 +114,7 @@ pub struct RaftNode {
     pub last_applied: LogIndex,
     /// Votes received as a candidate, by voter.
     pub votes: Vec<bool>,
-    /// Leader only: next entry to send to each server.
+    /// Leader only: next entry to send to each server (advanced optimistically as entries are sent).
     pub next_index: Vec<LogIndex>,
     /// Leader only: highest entry known replicated on each server.
     pub match_index: Vec<LogIndex>,
@@ -247,8 +247,8 @@ impl RaftNode {
 
     fn append_as_leader(&mut self, command: Command, ctx: RaftCtx) -> LogIndex {
         let term = self.term();
-        let cmd = command.to_string();
-        self.store(RaftWrite::Append { entries: vec![Entry { term, command }] }, ctx);
+        let cmd = SharedCommand::new(command);
+        self.store(RaftWrite::Append { entries: vec![Entry { term, command: cmd.clone() }] }, ctx);
         let index = self.last_index();
         self.match_index[ctx.id() as usize] = index;
         self.next_index[ctx.id() as usize] = index + 1;
@@ -269,6 +269,9 @@ impl RaftNode {
         let prev_log_term = self.term_at(prev_log_index).unwrap_or(0);
         let end = (prev_log_index + u64::from(self.config.max_batch)).min(self.last_index());
         let entries = self.durable.log[prev_log_index as usize..end as usize].to_vec();
+        // Pipelining: assume these arrive, so the next send carries only newer entries; a failure
+        // reply (a lost message, a conflict) moves nextIndex back.
+        self.next_index[peer as usize] = end + 1;
         ctx.send(
             peer,
             RaftMessage::AppendEntries {
@@ -310,8 +313,8 @@ impl RaftNode {
             self.last_applied += 1;
             let index = self.last_applied;
             let entry = &self.durable.log[index as usize - 1];
-            let (term, cmd) = (entry.term, entry.command.to_string());
-            let outcome = match &entry.command {
+            let (term, cmd) = (entry.term, entry.command.clone());
+            let outcome = match &*entry.command {
                 Command::Noop => None,
                 Command::Client { client, seq, op } => Some((*client, *seq, self.kv.apply(*client, *seq, op))),
             };
@@ -431,7 +434,7 @@ impl RaftNode {
                 }
                 None => {}
             }
-            let event = RaftEvent::Append { index: self.last_index() + 1, term: entry.term, cmd: entry.command.to_string() };
+            let event = RaftEvent::Append { index: self.last_index() + 1, term: entry.term, cmd: entry.command.clone() };
             self.store(RaftWrite::Append { entries: vec![entry] }, ctx);
             ctx.emit(event);
         }

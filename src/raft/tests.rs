@@ -129,3 +129,21 @@ fn probe_bugs() {
         println!("no bug n={nodes}: {:?}", found.map(|(s, f)| (s, f.to_string())));
     }
 }
+
+#[test]
+fn without_randomized_timeouts_votes_split_forever_section_5_2() {
+    let config = RaftConfig { nodes: 5, bugs: vec![Bug::NoTimeoutRandomization], ..RaftConfig::default() };
+    let mut world = World::new(5, NetworkConfig::default(), config, 1, Retention::Window(0));
+    world.run_until(secs(5));
+    assert!(leaders(&world).is_empty(), "a leader emerged: {:?}", leaders(&world));
+    let max_term = world.processes().filter_map(|(_, p)| p.map(|p| p.term())).max().unwrap();
+    assert!(max_term >= 10, "elections kept failing: term {max_term}");
+}
+
+#[test]
+fn randomized_timeouts_resolve_split_votes_section_5_2() {
+    // Same start as above, with randomization: some candidate wins within a few rounds.
+    let mut world = cluster(5, 1);
+    world.run_until(secs(5));
+    assert_eq!(leaders(&world).len(), 1);
+}

@@ -1,5 +1,7 @@
 //! Raft's vocabulary: terms, log indexes, entries, the commands they carry, and messages (Figure 2).
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::sim::NodeId;
@@ -38,12 +40,36 @@ pub enum Command {
 }
 
 /// One log entry.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// Term in which a leader created it.
     pub term: Term,
-    /// What to apply.
-    pub command: Command,
+    /// What to apply; shared, since every server's log and every AppendEntries holds a copy.
+    pub command: SharedCommand,
+}
+
+/// A command shared between logs, messages and trace events; in traces it reads as its text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SharedCommand(pub Rc<Command>);
+
+impl SharedCommand {
+    /// Share `command`.
+    pub fn new(command: Command) -> Self {
+        Self(Rc::new(command))
+    }
+}
+
+impl std::ops::Deref for SharedCommand {
+    type Target = Command;
+    fn deref(&self) -> &Command {
+        &self.0
+    }
+}
+
+impl Serialize for SharedCommand {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&*self.0)
+    }
 }
 
 /// Messages between Raft servers (Figure 2), by their names in the paper.
