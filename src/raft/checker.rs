@@ -5,27 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::node::RaftNode;
 use super::types::{LogIndex, Role, Term};
-use crate::sim::{stable_hash, NodeId, SimTime, StableHasher, World};
+use crate::sim::{stable_hash, Checker, NodeId, StableHasher, Violation, World};
 use std::hash::{Hash, Hasher};
-
-/// A broken invariant: which, when, where, and why, with the trace position to jump to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Violation {
-    /// The invariant's name, as in the paper ("Election Safety").
-    pub invariant: &'static str,
-    /// Virtual time it was seen.
-    pub t: SimTime,
-    /// The nodes involved.
-    pub nodes: Vec<NodeId>,
-    /// One sentence of explanation.
-    pub explanation: String,
-    /// Position in the trace of the event after which it was seen.
-    pub trace_seq: u64,
-}
 
 /// Names of every property checked, in the order the page lists them.
 pub const INVARIANTS: [&str; 8] = [
@@ -279,6 +262,12 @@ impl RaftChecker {
             }
         }
         None
+    }
+}
+
+impl Checker<RaftNode> for RaftChecker {
+    fn check(&mut self, world: &World<RaftNode>) -> Option<Violation> {
+        RaftChecker::check(self, world)
     }
 }
 

@@ -3,12 +3,12 @@
 //! period in which liveness is required. Every fault is recorded in the scenario, so a finding
 //! replays from its seed or from the recorded scenario.
 
-use super::checker::{RaftChecker, Violation};
+use super::checker::RaftChecker;
 use super::config::{Bug, RaftConfig};
 use super::node::{RaftInput, RaftNode};
 use super::types::{KvOp, Role};
 use crate::sim::{
-    ms, secs, Action, NodeId, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime, Timeline,
+    ms, secs, Action, NodeId, Violation, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime, Timeline,
 };
 
 /// The lab name of Raft scenarios.

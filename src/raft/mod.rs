@@ -9,7 +9,7 @@ pub mod kv;
 pub mod node;
 pub mod types;
 
-pub use checker::{RaftChecker, Violation, INVARIANTS};
+pub use checker::{RaftChecker, INVARIANTS};
 pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
 pub use node::{ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite};

@@ -4,6 +4,7 @@
 //! the same trace on every platform.
 
 pub mod action;
+pub mod check;
 pub mod bench;
 pub mod clock;
 pub mod hash;
@@ -17,6 +18,7 @@ pub mod trace;
 pub mod world;
 
 pub use action::{Action, TimedAction};
+pub use check::{Checker, NoChecker, Violation};
 pub use clock::Clock;
 pub use hash::{stable_hash, StableHasher};
 pub use network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig};

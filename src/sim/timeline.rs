@@ -187,9 +187,14 @@ where
         self.world.check(&action)?;
         let now = self.now();
         // After single steps, events due at this very instant may remain: a replay handles them
-        // before an action recorded at this instant, so handle them first here too.
-        self.world.run_until(now);
-        self.world.check(&action)?;
+        // before an action recorded at this instant, so handle them first here too (on a copy
+        // first: they may make the action impossible, and then nothing may change).
+        if self.world.next_event_time().is_some_and(|t| t <= now) {
+            let mut ahead = self.world.clone();
+            ahead.run_until(now);
+            ahead.check(&action)?;
+            self.world = ahead;
+        }
         self.fork_here();
         self.scenario.actions.push(TimedAction { at: now, action: action.clone() });
         self.cursor = self.scenario.actions.len();

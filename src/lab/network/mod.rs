@@ -1,5 +1,6 @@
 //! The network lesson: heartbeats over an unreliable network, and the failure detector's verdicts.
 
+pub mod golden;
 pub mod heartbeat;
 
 pub use heartbeat::{Heartbeat, HeartbeatConfig, HeartbeatEvent, HeartbeatInput, HeartbeatMessage};

@@ -1,0 +1,45 @@
+//! Invariant checking: a checker looks at the world after every event and reports the first
+//! violation it sees, with what to show the user.
+
+use serde::Serialize;
+
+use super::process::Process;
+use super::time::{NodeId, SimTime};
+use super::world::World;
+
+/// A broken invariant: which, when, where, why, and the trace position to jump to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The invariant's name ("Election Safety").
+    pub invariant: &'static str,
+    /// Virtual time it was seen.
+    pub t: SimTime,
+    /// The nodes involved.
+    pub nodes: Vec<NodeId>,
+    /// One sentence of explanation.
+    pub explanation: String,
+    /// Position in the trace of the event after which it was seen.
+    pub trace_seq: u64,
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} at t={} µs (trace #{}): {}", self.invariant, self.t, self.trace_seq, self.explanation)
+    }
+}
+
+/// Something that watches a world event by event.
+pub trait Checker<P: Process> {
+    /// Look at the world after an event; the first violation seen, if any.
+    fn check(&mut self, world: &World<P>) -> Option<Violation>;
+}
+
+/// The checker of a lab without invariants: never finds anything.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoChecker;
+
+impl<P: Process> Checker<P> for NoChecker {
+    fn check(&mut self, _world: &World<P>) -> Option<Violation> {
+        None
+    }
+}
