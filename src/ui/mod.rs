@@ -1,1 +1,8 @@
 //! The browser app (Yew): the lab shell and the lab pages.
+
+pub mod app;
+pub mod i18n;
+pub mod network_page;
+pub mod shell;
+
+pub use app::App;

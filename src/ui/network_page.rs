@@ -1,0 +1,171 @@
+//! The page "The network is unreliable": heartbeats and a timeout failure detector on a faulty network.
+
+mod inspect;
+mod lesson;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::lab::network::{self, default_scenario, Heartbeat, HeartbeatConfig};
+use crate::lab::view::{ClusterModel, LogLine, NodeModel};
+use crate::sim::{NetStats, NetworkConfig, NodeId, Retention, SimTime, Timeline};
+use crate::ui::i18n::{t, use_lang, Key};
+use crate::ui::shell::cluster_view::ClusterView;
+use crate::ui::shell::counters::Counters;
+use crate::ui::shell::error_banner::ErrorBanner;
+use crate::ui::shell::event_log::EventLog;
+use crate::ui::shell::fault::{widen, Fault};
+use crate::ui::shell::frame_loop::use_frame_loop;
+use crate::ui::shell::inspector::Inspector;
+use crate::ui::shell::legend::Legend;
+use crate::ui::shell::network_controls::NetworkControls;
+use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::playback::Playback;
+use crate::ui::shell::run::{Run, RunAction};
+use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
+use lesson::Lesson;
+
+/// Nodes at first load.
+pub const DEFAULT_NODES: u32 = 5;
+/// Node counts offered.
+pub const NODE_CHOICES: std::ops::RangeInclusive<u32> = 2..=9;
+/// Default speed: 1/20 of real time, so a 10–40 ms message travels for 0.2–0.8 s.
+pub const DEFAULT_SPEED: f64 = 0.05;
+/// Log lines shown.
+const LOG_LIMIT: usize = 40;
+/// Trace entries kept in memory (enough for the log and the drop marks).
+const TRACE_WINDOW: usize = 2_000;
+/// Seed of every run started from the page.
+const SEED: u64 = 1;
+
+/// A fresh run of the lesson with `nodes` nodes.
+fn fresh(nodes: u32) -> Timeline<Heartbeat> {
+    let mut scenario = default_scenario(SEED);
+    scenario.config = HeartbeatConfig { nodes, ..HeartbeatConfig::default() };
+    Timeline::new(scenario, Retention::Window(TRACE_WINDOW)).expect("the default scenario is valid for 2 to 9 nodes")
+}
+
+/// What one frame draws, split so that unchanged parts are not redrawn.
+#[derive(PartialEq)]
+struct Frame {
+    now: SimTime,
+    cluster: Rc<ClusterModel>,
+    nodes: Rc<Vec<NodeModel>>,
+    log: Rc<Vec<LogLine>>,
+    stats: NetStats,
+    network: NetworkConfig,
+    actions: usize,
+}
+
+fn frame(timeline: &Timeline<Heartbeat>) -> Frame {
+    let view = network::view(timeline, LOG_LIMIT);
+    Frame {
+        now: view.now,
+        nodes: Rc::new(view.cluster.nodes.clone()),
+        cluster: Rc::new(view.cluster),
+        log: Rc::new(view.log),
+        stats: view.stats,
+        network: view.network,
+        actions: timeline.scenario().actions.len(),
+    }
+}
+
+/// The lesson page.
+#[component]
+pub fn NetworkPage() -> Html {
+    let lang = use_lang();
+    let run = use_reducer(|| Run::new(fresh(DEFAULT_NODES), DEFAULT_SPEED));
+    let dispatch = run.dispatcher().to_callback();
+    use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
+    let playing = run.playing;
+    use_shortcuts(dispatch.reform(move |shortcut| match shortcut {
+        Shortcut::TogglePlay => RunAction::SetPlaying(!playing),
+        Shortcut::Step => RunAction::Step,
+    }));
+
+    let frame = {
+        let timeline = run.timeline.clone();
+        use_memo(run.version, move |_| frame(&timeline.borrow()))
+    };
+    let rows = {
+        let timeline = run.timeline.clone();
+        use_memo((run.version, run.selected, lang), move |(_, selected, lang)| {
+            selected.map(|id| inspect::rows(&timeline.borrow(), id, *lang))
+        })
+    };
+
+    let on_fault = dispatch.reform(|fault: Fault| RunAction::Act(widen(fault)));
+    let selected = run.selected;
+    let on_select = dispatch.reform(move |id: NodeId| RunAction::Select((selected != Some(id)).then_some(id)));
+    let count = frame.nodes.len() as u32;
+    let on_nodes = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(n) = select.value().parse::<u32>() {
+                let n = n.clamp(*NODE_CHOICES.start(), *NODE_CHOICES.end());
+                dispatch.emit(RunAction::Load(Box::new(fresh(n))));
+            }
+        })
+    };
+    let on_reset = dispatch.reform(move |()| RunAction::Load(Box::new(fresh(count))));
+
+    let inspector = match (run.selected, rows.as_ref()) {
+        (Some(node), Some(rows)) => html! {
+            <Inspector {node} {count} rows={rows.clone()} on_fault={on_fault.clone()}
+                       on_close={dispatch.reform(|()| RunAction::Select(None))} />
+        },
+        _ => {
+            html! { <section class="panel inspector empty"><p class="hint">{ t(lang, Key::SelectHint) }</p></section> }
+        }
+    };
+
+    html! {
+        <main class="network-page">
+            <header class="page-head">
+                <div>
+                    <h1>{ t(lang, Key::Title) }</h1>
+                    <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
+                </div>
+                <div class="page-settings">
+                    <label class="node-count">
+                        <span>{ t(lang, Key::NodeCount) }</span>
+                        <select data-testid="nodes" onchange={on_nodes}>
+                            { for NODE_CHOICES.map(|n| html! {
+                                <option value={n.to_string()} selected={n == count}>{ n }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <span class="action-count" data-testid="action-count" data-value={frame.actions.to_string()}>
+                        { format!("{}: {}", t(lang, Key::Actions), frame.actions) }
+                    </span>
+                </div>
+            </header>
+            <ErrorBanner message={run.error.clone()} on_dismiss={dispatch.reform(|()| RunAction::DismissError)} />
+            <div class="stage">
+                <section class="cluster-panel">
+                    <Playback playing={run.playing} speed={run.speed} now={frame.now}
+                              on_play={dispatch.reform(RunAction::SetPlaying)}
+                              on_step={dispatch.reform(|()| RunAction::Step)}
+                              on_speed={dispatch.reform(RunAction::SetSpeed)}
+                              {on_reset} />
+                    <ClusterView model={frame.cluster.clone()} reply_kinds={&["Pong"][..]} selected={run.selected}
+                                 on_select={on_select.clone()} on_fault={on_fault.clone()} />
+                    <Legend />
+                    <p class="hint">{ t(lang, Key::Hint) }</p>
+                </section>
+                <aside class="side">
+                    { inspector }
+                    <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()} />
+                    <NetworkControls config={frame.network.clone()} {on_fault} />
+                </aside>
+            </div>
+            <div class="lower">
+                <Counters stats={frame.stats} />
+                <EventLog lines={frame.log.clone()} />
+                <Lesson />
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,164 @@
+//! A run in the page: the timeline behind a shared cell, playback state, and the reducer that drives it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::sim::{Action, ClusterConfig, NodeId, Process, SimTime, Timeline};
+
+/// Longest wall-clock gap one frame may advance by (a background tab must not leap ahead).
+pub const MAX_FRAME_MS: f64 = 100.0;
+
+/// The page's run: one timeline, mutated in place; `version` changes whenever the world does.
+pub struct Run<P: Process> {
+    /// The timeline (never cloned per frame).
+    pub timeline: Rc<RefCell<Timeline<P>>>,
+    /// Bumped on every change of the world, for memoised views.
+    pub version: u64,
+    /// Whether virtual time advances with the wall clock.
+    pub playing: bool,
+    /// Virtual seconds per wall second.
+    pub speed: f64,
+    /// The last refused action's reason, until dismissed.
+    pub error: Option<String>,
+    /// The node shown in the inspector.
+    pub selected: Option<NodeId>,
+    carry_us: f64,
+}
+
+/// What can happen to a run.
+pub enum RunAction<P: Process> {
+    /// A frame: this many wall milliseconds went by.
+    Frame(f64),
+    /// Start or stop playing.
+    SetPlaying(bool),
+    /// Handle exactly one event (and stop playing).
+    Step,
+    /// Change the speed.
+    SetSpeed(f64),
+    /// Do something to the world now (recorded in the scenario).
+    Act(Action<P::Input>),
+    /// Hide the error banner.
+    DismissError,
+    /// Select a node, or none.
+    Select(Option<NodeId>),
+    /// Replace the run by a fresh timeline.
+    Load(Box<Timeline<P>>),
+}
+
+impl<P: Process> Run<P> {
+    /// A paused run of `timeline` at `speed`.
+    pub fn new(timeline: Timeline<P>, speed: f64) -> Self {
+        Self {
+            timeline: Rc::new(RefCell::new(timeline)),
+            version: 0,
+            playing: false,
+            speed,
+            error: None,
+            selected: None,
+            carry_us: 0.0,
+        }
+    }
+
+    fn copy(&self) -> Self {
+        Self {
+            timeline: self.timeline.clone(),
+            version: self.version,
+            playing: self.playing,
+            speed: self.speed,
+            error: self.error.clone(),
+            selected: self.selected,
+            carry_us: self.carry_us,
+        }
+    }
+
+    fn changed(mut self) -> Rc<Self> {
+        self.version += 1;
+        Rc::new(self)
+    }
+}
+
+/// Virtual microseconds to advance for `wall_ms` at `speed`, plus the fraction carried to the next frame.
+pub fn advance(wall_ms: f64, speed: f64, carry_us: f64) -> (SimTime, f64) {
+    let exact = wall_ms.clamp(0.0, MAX_FRAME_MS) * 1000.0 * speed + carry_us;
+    let whole = exact.floor().max(0.0);
+    (whole as SimTime, exact - whole)
+}
+
+impl<P: Process + 'static> Reducible for Run<P>
+where
+    P::Config: ClusterConfig,
+{
+    type Action = RunAction<P>;
+
+    fn reduce(self: Rc<Self>, action: RunAction<P>) -> Rc<Self> {
+        let mut next = self.copy();
+        match action {
+            RunAction::Frame(wall_ms) => {
+                if !self.playing {
+                    return self;
+                }
+                let (us, carry) = advance(wall_ms, self.speed, self.carry_us);
+                next.carry_us = carry;
+                if us == 0 {
+                    return Rc::new(next);
+                }
+                let mut timeline = self.timeline.borrow_mut();
+                let target = timeline.now() + us;
+                timeline.run_until(target);
+            }
+            RunAction::SetPlaying(playing) => {
+                next.playing = playing;
+                return Rc::new(next);
+            }
+            RunAction::Step => {
+                next.playing = false;
+                self.timeline.borrow_mut().step();
+            }
+            RunAction::SetSpeed(speed) => {
+                next.speed = speed;
+                return Rc::new(next);
+            }
+            RunAction::Act(action) => {
+                let result = self.timeline.borrow_mut().act(action);
+                match result {
+                    Ok(()) => next.error = None,
+                    Err(e) => {
+                        next.error = Some(e.0);
+                        return Rc::new(next);
+                    }
+                }
+            }
+            RunAction::DismissError => {
+                next.error = None;
+                return Rc::new(next);
+            }
+            RunAction::Select(node) => {
+                next.selected = node;
+                return Rc::new(next);
+            }
+            RunAction::Load(timeline) => {
+                next.timeline = Rc::new(RefCell::new(*timeline));
+                next.selected = None;
+                next.error = None;
+                next.carry_us = 0.0;
+            }
+        }
+        next.changed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::advance;
+
+    #[test]
+    fn advance_scales_caps_and_carries() {
+        assert_eq!(advance(20.0, 0.05, 0.0), (1000, 0.0));
+        assert_eq!(advance(10_000.0, 1.0, 0.0).0, 100_000);
+        let (us, carry) = advance(1.0, 0.0015, 0.0);
+        assert_eq!(us, 1);
+        assert!((carry - 0.5).abs() < 1e-9);
+    }
+}
