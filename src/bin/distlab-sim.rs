@@ -1,13 +1,29 @@
-//! distlab-sim: the native command-line runner (benchmarks now; `run` and `fuzz` to come).
+//! distlab-sim: the native command-line runner: run scenario files, fuzz, benchmark.
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use distlab::lab::runner::{run_json, RunError};
+use distlab::raft::bench::run_raft_bench;
+use distlab::raft::fuzz::fuzz_seed;
+use distlab::raft::Bug;
 use distlab::sim::bench::run_kernel_bench;
+use distlab::sim::secs;
 
 const USAGE: &str = "usage:
-  distlab-sim bench --lab kernel [--events N] [--seed N]   time the simulation kernel (best of 3)
-  distlab-sim help                                         show this text";
+  distlab-sim run SCENARIO.json [--trace OUT.ndjson]
+        play a scenario to its end with every invariant of its lab checked after every event;
+        exit 0 when all hold, 1 on a violation, 2 on bad input
+  distlab-sim fuzz --lab raft --seeds N [--first-seed S] [--bug NAME] [--nodes N] [--save FILE]
+        random faults and client writes on N seeds (3, 5 and 7 nodes in turn unless --nodes);
+        exit 0 when nothing was found, 1 with the smallest seed that finds a violation
+  distlab-sim bench --lab kernel [--events N] [--seed N]     kernel events per second (best of 3)
+  distlab-sim bench --lab raft [--seconds N] [--seed N]      simulated seconds per wall second (best of 3)
+  distlab-sim help
+bug names: commit_old_term_by_count, forget_vote_on_restart, no_timeout_randomization,
+           vote_without_log_check, skip_consistency_check";
 
 /// How many timed runs a benchmark takes the best of.
 const BENCH_RUNS: u32 = 3;
@@ -16,63 +32,230 @@ const BENCH_RUNS: u32 = 3;
 #[derive(Debug, PartialEq)]
 enum Command {
     Help,
+    Run { scenario: String, trace: Option<String> },
+    Fuzz(FuzzArgs),
     Bench(BenchArgs),
+}
+
+/// Arguments of `fuzz`.
+#[derive(Debug, PartialEq)]
+struct FuzzArgs {
+    seeds: u64,
+    first_seed: u64,
+    bug: Option<Bug>,
+    nodes: Option<u32>,
+    save: Option<String>,
 }
 
 /// Arguments of `bench`.
 #[derive(Debug, PartialEq)]
 struct BenchArgs {
     lab: String,
-    events: u64,
+    amount: Option<u64>,
     seed: u64,
+}
+
+/// Flags and their values, in order, with the positional arguments apart.
+struct Flags<'a> {
+    positional: Vec<&'a str>,
+    named: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Flags<'a> {
+    fn parse(args: &'a [String], known: &[&str]) -> Result<Self, String> {
+        let mut flags = Flags { positional: Vec::new(), named: Vec::new() };
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            if arg.starts_with("--") {
+                if !known.contains(&arg.as_str()) {
+                    return Err(format!("unknown argument {arg:?}"));
+                }
+                let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                flags.named.push((arg, value));
+            } else {
+                flags.positional.push(arg);
+            }
+        }
+        Ok(flags)
+    }
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        self.named.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+
+    fn number(&self, name: &str) -> Result<Option<u64>, String> {
+        self.get(name)
+            .map(|text| text.replace('_', "").parse().map_err(|_| format!("{name} takes a whole number, not {text:?}")))
+            .transpose()
+    }
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
     let Some((command, rest)) = args.split_first() else { return Err("no command given".into()) };
     match command.as_str() {
+        "run" => {
+            let flags = Flags::parse(rest, &["--trace"])?;
+            match flags.positional.as_slice() {
+                [scenario] => Ok(Command::Run { scenario: scenario.to_string(), trace: flags.get("--trace").map(Into::into) }),
+                [] => Err("run needs a scenario file".into()),
+                _ => Err("run takes one scenario file".into()),
+            }
+        }
+        "fuzz" => parse_fuzz(rest).map(Command::Fuzz),
         "bench" => parse_bench(rest).map(Command::Bench),
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(format!("unknown command {other:?}")),
     }
 }
 
+fn parse_fuzz(args: &[String]) -> Result<FuzzArgs, String> {
+    let flags = Flags::parse(args, &["--lab", "--seeds", "--first-seed", "--bug", "--nodes", "--save"])?;
+    if let Some(extra) = flags.positional.first() {
+        return Err(format!("unexpected argument {extra:?} for fuzz"));
+    }
+    match flags.get("--lab") {
+        Some("raft") => {}
+        Some(other) => return Err(format!("no fuzzer for lab {other:?} (only \"raft\" so far)")),
+        None => return Err("fuzz needs --lab raft".into()),
+    }
+    let bug = match flags.get("--bug") {
+        None => None,
+        Some(name) => Some(Bug::from_name(name).ok_or_else(|| format!("unknown bug {name:?}"))?),
+    };
+    let nodes = flags.number("--nodes")?.map(|n| n as u32);
+    if nodes.is_some_and(|n| !(1..=25).contains(&n)) {
+        return Err("--nodes takes 1 to 25".into());
+    }
+    Ok(FuzzArgs {
+        seeds: flags.number("--seeds")?.ok_or("fuzz needs --seeds N")?,
+        first_seed: flags.number("--first-seed")?.unwrap_or(0),
+        bug,
+        nodes,
+        save: flags.get("--save").map(Into::into),
+    })
+}
+
 fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
-    let mut parsed = BenchArgs { lab: String::new(), events: 2_000_000, seed: 1 };
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--lab" => parsed.lab = value()?.clone(),
-            "--events" => parsed.events = number(flag, value()?)?,
-            "--seed" => parsed.seed = number(flag, value()?)?,
-            other => return Err(format!("unknown argument {other:?} for bench")),
+    let flags = Flags::parse(args, &["--lab", "--events", "--seconds", "--seed"])?;
+    if let Some(extra) = flags.positional.first() {
+        return Err(format!("unexpected argument {extra:?} for bench"));
+    }
+    let lab = flags.get("--lab").ok_or("bench needs --lab (kernel or raft)")?.to_string();
+    let amount = match lab.as_str() {
+        "kernel" if flags.get("--seconds").is_none() => flags.number("--events")?,
+        "raft" if flags.get("--events").is_none() => flags.number("--seconds")?,
+        "kernel" | "raft" => return Err("kernel takes --events, raft takes --seconds".into()),
+        other => return Err(format!("no benchmark for lab {other:?} (kernel or raft)")),
+    };
+    Ok(BenchArgs { lab, amount, seed: flags.number("--seed")?.unwrap_or(1) })
+}
+
+fn run(scenario: &str, trace: Option<&str>) -> ExitCode {
+    let json = match std::fs::read_to_string(scenario) {
+        Ok(json) => json,
+        Err(e) => {
+            eprintln!("distlab-sim: cannot read {scenario}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut file = match trace.map(File::create).transpose() {
+        Ok(file) => file.map(BufWriter::new),
+        Err(e) => {
+            eprintln!("distlab-sim: cannot create the trace file: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = run_json(&json, file.as_mut().map(|f| f as &mut dyn Write));
+    if let Some(Err(e)) = file.as_mut().map(Write::flush) {
+        eprintln!("distlab-sim: cannot write the trace: {e}");
+        return ExitCode::from(2);
+    }
+    match result {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::from(if report.violation.is_some() { 1 } else { 0 })
+        }
+        Err(e @ RunError::BadInput(_)) | Err(e @ RunError::Io(_)) => {
+            eprintln!("distlab-sim: {e}");
+            ExitCode::from(2)
         }
     }
-    match parsed.lab.as_str() {
-        "kernel" => Ok(parsed),
-        "" => Err("bench needs --lab (only \"kernel\" so far)".into()),
-        other => Err(format!("no benchmark for lab {other:?} (only \"kernel\" so far)")),
+}
+
+fn fuzz(args: &FuzzArgs) -> ExitCode {
+    let bugs: Vec<Bug> = args.bug.into_iter().collect();
+    let started = Instant::now();
+    let mut events = 0;
+    for seed in args.first_seed..args.first_seed.saturating_add(args.seeds) {
+        let nodes = args.nodes.unwrap_or([3, 5, 7][(seed % 3) as usize]);
+        let run = match fuzz_seed(seed, nodes, &bugs) {
+            Ok(run) => run,
+            Err(e) => {
+                eprintln!("distlab-sim: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        events += run.events;
+        if let Some(finding) = run.finding {
+            println!("seed {seed} ({nodes} nodes) finds: {finding}");
+            println!("reproduce: distlab-sim fuzz --lab raft --seeds 1 --first-seed {seed} --nodes {nodes}{}", bug_flag(args.bug));
+            if let Some(path) = &args.save {
+                let mut scenario = run.scenario;
+                scenario.until = Some(scenario.end());
+                match std::fs::write(path, scenario.to_json()) {
+                    Ok(()) => println!("scenario saved to {path} (replay: distlab-sim run {path})"),
+                    Err(e) => eprintln!("distlab-sim: cannot save the scenario: {e}"),
+                }
+            }
+            return ExitCode::from(1);
+        }
     }
+    println!(
+        "ok raft: {} seeds from {} ({}), {} events, no violation, liveness held; {:.1} s",
+        args.seeds,
+        args.first_seed,
+        args.bug.map_or("no bug".to_string(), |b| format!("bug {}", b.name())),
+        events,
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
 }
 
-fn number(flag: &str, text: &str) -> Result<u64, String> {
-    text.replace('_', "").parse().map_err(|_| format!("{flag} takes a whole number, not {text:?}"))
+fn bug_flag(bug: Option<Bug>) -> String {
+    bug.map(|b| format!(" --bug {}", b.name())).unwrap_or_default()
 }
 
-fn bench(args: &BenchArgs) {
+/// Time `work` BENCH_RUNS times; the best wall time in seconds and the last result.
+fn best_of<T>(mut work: impl FnMut() -> T) -> (f64, T) {
     let mut best = f64::INFINITY;
     let mut result = None;
     for _ in 0..BENCH_RUNS {
         let start = Instant::now();
-        let r = run_kernel_bench(args.events, args.seed);
+        result = Some(work());
         best = best.min(start.elapsed().as_secs_f64());
-        result = Some(r);
     }
-    let r = result.expect("at least one run");
+    (best, result.expect("at least one run"))
+}
+
+fn bench(args: &BenchArgs) {
+    if args.lab == "raft" {
+        let seconds = args.amount.unwrap_or(60);
+        let (best, r) = best_of(|| run_raft_bench(secs(seconds), args.seed));
+        println!(
+            "raft: {seconds} s simulated in {best:.4} s (best of {BENCH_RUNS}): {:.0} simulated s per wall s; {} events ({:.2} M/s), {} entries committed; fingerprint {:016x}",
+            seconds as f64 / best,
+            r.events,
+            r.events as f64 / best / 1e6,
+            r.committed,
+            r.fingerprint
+        );
+        return;
+    }
+    let events = args.amount.unwrap_or(2_000_000);
+    let (best, r) = best_of(|| run_kernel_bench(events, args.seed));
     println!(
-        "kernel: {} events in {:.3} s (best of {BENCH_RUNS}): {:.2} M events/s; virtual time {:.1} s; fingerprint {:016x}",
+        "kernel: {} events in {best:.3} s (best of {BENCH_RUNS}): {:.2} M events/s; virtual time {:.1} s; fingerprint {:016x}",
         r.events,
-        best,
         r.events as f64 / best / 1e6,
         r.virtual_time as f64 / 1e6,
         r.fingerprint
@@ -83,6 +266,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match parse(&args) {
         Ok(Command::Help) => println!("{USAGE}"),
+        Ok(Command::Run { scenario, trace }) => return run(&scenario, trace.as_deref()),
+        Ok(Command::Fuzz(f)) => return fuzz(&f),
         Ok(Command::Bench(b)) => bench(&b),
         Err(message) => {
             eprintln!("distlab-sim: {message}\n{USAGE}");

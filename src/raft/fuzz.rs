@@ -7,12 +7,10 @@ use super::checker::RaftChecker;
 use super::config::{Bug, RaftConfig};
 use super::node::{RaftInput, RaftNode};
 use super::types::{KvOp, Role};
+use super::LAB;
 use crate::sim::{
     ms, secs, Action, NodeId, Violation, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime, Timeline,
 };
-
-/// The lab name of Raft scenarios.
-pub const LAB: &str = "raft";
 
 /// How long faults are injected.
 pub const FAULT_PHASE: SimTime = secs(20);

@@ -1,6 +1,9 @@
 //! Raft (Ongaro and Ousterhout, extended paper): election, replication, commitment, a key-value
 //! state machine with client sessions, and the classic mistakes as toggles.
 
+/// The lab name in Raft scenarios.
+pub const LAB: &str = "raft";
+
 pub mod bench;
 pub mod checker;
 pub mod config;

@@ -96,40 +96,6 @@ fn a_partitioned_old_leader_rolls_back_its_uncommitted_entries_section_5_3() {
     assert_eq!(leaders(&world).len(), 1);
 }
 
-mod fuzzing {
-    use super::super::fuzz::{fuzz_seed, Finding};
-    use super::*;
-
-    fn first_finding(bugs: &[Bug], seeds: std::ops::Range<u64>, nodes: u32) -> Option<(u64, Finding)> {
-        seeds.into_iter().find_map(|seed| fuzz_seed(seed, nodes, bugs).unwrap().finding.map(|f| (seed, f)))
-    }
-
-    #[test]
-    fn with_every_bug_off_the_fuzzer_finds_nothing() {
-        for nodes in [3, 5] {
-            if let Some((seed, finding)) = first_finding(&[], 0..40, nodes) {
-                panic!("{nodes} nodes, seed {seed}: {finding}");
-            }
-        }
-    }
-}
-
-#[test]
-#[ignore]
-fn probe_bugs() {
-    use super::fuzz::fuzz_seed;
-    for bug in Bug::ALL {
-        for nodes in [3, 5, 7] {
-            let found = (0..3000u64).find_map(|seed| fuzz_seed(seed, nodes, &[bug]).unwrap().finding.map(|f| (seed, f)));
-            println!("{:?} n={nodes}: {:?}", bug, found.map(|(s, f)| (s, f.to_string())));
-        }
-    }
-    for nodes in [3, 5, 7] {
-        let found = (0..2000u64).find_map(|seed| fuzz_seed(seed, nodes, &[]).unwrap().finding.map(|f| (seed, f)));
-        println!("no bug n={nodes}: {:?}", found.map(|(s, f)| (s, f.to_string())));
-    }
-}
-
 #[test]
 fn without_randomized_timeouts_votes_split_forever_section_5_2() {
     let config = RaftConfig { nodes: 5, bugs: vec![Bug::NoTimeoutRandomization], ..RaftConfig::default() };

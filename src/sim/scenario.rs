@@ -7,10 +7,13 @@ use serde_json::Value;
 use super::action::{Action, TimedAction};
 use super::network::NetworkConfig;
 use super::process::Process;
-use super::time::NodeId;
+use super::time::{NodeId, SimTime};
 
 /// Most nodes a cluster may have.
 pub const MAX_NODES: u32 = 64;
+
+/// Latest time a scenario may name (about eleven and a half days of virtual time).
+pub const MAX_TIME: SimTime = 1_000_000 * super::time::MICROS_PER_SEC;
 
 /// What every lab configuration tells the kernel: how many nodes, and the network's behaviour.
 pub trait ClusterConfig {
@@ -63,6 +66,9 @@ pub struct Scenario<C, I> {
     pub config: C,
     /// What happens, in time order.
     pub actions: Vec<TimedAction<I>>,
+    /// How long a batch run lasts (virtual microseconds); absent: one second past the last action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<SimTime>,
 }
 
 /// The scenario type of a process.
@@ -75,7 +81,7 @@ where
 {
     /// A scenario with no actions.
     pub fn new(lab: impl Into<String>, seed: u64, config: C) -> Self {
-        Self { lab: lab.into(), seed, config, actions: Vec::new() }
+        Self { lab: lab.into(), seed, config, actions: Vec::new(), until: None }
     }
 
     /// Parse and check a scenario for lab `lab`. Every error names the field at fault.
@@ -91,8 +97,8 @@ where
             return Err(ScenarioError::new("", "a scenario is a JSON object with lab, seed, config and actions"));
         };
         for key in object.keys() {
-            if !["lab", "seed", "config", "actions"].contains(&key.as_str()) {
-                return Err(ScenarioError::new(key.clone(), "unknown field (expected lab, seed, config, actions)"));
+            if !["lab", "seed", "config", "actions", "until"].contains(&key.as_str()) {
+                return Err(ScenarioError::new(key.clone(), "unknown field (expected lab, seed, config, actions, until)"));
             }
         }
         let mut take = |field: &str| object.remove(field).ok_or_else(|| ScenarioError::new(field, "missing"));
@@ -109,7 +115,8 @@ where
         for (i, raw) in raw_actions.into_iter().enumerate() {
             actions.push(parse_action::<I>(i, raw)?);
         }
-        let scenario = Self { lab: found_lab, seed, config, actions };
+        let until = object.remove("until").map(|v| field("until", v)).transpose()?;
+        let scenario = Self { lab: found_lab, seed, config, actions, until };
         scenario.validate()?;
         Ok(scenario)
     }
@@ -127,6 +134,9 @@ where
         self.config.validate_lab().map_err(|(f, m)| ScenarioError::new(format!("config.{f}"), m))?;
         let mut previous = 0;
         for (i, timed) in self.actions.iter().enumerate() {
+            if timed.at > MAX_TIME {
+                return Err(ScenarioError::new(format!("actions[{i}].at"), format!("{} is past the latest time {MAX_TIME}", timed.at)));
+            }
             if timed.at < previous {
                 return Err(ScenarioError::new(
                     format!("actions[{i}].at"),
@@ -136,7 +146,20 @@ where
             previous = timed.at;
             validate_action(i, &timed.action, nodes)?;
         }
-        Ok(())
+        match self.until {
+            Some(until) if until > MAX_TIME => {
+                Err(ScenarioError::new("until", format!("{until} is past the latest time {MAX_TIME}")))
+            }
+            Some(until) if until < previous => {
+                Err(ScenarioError::new("until", format!("{until} is before the last action's time {previous}")))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// When a batch run of this scenario ends: `until`, or one second past the last action.
+    pub fn end(&self) -> SimTime {
+        self.until.unwrap_or_else(|| self.actions.last().map_or(0, |a| a.at) + super::time::MICROS_PER_SEC)
     }
 
     /// This scenario as pretty JSON.

@@ -51,7 +51,8 @@ pub enum TraceEvent<E> {
 /// One trace line: when, where, what.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct TraceEntry<E> {
-    /// Position in the whole trace, from 0.
+    /// Position in the whole trace, from 0 (`"pos"` in NDJSON).
+    #[serde(rename = "pos")]
     pub seq: u64,
     /// True virtual time.
     pub t: SimTime,
@@ -127,7 +128,7 @@ impl<E: Hash> Trace<E> {
 }
 
 impl<E: Serialize> TraceEntry<E> {
-    /// This entry as one line of NDJSON: `{"seq":..,"t":..,"node":..,"ev":"send",...}`.
+    /// This entry as one line of NDJSON: `{"pos":..,"t":..,"node":..,"ev":"send",...}`.
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }

@@ -1,0 +1,14 @@
+//! The Raft lab: scenarios of the Raft engine, checked by its invariants.
+
+use crate::raft::{RaftConfig, RaftNode};
+use crate::sim::ScenarioOf;
+
+pub use crate::raft::LAB;
+
+/// A scenario of the Raft lab.
+pub type RaftScenario = ScenarioOf<RaftNode>;
+
+/// Five servers with the paper's timing, no faults, seed `seed`.
+pub fn default_scenario(seed: u64) -> RaftScenario {
+    RaftScenario::new(LAB, seed, RaftConfig::default())
+}

@@ -1,0 +1,53 @@
+//! The Raft fuzzer: with every bug toggle off it finds nothing; with each one on it finds the damage.
+//! (CI also runs `distlab-sim fuzz --lab raft --seeds 2000` in release mode.)
+
+use distlab::raft::fuzz::{fuzz_seed, Finding};
+use distlab::raft::Bug;
+
+/// The smallest seed in `0..budget` whose run finds something, and what.
+fn first_finding(bug: Option<Bug>, nodes: u32, budget: u64) -> Option<(u64, Finding)> {
+    let bugs: Vec<Bug> = bug.into_iter().collect();
+    (0..budget).find_map(|seed| fuzz_seed(seed, nodes, &bugs).expect("valid scenario").finding.map(|f| (seed, f)))
+}
+
+#[test]
+fn with_every_bug_off_nothing_is_found_on_3_5_and_7_nodes() {
+    for nodes in [3, 5, 7] {
+        if let Some((seed, finding)) = first_finding(None, nodes, 100) {
+            panic!("{nodes} nodes, seed {seed}: {finding}");
+        }
+    }
+}
+
+#[test]
+fn each_bug_toggle_is_caught() {
+    // (toggle, cluster size, seed budget, what must break)
+    let table: [(Bug, u32, u64, &[&str]); 5] = [
+        (Bug::CommitOldTermByCount, 7, 400, &["Leader Completeness", "State Machine Safety"]),
+        (Bug::ForgetVoteOnRestart, 3, 400, &["Election Safety"]),
+        (Bug::NoTimeoutRandomization, 5, 100, &["liveness"]),
+        (Bug::VoteWithoutLogCheck, 5, 100, &["Leader Completeness", "State Machine Safety", "Log Matching"]),
+        (Bug::SkipConsistencyCheck, 5, 100, &["Log Matching", "State Machine Safety", "Leader Completeness"]),
+    ];
+    for (bug, nodes, budget, expected) in table {
+        let (seed, finding) = first_finding(Some(bug), nodes, budget)
+            .unwrap_or_else(|| panic!("{} not caught in {budget} seeds on {nodes} nodes", bug.name()));
+        let name = match &finding {
+            Finding::Safety(v) => v.invariant,
+            Finding::NoLeader | Finding::NoCommit => "liveness",
+        };
+        assert!(expected.contains(&name), "{}: unexpected finding {finding}", bug.name());
+        println!("{}: smallest seed {seed} on {nodes} nodes: {finding}", bug.name());
+    }
+}
+
+#[test]
+fn a_finding_replays_from_its_recorded_scenario() {
+    let run = fuzz_seed(2, 3, &[Bug::ForgetVoteOnRestart]).unwrap();
+    let Some(Finding::Safety(found)) = run.finding else { panic!("seed 2 should find a violation: {:?}", run.finding) };
+    let mut scenario = run.scenario;
+    scenario.until = Some(scenario.end());
+    let report = distlab::lab::runner::run_json(&scenario.to_json(), None).unwrap();
+    let replayed = report.violation.expect("the replay breaks the same invariant");
+    assert_eq!((replayed.invariant, replayed.t), (found.invariant, found.t));
+}

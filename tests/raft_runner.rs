@@ -1,0 +1,90 @@
+//! The batch runner on Raft scenario files: Figure 8 as a script, the NDJSON trace format, bad input.
+
+use std::collections::BTreeSet;
+
+use distlab::lab::runner::{run_json, RunError, RunReport};
+use serde_json::Value;
+
+fn scenario(name: &str) -> String {
+    let path = format!("{}/tests/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn run_with_trace(json: &str) -> (RunReport, Vec<Value>) {
+    let mut out = Vec::new();
+    let report = run_json(json, Some(&mut out)).expect("valid scenario");
+    let lines = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).expect("one JSON object a line")).collect();
+    (report, lines)
+}
+
+#[test]
+fn figure_8_with_the_current_term_rule_holds_and_never_commits_the_old_entry() {
+    let (report, trace) = run_with_trace(&scenario("raft_figure8.json"));
+    assert_eq!(report.violation, None);
+    assert!(trace.iter().all(|e| e["ev"] != "commit"), "the term-1 entry must not be committed by counting");
+    // S5's term-2 entry replaced the term-1 entry on S2, S3 and S4 (step d).
+    let truncated: BTreeSet<u64> = trace
+        .iter()
+        .filter(|e| e["ev"] == "truncate" && e["from"] == 1)
+        .map(|e| e["node"].as_u64().unwrap())
+        .collect();
+    assert_eq!(truncated, BTreeSet::from([1, 2, 3]));
+}
+
+#[test]
+fn figure_8_committing_by_counting_is_caught() {
+    let report = run_json(&scenario("raft_figure8_commit_by_count.json"), None).unwrap();
+    let v = report.violation.clone().expect("a violation");
+    assert!(["Leader Completeness", "State Machine Safety"].contains(&v.invariant), "{v}");
+    assert!(report.to_string().starts_with("violation raft:"), "{report}");
+}
+
+#[test]
+fn the_trace_is_ndjson_with_t_node_and_ev_on_every_line() {
+    let (report, trace) = run_with_trace(&scenario("raft_figure8.json"));
+    assert_eq!(trace.len() as u64, trace.last().unwrap()["pos"].as_u64().unwrap() + 1);
+    for line in &trace {
+        assert!(line["t"].is_u64() && line.get("node").is_some() && line["ev"].is_string(), "{line}");
+    }
+    let names: BTreeSet<&str> = trace.iter().map(|e| e["ev"].as_str().unwrap()).collect();
+    for name in ["role", "append", "truncate", "crash", "restart", "send", "deliver", "input", "link"] {
+        assert!(names.contains(name), "no {name} event in {names:?}");
+    }
+    let append = trace.iter().find(|e| e["ev"] == "append").unwrap();
+    assert!(append["index"].is_u64() && append["term"].is_u64() && append["cmd"].is_string(), "{append}");
+    let role = trace.iter().find(|e| e["ev"] == "role").unwrap();
+    assert!(["follower", "candidate", "leader"].contains(&role["role"].as_str().unwrap()));
+    assert!(report.to_string().starts_with("ok raft:"));
+}
+
+#[test]
+fn apply_and_commit_events_carry_their_fields() {
+    let json = r#"{"lab":"raft","seed":3,"config":{"nodes":3},"actions":[
+        {"at":1000000,"action":{"type":"input","node":0,"input":{"kind":"client","client":1,"seq":1,"op":{"op":"put","key":"x","value":"1"}}}}
+    ],"until":2000000}"#;
+    let (report, trace) = run_with_trace(json);
+    assert_eq!(report.violation, None);
+    let commit = trace.iter().find(|e| e["ev"] == "commit").expect("something commits");
+    assert!(commit["index"].is_u64());
+    let apply = trace.iter().find(|e| e["ev"] == "apply").expect("something applies");
+    assert!(apply["index"].is_u64() && apply["term"].is_u64() && apply["cmd"].is_string());
+}
+
+#[test]
+fn bad_input_is_refused_with_the_field_named() {
+    let cases = [
+        ("{", "not valid JSON"),
+        (r#"{"seed":1,"config":{},"actions":[]}"#, "lab: missing"),
+        (r#"{"lab":"paxos","seed":1,"config":{},"actions":[]}"#, "unknown lab"),
+        (r#"{"lab":"raft","seed":1,"config":{"nodes":3,"heartbeat_interval":0},"actions":[]}"#, "config.heartbeat_interval"),
+        (r#"{"lab":"raft","seed":1,"config":{"bugs":["nope"]},"actions":[]}"#, "config"),
+        (r#"{"lab":"raft","seed":1,"config":{},"actions":[{"at":5,"action":{"type":"crash","node":9}}]}"#, "actions[0].action.node"),
+        (r#"{"lab":"raft","seed":1,"config":{},"actions":[{"at":5,"action":{"type":"heal_all"}}],"until":1}"#, "until"),
+    ];
+    for (json, expected) in cases {
+        match run_json(json, None) {
+            Err(RunError::BadInput(message)) => assert!(message.contains(expected), "{json}: {message}"),
+            other => panic!("{json}: expected bad input, got {other:?}"),
+        }
+    }
+}
