@@ -1,13 +1,14 @@
 //! The virtual network: link states, latency, loss, duplication, reordering, and messages in flight.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::time::{ms, NodeId, SimTime, PPM};
 
 /// A message's id, unique within a run (each copy of a duplicated message has its own).
 pub type MsgId = u64;
+
+/// Where a message in flight is stored (reused once it is gone; events carry it with the id).
+pub type Slot = u32;
 
 /// How the network behaves; every probability is in parts per million.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -126,7 +127,9 @@ pub struct Network<M> {
     pub config: NetworkConfig,
     n: u32,
     links: Vec<Link>,
-    in_flight: BTreeMap<MsgId, InFlight<M>>,
+    /// Messages in flight, in reusable slots (no map: events name their slot).
+    slots: Vec<Option<InFlight<M>>>,
+    free: Vec<Slot>,
     /// Running counts.
     pub stats: NetStats,
     next_id: MsgId,
@@ -140,7 +143,8 @@ impl<M> Network<M> {
             config,
             n,
             links: vec![link; (n as usize) * (n as usize)],
-            in_flight: BTreeMap::new(),
+            slots: Vec::new(),
+            free: Vec::new(),
             stats: NetStats::default(),
             next_id: 0,
         }
@@ -168,26 +172,49 @@ impl<M> Network<M> {
         id
     }
 
-    /// Messages in flight (including those waiting in a paused node's buffer), by id.
+    /// Messages in flight (including those waiting in a paused node's buffer), in slot order.
     pub fn in_flight(&self) -> impl Iterator<Item = &InFlight<M>> {
-        self.in_flight.values()
+        self.slots.iter().flatten()
     }
 
-    /// One message in flight.
+    /// One message in flight, by id (a scan: for user actions and tests, not the event loop).
     pub fn get(&self, id: MsgId) -> Option<&InFlight<M>> {
-        self.in_flight.get(&id)
+        self.in_flight().find(|m| m.id == id)
     }
 
-    pub(crate) fn get_mut(&mut self, id: MsgId) -> Option<&mut InFlight<M>> {
-        self.in_flight.get_mut(&id)
+    /// The slot of a message in flight, by id (a scan).
+    pub(crate) fn slot_of(&self, id: MsgId) -> Option<Slot> {
+        self.slots.iter().position(|m| m.as_ref().is_some_and(|m| m.id == id)).map(|s| s as Slot)
     }
 
-    pub(crate) fn insert(&mut self, message: InFlight<M>) {
-        self.in_flight.insert(message.id, message);
+    /// The message in `slot` if it is still message `id`.
+    pub(crate) fn at(&self, slot: Slot, id: MsgId) -> Option<&InFlight<M>> {
+        self.slots.get(slot as usize)?.as_ref().filter(|m| m.id == id)
     }
 
-    pub(crate) fn remove(&mut self, id: MsgId) -> Option<InFlight<M>> {
-        self.in_flight.remove(&id)
+    pub(crate) fn at_mut(&mut self, slot: Slot, id: MsgId) -> Option<&mut InFlight<M>> {
+        self.slots.get_mut(slot as usize)?.as_mut().filter(|m| m.id == id)
+    }
+
+    /// Store a message in flight; returns its slot.
+    pub(crate) fn insert(&mut self, message: InFlight<M>) -> Slot {
+        match self.free.pop() {
+            Some(slot) => {
+                self.slots[slot as usize] = Some(message);
+                slot
+            }
+            None => {
+                self.slots.push(Some(message));
+                (self.slots.len() - 1) as Slot
+            }
+        }
+    }
+
+    /// Take message `id` out of `slot`, if it is there.
+    pub(crate) fn remove(&mut self, slot: Slot, id: MsgId) -> Option<InFlight<M>> {
+        self.at(slot, id)?;
+        self.free.push(slot);
+        self.slots[slot as usize].take()
     }
 
     /// Arrival time for an in-order message: not before the link's last in-order arrival.

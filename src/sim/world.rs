@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use super::action::Action;
 use super::clock::Clock;
 use super::hash::StableHasher;
-use super::network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig};
+use super::network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig, Slot};
 use super::process::{Ctx, DurableState, Effect, Process};
 use super::rng::SimRng;
 use super::time::{NodeId, SimTime};
@@ -56,12 +56,15 @@ struct ArmedTimer<T> {
     timer: T,
     /// True time it comes due.
     due: SimTime,
+    /// Time of its live queue entry. Re-arming later leaves that entry in place; when it comes up,
+    /// the timer is queued again at `due` (one queue operation per expiry, not per re-arm).
+    queued_at: SimTime,
 }
 
 /// Something that happened to a paused node and waits for it to resume.
 #[derive(Clone, Copy, Debug)]
 enum Deferred {
-    Message(MsgId),
+    Message(MsgId, Slot),
     Timer(TimerId),
 }
 
@@ -78,9 +81,19 @@ struct Node<P: Process> {
 
 #[derive(Clone, Copy, Debug)]
 enum EventKind {
-    Arrive(MsgId),
-    Vanish(MsgId),
+    Arrive(MsgId, Slot),
+    Vanish(MsgId, Slot),
     Timer { node: NodeId, id: TimerId },
+}
+
+/// What a queued event turned out to be when it reached the head of the queue.
+enum Due {
+    /// Handle it.
+    Live,
+    /// Nothing to do: a disarmed timer, a message already gone.
+    Stale,
+    /// A timer re-armed for later: queue it again then.
+    Postponed(SimTime),
 }
 
 #[derive(Clone, Debug)]
@@ -257,9 +270,21 @@ impl<P: Process> World<P> {
     /// Handle the next event if it is due at or before `limit`; `false` if none is.
     pub fn step_until(&mut self, limit: SimTime) -> bool {
         while let Some(head) = self.queue.peek() {
-            if self.is_stale(head.kind) {
-                self.queue.pop();
-                continue;
+            match self.classify(head) {
+                Due::Live => {}
+                Due::Stale => {
+                    self.queue.pop();
+                    continue;
+                }
+                Due::Postponed(due) => {
+                    if let Some(Queued { kind: kind @ EventKind::Timer { node, id }, .. }) = self.queue.pop() {
+                        if let Some(t) = self.nodes[node as usize].timers.iter_mut().find(|t| t.id == id) {
+                            t.queued_at = due;
+                        }
+                        self.push(due, kind);
+                    }
+                    continue;
+                }
             }
             if head.at > limit {
                 return false;
@@ -274,11 +299,19 @@ impl<P: Process> World<P> {
         false
     }
 
-    /// A queued event that no longer means anything: a disarmed timer, a message already gone.
-    fn is_stale(&self, kind: EventKind) -> bool {
-        match kind {
-            EventKind::Arrive(id) | EventKind::Vanish(id) => self.network.get(id).is_none(),
-            EventKind::Timer { node, id } => !self.nodes[node as usize].timers.iter().any(|t| t.id == id),
+    /// Whether a queued event still means something, now that it is at the head of the queue.
+    fn classify(&self, head: &Queued) -> Due {
+        match head.kind {
+            EventKind::Arrive(id, slot) | EventKind::Vanish(id, slot) => match self.network.at(slot, id) {
+                Some(_) => Due::Live,
+                None => Due::Stale,
+            },
+            EventKind::Timer { node, id } => match self.nodes[node as usize].timers.iter().find(|t| t.id == id) {
+                Some(t) if t.queued_at != head.at => Due::Stale,
+                Some(t) if t.due > head.at => Due::Postponed(t.due),
+                Some(_) => Due::Live,
+                None => Due::Stale,
+            },
         }
     }
 
@@ -337,7 +370,11 @@ impl<P: Process> World<P> {
             Action::SetLoss { ppm } => self.set_network(|c| c.loss_ppm = *ppm),
             Action::SetDuplication { ppm } => self.set_network(|c| c.duplicate_ppm = *ppm),
             Action::SetReordering { ppm } => self.set_network(|c| c.reorder_ppm = *ppm),
-            Action::DropMessage { id } => self.drop_in_flight(*id, DropReason::Manual),
+            Action::DropMessage { id } => {
+                if let Some(slot) = self.network.slot_of(*id) {
+                    self.drop_in_flight(*id, slot, DropReason::Manual);
+                }
+            }
             Action::ClockOffset { node, offset } => self.set_clock(*node, |c| c.set_offset(now, *offset)),
             Action::ClockDrift { node, ppm } => self.set_clock(*node, |c| c.set_drift(now, *ppm)),
             Action::ClockJump { node, delta } => self.set_clock(*node, |c| c.jump(*delta)),
@@ -440,8 +477,8 @@ impl<P: Process> World<P> {
         let backlog = std::mem::take(&mut node.backlog);
         self.trace.record(now, Some(id), TraceEvent::Crash, 0);
         for deferred in backlog {
-            if let Deferred::Message(msg) = deferred {
-                self.drop_in_flight(msg, DropReason::NodeDown);
+            if let Deferred::Message(msg, slot) = deferred {
+                self.drop_in_flight(msg, slot, DropReason::NodeDown);
             }
         }
     }
@@ -454,8 +491,13 @@ impl<P: Process> World<P> {
         self.trace.record(now, Some(id), TraceEvent::Resume, 0);
         for deferred in backlog {
             let kind = match deferred {
-                Deferred::Message(msg) => EventKind::Arrive(msg),
-                Deferred::Timer(timer) => EventKind::Timer { node: id, id: timer },
+                Deferred::Message(msg, slot) => EventKind::Arrive(msg, slot),
+                Deferred::Timer(timer) => {
+                    if let Some(t) = self.nodes[id as usize].timers.iter_mut().find(|t| t.id == timer) {
+                        t.queued_at = now;
+                    }
+                    EventKind::Timer { node: id, id: timer }
+                }
             };
             self.push(now, kind);
         }
@@ -506,8 +548,8 @@ impl<P: Process> World<P> {
         self.trace.record(self.now, Some(id), event, 0);
     }
 
-    fn drop_in_flight(&mut self, id: MsgId, reason: DropReason) {
-        if let Some(m) = self.network.remove(id) {
+    fn drop_in_flight(&mut self, id: MsgId, slot: Slot, reason: DropReason) {
+        if let Some(m) = self.network.remove(slot, id) {
             let stats = &mut self.network.stats;
             match reason {
                 DropReason::Loss => stats.lost += 1,
@@ -523,40 +565,40 @@ impl<P: Process> World<P> {
     /// Handle one queued event; false if it was stale (a disarmed timer, a dropped message).
     fn handle(&mut self, kind: EventKind) -> bool {
         match kind {
-            EventKind::Vanish(id) => {
-                if self.network.get(id).is_none() {
+            EventKind::Vanish(id, slot) => {
+                if self.network.at(slot, id).is_none() {
                     return false;
                 }
-                self.drop_in_flight(id, DropReason::Loss);
+                self.drop_in_flight(id, slot, DropReason::Loss);
                 true
             }
-            EventKind::Arrive(id) => self.arrive(id),
+            EventKind::Arrive(id, slot) => self.arrive(id, slot),
             EventKind::Timer { node, id } => self.fire(node, id),
         }
     }
 
-    fn arrive(&mut self, id: MsgId) -> bool {
-        let Some(m) = self.network.get(id) else { return false };
+    fn arrive(&mut self, id: MsgId, slot: Slot) -> bool {
+        let Some(m) = self.network.at(slot, id) else { return false };
         let (from, to) = (m.from, m.to);
         if !self.network.link_up(from, to) && !m.buffered {
-            self.drop_in_flight(id, DropReason::LinkDown);
+            self.drop_in_flight(id, slot, DropReason::LinkDown);
             return true;
         }
         match self.nodes[to as usize].status {
             NodeStatus::Down => {
-                self.drop_in_flight(id, DropReason::NodeDown);
+                self.drop_in_flight(id, slot, DropReason::NodeDown);
                 true
             }
             NodeStatus::Paused => {
-                if let Some(m) = self.network.get_mut(id) {
+                if let Some(m) = self.network.at_mut(slot, id) {
                     m.buffered = true;
                 }
-                self.nodes[to as usize].backlog.push(Deferred::Message(id));
+                self.nodes[to as usize].backlog.push(Deferred::Message(id, slot));
                 self.trace.record(self.now, Some(to), TraceEvent::Buffer { id, to }, 0);
                 true
             }
             NodeStatus::Up => {
-                let Some(m) = self.network.remove(id) else { return false };
+                let Some(m) = self.network.remove(slot, id) else { return false };
                 if self.network.note_delivery(from, to, m.origin) {
                     self.network.stats.reordered += 1;
                 }
@@ -603,15 +645,7 @@ impl<P: Process> World<P> {
         for effect in effects.drain(..) {
             match effect {
                 Effect::Send { to, message } => self.send(id, to, message),
-                Effect::SetTimer { timer, after } => {
-                    let node = &mut self.nodes[id as usize];
-                    node.timers.retain(|t| t.timer != timer);
-                    let due = self.now + node.clock.true_delay(after);
-                    self.next_timer += 1;
-                    let timer_id = self.next_timer;
-                    node.timers.push(ArmedTimer { id: timer_id, timer, due });
-                    self.push(due, EventKind::Timer { node: id, id: timer_id });
-                }
+                Effect::SetTimer { timer, after } => self.arm_timer(id, timer, after),
                 Effect::CancelTimer { timer } => self.nodes[id as usize].timers.retain(|t| t.timer != timer),
                 Effect::Persist { write } => {
                     self.nodes[id as usize].durable.get_or_insert_with(Default::default).write(write)
@@ -619,6 +653,25 @@ impl<P: Process> World<P> {
                 Effect::Emit { event } => self.trace.record(self.now, Some(id), TraceEvent::Engine(event), 0),
             }
         }
+    }
+
+    /// Arm `timer` at node `id`; re-arming one already armed moves its due time (queued lazily).
+    fn arm_timer(&mut self, id: NodeId, timer: P::Timer, after: SimTime) {
+        let node = &mut self.nodes[id as usize];
+        let due = self.now + node.clock.true_delay(after);
+        if let Some(armed) = node.timers.iter_mut().find(|t| t.timer == timer) {
+            armed.due = due;
+            if due < armed.queued_at {
+                armed.queued_at = due;
+                let kind = EventKind::Timer { node: id, id: armed.id };
+                self.push(due, kind);
+            }
+            return;
+        }
+        self.next_timer += 1;
+        let timer_id = self.next_timer;
+        node.timers.push(ArmedTimer { id: timer_id, timer, due, queued_at: due });
+        self.push(due, EventKind::Timer { node: id, id: timer_id });
     }
 
     fn send(&mut self, from: NodeId, to: NodeId, message: P::Message) {
@@ -666,7 +719,7 @@ impl<P: Process> World<P> {
             self.network.fifo_arrival(from, to, now + latency)
         };
         let vanishes_at = lost.then(|| now + (arrives_at - now) / 2);
-        self.network.insert(InFlight {
+        let slot = self.network.insert(InFlight {
             id,
             origin,
             from,
@@ -678,8 +731,8 @@ impl<P: Process> World<P> {
             message,
         });
         match vanishes_at {
-            Some(at) => self.push(at, EventKind::Vanish(id)),
-            None => self.push(arrives_at, EventKind::Arrive(id)),
+            Some(at) => self.push(at, EventKind::Vanish(id, slot)),
+            None => self.push(arrives_at, EventKind::Arrive(id, slot)),
         }
     }
 }
