@@ -15,6 +15,9 @@ cargo test --locked --no-default-features
 step "native tests, default features"
 cargo test --locked
 
+step "Raft fuzzer: 2,000 seeds (3, 5 and 7 nodes), every invariant after every event"
+cargo run --locked --quiet --profile bench-native --no-default-features --bin distlab-sim -- fuzz --lab raft --seeds 2000
+
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser_app --test browser_kernel
 
