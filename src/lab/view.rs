@@ -4,6 +4,28 @@
 
 use crate::sim::{DropReason, MsgId, NodeId, NodeStatus, Process, SimTime, TraceEntry, TraceEvent, World};
 
+/// A labelled value for the user: `word` is a vocabulary key the UI translates ("boot", "loss"),
+/// `value` is language-neutral (numbers, ids, units), possibly empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// Vocabulary key.
+    pub word: &'static str,
+    /// Numbers and ids.
+    pub value: String,
+}
+
+impl Note {
+    /// A word with a value.
+    pub fn new(word: &'static str, value: impl Into<String>) -> Self {
+        Self { word, value: value.into() }
+    }
+
+    /// A word alone.
+    pub fn word(word: &'static str) -> Self {
+        Self { word, value: String::new() }
+    }
+}
+
 /// One node as drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeModel {
@@ -15,8 +37,8 @@ pub struct NodeModel {
     pub role: &'static str,
     /// Term or epoch, if the protocol has one (`data-term`).
     pub term: Option<u64>,
-    /// Short lines shown under the node (already formatted numbers and ids).
-    pub lines: Vec<String>,
+    /// Short lines shown under the node.
+    pub lines: Vec<Note>,
 }
 
 /// One direction of one link.
@@ -190,8 +212,10 @@ pub struct LogLine {
     pub kind: LogKind,
     /// Event name as in the trace ("send", "drop", "crash"...); the UI translates it.
     pub event: &'static str,
-    /// Details: message kind, ids, reason (protocol vocabulary, not translated).
+    /// Details in protocol vocabulary and numbers (message kind, ids): shown as they are.
     pub detail: String,
+    /// Qualifiers the UI translates (a drop's reason, a network setting).
+    pub notes: Vec<Note>,
 }
 
 /// The last `limit` trace entries as log lines, newest last. `engine` formats engine events.
@@ -205,45 +229,52 @@ pub fn log_lines<P: Process>(
 }
 
 fn log_line<E>(e: &TraceEntry<E>, engine: &impl Fn(&E) -> (&'static str, String)) -> LogLine {
-    let (kind, event, detail) = match &e.event {
-        TraceEvent::Send { id, from, to, kind } => (LogKind::Send, "send", format!("{kind} #{id} {from}→{to}")),
-        TraceEvent::Duplicate { id, copy } => (LogKind::Send, "duplicate", format!("#{id} → copy #{copy}")),
-        TraceEvent::Deliver { id, from, to, kind } => (LogKind::Deliver, "deliver", format!("{kind} #{id} {from}→{to}")),
-        TraceEvent::Drop { id, from, to, kind, reason } => {
-            (LogKind::Drop, "drop", format!("{kind} #{id} {from}→{to} ({})", drop_reason_name(*reason)))
+    let plain = |kind, event, detail: String| (kind, event, detail, Vec::new());
+    let (kind, event, detail, notes) = match &e.event {
+        TraceEvent::Send { id, from, to, kind } => plain(LogKind::Send, "send", format!("{kind} #{id} {from}→{to}")),
+        TraceEvent::Duplicate { id, copy } => plain(LogKind::Send, "duplicate", format!("#{id} → #{copy}")),
+        TraceEvent::Deliver { id, from, to, kind } => {
+            plain(LogKind::Deliver, "deliver", format!("{kind} #{id} {from}→{to}"))
         }
-        TraceEvent::Buffer { id, to } => (LogKind::Deliver, "buffer", format!("#{id} waits at paused {to}")),
-        TraceEvent::Timer { kind } => (LogKind::Timer, "timer", (*kind).to_string()),
-        TraceEvent::Input => (LogKind::Fault, "input", String::new()),
-        TraceEvent::Crash => (LogKind::Fault, "crash", String::new()),
-        TraceEvent::Restart { life } => (LogKind::Fault, "restart", format!("life {life}")),
-        TraceEvent::Pause => (LogKind::Fault, "pause", String::new()),
-        TraceEvent::Resume => (LogKind::Fault, "resume", String::new()),
+        TraceEvent::Drop { id, from, to, kind, reason } => (
+            LogKind::Drop,
+            "drop",
+            format!("{kind} #{id} {from}→{to}"),
+            vec![Note::word(drop_reason_name(*reason))],
+        ),
+        TraceEvent::Buffer { id, to } => plain(LogKind::Deliver, "buffer", format!("#{id} → {to}")),
+        TraceEvent::Timer { kind } => plain(LogKind::Timer, "timer", (*kind).to_string()),
+        TraceEvent::Input => plain(LogKind::Fault, "input", String::new()),
+        TraceEvent::Crash => plain(LogKind::Fault, "crash", String::new()),
+        TraceEvent::Restart { life } => (LogKind::Fault, "restart", String::new(), vec![Note::new("boot", life.to_string())]),
+        TraceEvent::Pause => plain(LogKind::Fault, "pause", String::new()),
+        TraceEvent::Resume => plain(LogKind::Fault, "resume", String::new()),
         TraceEvent::Link { from, to, up } => {
-            (LogKind::Fault, if *up { "link_up" } else { "link_down" }, format!("{from}→{to}"))
+            plain(LogKind::Fault, if *up { "link_up" } else { "link_down" }, format!("{from}→{to}"))
         }
         TraceEvent::Network { latency_min, latency_max, loss_ppm, duplicate_ppm, reorder_ppm } => (
             LogKind::Fault,
             "network",
-            format!(
-                "{}–{} ms, loss {}, dup {}, reorder {}",
-                latency_min / 1000,
-                latency_max / 1000,
-                percent(*loss_ppm),
-                percent(*duplicate_ppm),
-                percent(*reorder_ppm)
-            ),
+            format!("{}–{} ms", latency_min / 1000, latency_max / 1000),
+            vec![
+                Note::new("loss_rate", percent(*loss_ppm)),
+                Note::new("duplication", percent(*duplicate_ppm)),
+                Note::new("reordering", percent(*reorder_ppm)),
+            ],
         ),
-        TraceEvent::Clock { offset, drift_ppm } => {
-            (LogKind::Fault, "clock", format!("offset {} ms, drift {drift_ppm} ppm", offset / 1000))
-        }
-        TraceEvent::Refused { reason } => (LogKind::Fault, "refused", reason.clone()),
+        TraceEvent::Clock { offset, drift_ppm } => (
+            LogKind::Fault,
+            "clock",
+            String::new(),
+            vec![Note::new("offset", format!("{:+} ms", offset / 1000)), Note::new("drift", format!("{drift_ppm} ppm"))],
+        ),
+        TraceEvent::Refused { reason } => plain(LogKind::Fault, "refused", reason.clone()),
         TraceEvent::Engine(event) => {
             let (name, detail) = engine(event);
-            (LogKind::Engine, name, detail)
+            plain(LogKind::Engine, name, detail)
         }
     };
-    LogLine { seq: e.seq, t: e.t, node: e.node, kind, event, detail }
+    LogLine { seq: e.seq, t: e.t, node: e.node, kind, event, detail, notes }
 }
 
 /// A probability in parts per million as a percentage ("2.5 %").

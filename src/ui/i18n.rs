@@ -146,11 +146,22 @@ table! {
     EvRefused => "refused", "被拒绝";
     EvSuspect => "suspect", "怀疑";
     EvTrust => "trust", "恢复信任";
+    WordLoss => "lost", "丢失";
+    WordNodeDown => "receiver down", "接收方宕机";
+    WordManual => "dropped by hand", "手动丢弃";
+    WordBoot => "boot", "启动";
+    WordSuspects => "?", "?";
+    WordLossRate => "loss", "丢包";
+    WordDuplication => "dup", "重复";
+    WordReordering => "reorder", "乱序";
+    WordOffset => "offset", "偏移";
+    WordDrift => "drift", "漂移";
 }
 
-/// A trace event's name (`LogLine::event`) in `lang`; unknown names are shown as they are.
-pub fn event_name(lang: Lang, event: &'static str) -> &'static str {
-    let key = match event {
+/// A vocabulary word of the view models (a trace event's name, a `Note`'s word) in `lang`;
+/// unknown words are shown as they are.
+pub fn word(lang: Lang, word: &'static str) -> &'static str {
+    let key = match word {
         "send" => Key::EvSend,
         "duplicate" => Key::EvDuplicate,
         "deliver" => Key::EvDeliver,
@@ -169,9 +180,27 @@ pub fn event_name(lang: Lang, event: &'static str) -> &'static str {
         "refused" => Key::EvRefused,
         "suspect" => Key::EvSuspect,
         "trust" => Key::EvTrust,
+        "loss" => Key::WordLoss,
+        "node_down" => Key::WordNodeDown,
+        "manual" => Key::WordManual,
+        "boot" => Key::WordBoot,
+        "suspects" => Key::WordSuspects,
+        "loss_rate" => Key::WordLossRate,
+        "duplication" => Key::WordDuplication,
+        "reordering" => Key::WordReordering,
+        "offset" => Key::WordOffset,
+        "drift" => Key::WordDrift,
         other => return other,
     };
     t(lang, key)
+}
+
+/// A note as shown: its translated word, then its value.
+pub fn note_text(lang: Lang, note: &crate::lab::view::Note) -> String {
+    match note.value.as_str() {
+        "" => word(lang, note.word).to_string(),
+        value => format!("{} {value}", word(lang, note.word)),
+    }
 }
 
 /// A node status's name in `lang`.
@@ -197,11 +226,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_event_name_is_translated() {
-        for ev in ["send", "drop", "crash", "link_down", "suspect", "trust"] {
-            assert_ne!(event_name(Lang::Zh, ev), ev);
+    fn every_event_name_and_note_word_is_translated() {
+        for w in ["send", "drop", "crash", "link_down", "suspect", "trust", "loss", "node_down", "boot", "loss_rate"] {
+            assert_ne!(word(Lang::Zh, w), w);
         }
-        assert_eq!(event_name(Lang::En, "mystery"), "mystery");
+        assert_eq!(word(Lang::En, "mystery"), "mystery");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn load(json: &str, retention: Retention) -> Result<Timeline<Heartbeat>, Sce
     Timeline::new(scenario, retention)
 }
 
-use crate::lab::view::{self, ClusterModel, LogLine, NodeModel};
+use crate::lab::view::{self, ClusterModel, LogLine, NodeModel, Note};
 use crate::sim::{NetStats, NetworkConfig, NodeStatus, SimTime};
 
 /// Everything the network lesson's page draws at one instant.
@@ -54,17 +54,17 @@ pub fn view(timeline: &Timeline<Heartbeat>, log_limit: usize) -> NetworkView {
         .map(|n| {
             let mut lines = Vec::new();
             let incarnation = n.process.map(|p| p.incarnation).or(n.durable.map(|d| d.0)).unwrap_or(0);
-            lines.push(format!("inc {incarnation}"));
+            lines.push(Note::new("boot", incarnation.to_string()));
             if let Some(p) = n.process {
                 let suspects = p.suspects();
                 if !suspects.is_empty() {
                     let list: Vec<String> = suspects.iter().map(|s| s.to_string()).collect();
-                    lines.push(format!("? {}", list.join(",")));
+                    lines.push(Note::new("suspects", list.join(",")));
                 }
             }
             if n.clock.offset != 0 || n.clock.drift_ppm != 0 {
                 let skew = n.clock.local(world.now()) as i64 - world.now() as i64;
-                lines.push(format!("clock {:+} ms", skew / 1000));
+                lines.push(Note::new("clock", format!("{:+} ms", skew / 1000)));
             }
             let role = match n.status {
                 NodeStatus::Up if n.process.is_some_and(|p| !p.suspects().is_empty()) => "suspicious",

@@ -65,7 +65,7 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
                 </g>
             }
             { for node.lines.iter().enumerate().map(|(i, line)| html! {
-                <text class="line" y={format!("{:.0}", r + 18.0 + 16.0 * i as f64)}>{ line.clone() }</text>
+                <text class="line" y={format!("{:.0}", r + 18.0 + 16.0 * i as f64)}>{ i18n::note_text(lang, line) }</text>
             }) }
         </g>
     }
