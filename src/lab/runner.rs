@@ -105,15 +105,15 @@ where
     let mut violation = checker.check(timeline.world());
     while violation.is_none() && timeline.next_time().is_some_and(|t| t <= end) {
         timeline.step();
-        if let Some(out) = trace.as_deref_mut() {
-            written = write_new_entries(timeline.world(), written, out)?;
+        if let Some(out) = trace.as_mut() {
+            written = write_new_entries(timeline.world(), written, &mut **out)?;
         }
         violation = checker.check(timeline.world());
     }
     if violation.is_none() {
         timeline.run_until(end);
-        if let Some(out) = trace.as_deref_mut() {
-            write_new_entries(timeline.world(), written, out)?;
+        if let Some(out) = trace.as_mut() {
+            write_new_entries(timeline.world(), written, &mut **out)?;
         }
     }
     let world = timeline.world();
