@@ -69,29 +69,25 @@ pub fn run_json(json: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, 
     let value: Value = serde_json::from_str(json).map_err(|e| RunError::BadInput(format!("not valid JSON: {e}")))?;
     let lab = value.get("lab").and_then(Value::as_str).unwrap_or_default().to_string();
     match lab.as_str() {
-        NETWORK => run_lab::<Heartbeat, _>(value, NETWORK, NoChecker, trace),
-        RAFT => run_lab::<RaftNode, _>(value, RAFT, RaftChecker::new(), trace),
+        NETWORK => run_lab::<Heartbeat, NoChecker>(value, NETWORK, trace),
+        RAFT => run_lab::<RaftNode, RaftChecker>(value, RAFT, trace),
         "" => Err(RunError::BadInput("lab: missing (a scenario names its lab: network, raft)".into())),
         other => Err(RunError::BadInput(format!("lab: unknown lab \"{other}\" (known: {NETWORK}, {RAFT})"))),
     }
 }
 
-fn run_lab<P, C>(value: Value, lab: &str, checker: C, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
+fn run_lab<P, C>(value: Value, lab: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
 where
     P: Process,
     P::Config: ClusterConfig,
     C: Checker<P>,
 {
     let scenario = ScenarioOf::<P>::from_value(value, lab).map_err(|e| RunError::BadInput(e.to_string()))?;
-    run_checked(scenario, checker, trace)
+    run_checked::<P, C>(scenario, trace)
 }
 
-/// Play `scenario` to its end under `checker`, streaming the trace; stops at the first violation.
-pub fn run_checked<P, C>(
-    scenario: ScenarioOf<P>,
-    mut checker: C,
-    mut trace: Option<&mut dyn Write>,
-) -> Result<RunReport, RunError>
+/// Play `scenario` to its end under a `C` checker, streaming the trace; stops at the first violation.
+pub fn run_checked<P, C>(scenario: ScenarioOf<P>, mut trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
 where
     P: Process,
     P::Config: ClusterConfig,
@@ -100,22 +96,22 @@ where
     let end = scenario.end();
     let (lab, nodes) = (scenario.lab.clone(), scenario.config.nodes());
     let retention = if trace.is_some() { Retention::Window(TRACE_BUFFER) } else { Retention::Window(0) };
-    let mut timeline = Timeline::new(scenario, retention).map_err(|e| RunError::BadInput(e.to_string()))?;
+    let mut timeline =
+        Timeline::<P, C>::new(scenario, retention).map_err(|e| RunError::BadInput(e.to_string()))?;
     let mut written = 0;
-    let mut violation = checker.check(timeline.world());
-    while violation.is_none() && timeline.next_time().is_some_and(|t| t <= end) {
+    while timeline.violation().is_none() && timeline.next_time().is_some_and(|t| t <= end) {
         timeline.step();
         if let Some(out) = trace.as_mut() {
             written = write_new_entries(timeline.world(), written, &mut **out)?;
         }
-        violation = checker.check(timeline.world());
     }
-    if violation.is_none() {
+    if timeline.violation().is_none() {
         timeline.run_until(end);
         if let Some(out) = trace.as_mut() {
             write_new_entries(timeline.world(), written, &mut **out)?;
         }
     }
+    let violation = timeline.violation().cloned();
     let world = timeline.world();
     Ok(RunReport {
         lab,

@@ -9,7 +9,7 @@ use super::node::{RaftInput, RaftNode};
 use super::types::{KvOp, Role};
 use super::LAB;
 use crate::sim::{
-    ms, secs, Action, NodeId, Violation, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime, Timeline,
+    ms, secs, Action, Checker, NodeId, Violation, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime, Timeline,
 };
 
 /// How long faults are injected.
@@ -51,49 +51,30 @@ pub struct FuzzRun {
     pub events: u64,
 }
 
-/// A run under the checker: a timeline plus the checker's memory.
-struct Checked {
-    timeline: Timeline<RaftNode>,
-    checker: RaftChecker,
+/// A run under the Raft checker.
+type Checked = Timeline<RaftNode, RaftChecker>;
+
+/// Play to `t`, checking after every event.
+fn run_to(run: &mut Checked, t: SimTime) -> Option<Finding> {
+    run.run_until(t);
+    run.violation().map(|v| Finding::Safety(v.clone()))
 }
 
-impl Checked {
-    /// Play to `t`, checking after every event.
-    fn run_to(&mut self, t: SimTime) -> Option<Finding> {
-        while self.timeline.next_time().is_some_and(|next| next <= t) {
-            self.timeline.step();
-            if let Some(v) = self.checker.check(self.timeline.world()) {
-                return Some(Finding::Safety(v));
-            }
-        }
-        self.timeline.run_until(t);
-        None
-    }
-
-    fn act(&mut self, action: Action<RaftInput>) -> Option<Finding> {
-        // A refused action (crash a node already down) is simply not part of the run.
-        if self.timeline.act(action).is_ok() {
-            if let Some(v) = self.checker.check(self.timeline.world()) {
-                return Some(Finding::Safety(v));
-            }
-        }
-        None
-    }
-
-    fn leader(&self) -> Option<NodeId> {
-        leader_of(&self.timeline)
-    }
+/// Act now; a refused action (crash a node already down) is simply not part of the run.
+fn act(run: &mut Checked, action: Action<RaftInput>) -> Option<Finding> {
+    let _ = run.act(action);
+    run.violation().map(|v| Finding::Safety(v.clone()))
 }
 
 /// Fuzz one seed: `nodes` servers with `bugs` switched on.
 pub fn fuzz_seed(seed: u64, nodes: u32, bugs: &[Bug]) -> Result<FuzzRun, ScenarioError> {
     let config = fuzz_config(seed, nodes, bugs);
     let scenario = Scenario::new(LAB, seed, config);
-    let mut run = Checked { timeline: Timeline::new(scenario, Retention::Window(0))?, checker: RaftChecker::new() };
+    let mut run = Checked::new(scenario, Retention::Window(0))?;
     let mut chaos = Chaos::new(seed, nodes);
     let finding = drive(&mut run, &mut chaos);
-    let events = run.timeline.world().events_handled();
-    Ok(FuzzRun { finding, scenario: run.timeline.scenario().clone(), events })
+    let events = run.world().events_handled();
+    Ok(FuzzRun { finding, scenario: run.scenario().clone(), events })
 }
 
 /// The configuration a seed is fuzzed with: batch size and the leader's blank entry vary too.
@@ -112,38 +93,38 @@ fn drive(run: &mut Checked, chaos: &mut Chaos) -> Option<Finding> {
     let mut t = 0;
     while t < FAULT_PHASE {
         t = chaos.next_time(t).min(FAULT_PHASE);
-        if let Some(f) = run.run_to(t) {
+        if let Some(f) = run_to(run, t) {
             return Some(f);
         }
         let actions = chaos.choose(run, t);
         for action in actions {
-            if let Some(f) = run.act(action) {
+            if let Some(f) = act(run, action) {
                 return Some(f);
             }
         }
     }
     for action in heal_everything(run) {
-        if let Some(f) = run.act(action) {
+        if let Some(f) = act(run, action) {
             return Some(f);
         }
     }
     let leader_deadline = FAULT_PHASE + LEADER_WITHIN;
-    if let Some(f) = run.run_to(leader_deadline) {
+    if let Some(f) = run_to(run, leader_deadline) {
         return Some(f);
     }
-    let Some(leader) = run.leader() else { return Some(Finding::NoLeader) };
+    let Some(leader) = leader_of(run) else { return Some(Finding::NoLeader) };
     let probe = RaftInput::Client { client: 99, seq: 1, op: KvOp::Put { key: "probe".into(), value: "1".into() } };
-    if let Some(f) = run.act(Action::Input { node: leader, input: probe }) {
+    if let Some(f) = act(run, Action::Input { node: leader, input: probe }) {
         return Some(f);
     }
     let commit_deadline = leader_deadline + COMMIT_WITHIN;
     let mut t = leader_deadline;
     while t < commit_deadline {
         t += ms(50);
-        if let Some(f) = run.run_to(t) {
+        if let Some(f) = run_to(run, t) {
             return Some(f);
         }
-        if probe_applied(&run.timeline) {
+        if probe_applied(run) {
             return None;
         }
     }
@@ -151,7 +132,7 @@ fn drive(run: &mut Checked, chaos: &mut Chaos) -> Option<Finding> {
 }
 
 fn heal_everything(run: &Checked) -> Vec<Action<RaftInput>> {
-    let world = run.timeline.world();
+    let world = run.world();
     let mut actions = vec![
         Action::HealAll,
         Action::SetLoss { ppm: 0 },
@@ -203,8 +184,8 @@ impl Chaos {
             self.scheduled = later;
             return due.into_iter().map(|(_, action)| action).collect::<Vec<_>>();
         }
-        let world = run.timeline.world();
-        let leader = run.leader();
+        let world = run.world();
+        let leader = leader_of(run);
         let action = match (self.rng.below(26), leader) {
             (0..=7, _) => self.client_write(None),
             (8 | 9, Some(leader)) => {
@@ -296,7 +277,7 @@ impl Chaos {
 }
 
 /// The leader with the highest term, if any server is leader.
-pub fn leader_of(timeline: &Timeline<RaftNode>) -> Option<NodeId> {
+pub fn leader_of<C: Checker<RaftNode>>(timeline: &Timeline<RaftNode, C>) -> Option<NodeId> {
     timeline
         .world()
         .processes()
@@ -305,6 +286,6 @@ pub fn leader_of(timeline: &Timeline<RaftNode>) -> Option<NodeId> {
         .map(|(id, _)| id)
 }
 
-fn probe_applied(timeline: &Timeline<RaftNode>) -> bool {
+fn probe_applied(timeline: &Checked) -> bool {
     timeline.world().processes().any(|(_, p)| p.is_some_and(|p| p.kv.get("probe").is_some()))
 }

@@ -29,7 +29,9 @@ impl std::fmt::Display for Violation {
 }
 
 /// Something that watches a world event by event.
-pub trait Checker<P: Process> {
+pub trait Checker<P: Process>: Clone + Default + std::fmt::Debug {
+    /// Whether it looks at anything (a timeline skips the per-event loop for checkers that do not).
+    const WATCHES: bool = true;
     /// Look at the world after an event; the first violation seen, if any.
     fn check(&mut self, world: &World<P>) -> Option<Violation>;
 }
@@ -39,6 +41,8 @@ pub trait Checker<P: Process> {
 pub struct NoChecker;
 
 impl<P: Process> Checker<P> for NoChecker {
+    const WATCHES: bool = false;
+
     fn check(&mut self, _world: &World<P>) -> Option<Violation> {
         None
     }

@@ -1,6 +1,8 @@
-//! A timeline plays a scenario on a world, keeps checkpoints, seeks, and forks when the user acts in the past.
+//! A timeline plays a scenario on a world under a checker, keeps checkpoints, seeks, and forks
+//! when the user acts in the past.
 
 use super::action::{Action, TimedAction};
+use super::check::{Checker, NoChecker, Violation};
 use super::process::Process;
 use super::scenario::{ClusterConfig, ScenarioError, ScenarioOf};
 use super::time::{secs, SimTime};
@@ -14,24 +16,29 @@ pub const CHECKPOINT_EVERY: SimTime = secs(1);
 const MAX_CHECKPOINTS: usize = 256;
 
 #[derive(Clone, Debug)]
-struct Checkpoint<P: Process> {
+struct Checkpoint<P: Process, C> {
     world: World<P>,
     cursor: usize,
+    checker: C,
+    violation: Option<Violation>,
 }
 
-/// A scenario being played: its world now, the script's position, and snapshots to seek back to.
+/// A scenario being played: its world now, the script's position, the checker watching every
+/// event (with the first violation it found), and snapshots to seek back to.
 #[derive(Clone, Debug)]
-pub struct Timeline<P: Process> {
+pub struct Timeline<P: Process, C: Checker<P> = NoChecker> {
     scenario: ScenarioOf<P>,
     world: World<P>,
     cursor: usize,
-    checkpoints: Vec<Checkpoint<P>>,
+    checker: C,
+    violation: Option<Violation>,
+    checkpoints: Vec<Checkpoint<P, C>>,
     checkpoint_every: SimTime,
     next_checkpoint: SimTime,
     retention: Retention,
 }
 
-impl<P: Process> Timeline<P>
+impl<P: Process, C: Checker<P>> Timeline<P, C>
 where
     P::Config: ClusterConfig,
 {
@@ -57,6 +64,8 @@ where
             scenario,
             world,
             cursor: 0,
+            checker: C::default(),
+            violation: None,
             checkpoints: Vec::new(),
             checkpoint_every: CHECKPOINT_EVERY,
             next_checkpoint: 0,
@@ -70,6 +79,43 @@ where
     /// The world as of now.
     pub fn world(&self) -> &World<P> {
         &self.world
+    }
+
+    /// The first invariant violation seen so far, if any.
+    pub fn violation(&self) -> Option<&Violation> {
+        self.violation.as_ref()
+    }
+
+    /// The checker (its memory of the run so far).
+    pub fn checker(&self) -> &C {
+        &self.checker
+    }
+
+    /// Check the world now; true if this is the first violation of the run.
+    fn observe(&mut self) -> bool {
+        if !C::WATCHES {
+            return false;
+        }
+        match self.checker.check(&self.world) {
+            Some(v) if self.violation.is_none() => {
+                self.violation = Some(v);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Run the world's events due by `t`, checking after each; false if stopped at a first violation.
+    fn run_world_until(&mut self, t: SimTime) -> bool {
+        if C::WATCHES {
+            while self.world.step_until(t) {
+                if self.observe() {
+                    return false;
+                }
+            }
+        }
+        self.world.run_until(t);
+        true
     }
 
     /// The scenario: seed, configuration and every action so far (the user's included).
@@ -113,39 +159,51 @@ where
             }
             None => self.world.step(),
         };
+        self.observe();
         self.maybe_checkpoint();
         progressed
     }
 
     /// Play forward to time `t` (events and scripted actions due by then), checkpointing on the way.
-    pub fn run_until(&mut self, t: SimTime) {
+    /// Stops early, right after the event, when the run's first violation is found: returns
+    /// whether `t` was reached.
+    pub fn run_until(&mut self, t: SimTime) -> bool {
         loop {
             let target = t.min(self.next_checkpoint);
-            self.advance_to(target);
+            let reached = self.advance_to(target);
             self.maybe_checkpoint();
+            if !reached {
+                return false;
+            }
             if target >= t {
-                break;
+                return true;
             }
         }
     }
 
     /// Advance world and script together to `t`. An action due at time `a` is applied after every
     /// event due at or before `a`: the same order as a user acting at `a` in the page.
-    fn advance_to(&mut self, t: SimTime) {
+    fn advance_to(&mut self, t: SimTime) -> bool {
         while let Some(at) = self.scenario.actions.get(self.cursor).map(|a| a.at).filter(|&at| at <= t) {
-            self.world.run_until(at);
-            self.apply_due_actions(at);
+            if !self.run_world_until(at) || !self.apply_due_actions(at) {
+                return false;
+            }
         }
-        self.world.run_until(t);
+        self.run_world_until(t)
     }
 
-    fn apply_due_actions(&mut self, t: SimTime) {
+    /// Apply the scripted actions due by `t`; false if one of them broke an invariant first.
+    fn apply_due_actions(&mut self, t: SimTime) -> bool {
         while let Some(timed) = self.scenario.actions.get(self.cursor).filter(|a| a.at <= t).cloned() {
             self.cursor += 1;
             if let Err(e) = self.world.apply(&timed.action) {
                 self.world.record_refusal(e.0);
             }
+            if self.observe() {
+                return false;
+            }
         }
+        true
     }
 
     fn maybe_checkpoint(&mut self) {
@@ -157,7 +215,12 @@ where
     fn save_checkpoint(&mut self) {
         let now = self.now();
         self.checkpoints.retain(|c| c.world.now() < now);
-        self.checkpoints.push(Checkpoint { world: self.world.clone(), cursor: self.cursor });
+        self.checkpoints.push(Checkpoint {
+            world: self.world.clone(),
+            cursor: self.cursor,
+            checker: self.checker.clone(),
+            violation: self.violation.clone(),
+        });
         self.next_checkpoint = (now / self.checkpoint_every + 1) * self.checkpoint_every;
         if self.checkpoints.len() > MAX_CHECKPOINTS {
             let mut keep = 0;
@@ -176,9 +239,14 @@ where
             let checkpoint = &self.checkpoints[index];
             self.world = checkpoint.world.clone();
             self.cursor = checkpoint.cursor;
+            self.checker = checkpoint.checker.clone();
+            self.violation = checkpoint.violation.clone();
             self.next_checkpoint = (self.now() / self.checkpoint_every + 1) * self.checkpoint_every;
         }
-        self.run_until(t);
+        // A first violation on the way stops play once; seeking goes on to `t`.
+        if !self.run_until(t) {
+            self.run_until(t);
+        }
     }
 
     /// Do `action` now and append it to the scenario. If the timeline was scrubbed back, the later
@@ -198,7 +266,9 @@ where
         self.fork_here();
         self.scenario.actions.push(TimedAction { at: now, action: action.clone() });
         self.cursor = self.scenario.actions.len();
-        self.world.apply(&action)
+        self.world.apply(&action)?;
+        self.observe();
+        Ok(())
     }
 
     /// Forget every scripted action after now and every checkpoint after now.
