@@ -1,4 +1,6 @@
-//! Every user-visible string of the app, in English and Chinese, in one table.
+//! Every user-visible string of the app, in English and Chinese: one translation mechanism, one
+//! table per part of the app (this module: the shell and the network lesson; `raft`: the Raft lab;
+//! `replay`: scrubbing, sharing and import/export).
 
 use yew::prelude::*;
 
@@ -36,6 +38,7 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// Defines `Key` (one variant per string) and `t(lang, key)` in the module where it is used.
 macro_rules! table {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
         /// A translatable string.
@@ -44,13 +47,16 @@ macro_rules! table {
         pub enum Key { $($key),* }
 
         /// The text of `key` in `lang`.
-        pub fn t(lang: Lang, key: Key) -> &'static str {
+        pub fn t(lang: $crate::ui::i18n::Lang, key: Key) -> &'static str {
             match (key, lang) {
-                $((Key::$key, Lang::En) => $en, (Key::$key, Lang::Zh) => $zh,)*
+                $((Key::$key, $crate::ui::i18n::Lang::En) => $en, (Key::$key, $crate::ui::i18n::Lang::Zh) => $zh,)*
             }
         }
     };
 }
+
+pub mod raft;
+pub mod replay;
 
 table! {
     AppName => "distlab", "distlab";
@@ -190,7 +196,7 @@ pub fn word(lang: Lang, word: &'static str) -> &'static str {
         "reordering" => Key::WordReordering,
         "offset" => Key::WordOffset,
         "drift" => Key::WordDrift,
-        other => return other,
+        other => return raft::word(lang, other).unwrap_or(other),
     };
     t(lang, key)
 }
