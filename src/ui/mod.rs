@@ -3,6 +3,8 @@
 pub mod app;
 pub mod i18n;
 pub mod network_page;
+pub mod raft_page;
+pub mod replay;
 pub mod shell;
 
 pub use app::App;

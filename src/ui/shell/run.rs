@@ -5,15 +5,25 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::sim::{Action, ClusterConfig, NodeId, Process, SimTime, Timeline};
+use crate::sim::{ms, Action, Checker, ClusterConfig, NoChecker, NodeId, Process, SimTime, Timeline};
 
 /// Longest wall-clock gap one frame may advance by (a background tab must not leap ahead).
 pub const MAX_FRAME_MS: f64 = 100.0;
 
+/// The speed that means "as fast as it goes": each frame simulates for [`FLAT_OUT_BUDGET_MS`].
+pub const FLAT_OUT: f64 = f64::INFINITY;
+
+/// Wall milliseconds of simulation per frame at [`FLAT_OUT`] speed (the rest is for drawing).
+pub const FLAT_OUT_BUDGET_MS: f64 = 8.0;
+
+/// Virtual time simulated between two looks at the wall clock at [`FLAT_OUT`] speed.
+const FLAT_OUT_CHUNK: SimTime = ms(20);
+
 /// The page's run: one timeline, mutated in place; `version` changes whenever the world does.
-pub struct Run<P: Process> {
+/// Playing stops by itself at the first invariant violation the checker `C` finds.
+pub struct Run<P: Process, C: Checker<P> = NoChecker> {
     /// The timeline (never cloned per frame).
-    pub timeline: Rc<RefCell<Timeline<P>>>,
+    pub timeline: Rc<RefCell<Timeline<P, C>>>,
     /// Bumped on every change of the world, for memoised views.
     pub version: u64,
     /// Whether virtual time advances with the wall clock.
@@ -28,7 +38,7 @@ pub struct Run<P: Process> {
 }
 
 /// What can happen to a run.
-pub enum RunAction<P: Process> {
+pub enum RunAction<P: Process, C: Checker<P> = NoChecker> {
     /// A frame: this many wall milliseconds went by.
     Frame(f64),
     /// Start or stop playing.
@@ -43,13 +53,15 @@ pub enum RunAction<P: Process> {
     DismissError,
     /// Select a node, or none.
     Select(Option<NodeId>),
+    /// Go to a virtual time, back (restore and replay) or forward; stops playing.
+    Seek(SimTime),
     /// Replace the run by a fresh timeline.
-    Load(Box<Timeline<P>>),
+    Load(Box<Timeline<P, C>>),
 }
 
-impl<P: Process> Run<P> {
+impl<P: Process, C: Checker<P>> Run<P, C> {
     /// A paused run of `timeline` at `speed`.
-    pub fn new(timeline: Timeline<P>, speed: f64) -> Self {
+    pub fn new(timeline: Timeline<P, C>, speed: f64) -> Self {
         Self {
             timeline: Rc::new(RefCell::new(timeline)),
             version: 0,
@@ -86,27 +98,48 @@ pub fn advance(wall_ms: f64, speed: f64, carry_us: f64) -> (SimTime, f64) {
     (whole as SimTime, exact - whole)
 }
 
-impl<P: Process + 'static> Reducible for Run<P>
+/// Simulate flat out for about [`FLAT_OUT_BUDGET_MS`] of wall time; false if a violation stopped it.
+fn run_flat_out<P: Process, C: Checker<P>>(timeline: &mut Timeline<P, C>) -> bool
 where
     P::Config: ClusterConfig,
 {
-    type Action = RunAction<P>;
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < FLAT_OUT_BUDGET_MS {
+        let target = timeline.now() + FLAT_OUT_CHUNK;
+        if !timeline.run_until(target) {
+            return false;
+        }
+    }
+    true
+}
 
-    fn reduce(self: Rc<Self>, action: RunAction<P>) -> Rc<Self> {
+impl<P: Process + 'static, C: Checker<P> + 'static> Reducible for Run<P, C>
+where
+    P::Config: ClusterConfig,
+{
+    type Action = RunAction<P, C>;
+
+    fn reduce(self: Rc<Self>, action: RunAction<P, C>) -> Rc<Self> {
         let mut next = self.copy();
         match action {
             RunAction::Frame(wall_ms) => {
                 if !self.playing {
                     return self;
                 }
-                let (us, carry) = advance(wall_ms, self.speed, self.carry_us);
-                next.carry_us = carry;
-                if us == 0 {
-                    return Rc::new(next);
-                }
                 let mut timeline = self.timeline.borrow_mut();
-                let target = timeline.now() + us;
-                timeline.run_until(target);
+                let reached = if self.speed.is_infinite() {
+                    run_flat_out(&mut timeline)
+                } else {
+                    let (us, carry) = advance(wall_ms, self.speed, self.carry_us);
+                    next.carry_us = carry;
+                    if us == 0 {
+                        return Rc::new(next);
+                    }
+                    let target = timeline.now() + us;
+                    timeline.run_until(target)
+                };
+                // A violation pauses the run right where it happened.
+                next.playing = reached;
             }
             RunAction::SetPlaying(playing) => {
                 next.playing = playing;
@@ -115,6 +148,11 @@ where
             RunAction::Step => {
                 next.playing = false;
                 self.timeline.borrow_mut().step();
+            }
+            RunAction::Seek(t) => {
+                next.playing = false;
+                next.carry_us = 0.0;
+                self.timeline.borrow_mut().seek(t);
             }
             RunAction::SetSpeed(speed) => {
                 next.speed = speed;

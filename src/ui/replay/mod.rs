@@ -1,0 +1,1 @@
+//! Replaying runs: the scrub bar, share links, scenario and trace import/export, the sequence diagram.
