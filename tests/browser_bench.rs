@@ -54,3 +54,54 @@ fn raft_simulated_seconds_per_wall_second_in_the_browser() {
         r.fingerprint
     );
 }
+
+/// A 10-minute Raft run under the checker, with a client write every 100 ms and a fault now and then.
+fn ten_minute_raft_run() -> distlab::sim::Timeline<distlab::raft::RaftNode, distlab::raft::RaftChecker> {
+    use distlab::raft::{KvOp, RaftInput};
+    use distlab::sim::{ms, Action, Retention, TimedAction, Timeline};
+    let mut scenario = distlab::lab::raft::default_scenario(1);
+    let mut seq = 0;
+    for step in 1..6_000u64 {
+        let at = ms(100) * step;
+        seq += 1;
+        let op = KvOp::Put { key: format!("k{}", step % 8), value: step.to_string() };
+        let input = RaftInput::Client { client: 1, seq, op };
+        scenario.actions.push(TimedAction { at, action: Action::Input { node: (step % 5) as u32, input } });
+        if step % 300 == 0 {
+            let node = ((step / 300) % 5) as u32;
+            scenario.actions.push(TimedAction { at, action: Action::Crash { node } });
+            scenario.actions.push(TimedAction { at: at + ms(2_000), action: Action::Restart { node } });
+        }
+    }
+    scenario.actions.sort_by_key(|a| a.at);
+    let end = secs(600);
+    let mut timeline = Timeline::new(scenario, Retention::Window(2_000)).unwrap();
+    timeline.seek(end);
+    assert_eq!(timeline.violation(), None);
+    timeline
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+fn seeking_anywhere_in_a_ten_minute_raft_run() {
+    let build_start = js_sys::Date::now();
+    let mut timeline = ten_minute_raft_run();
+    let build_ms = js_sys::Date::now() - build_start;
+    let mut times = Vec::new();
+    let mut rng = distlab::sim::SimRng::new(7);
+    for _ in 0..50 {
+        let target = rng.range_inclusive(0, secs(600));
+        let start = js_sys::Date::now();
+        timeline.seek(target);
+        times.push(js_sys::Date::now() - start);
+        assert_eq!(timeline.now(), target);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    console_log!(
+        "seek (wasm): 10-minute Raft run built in {build_ms:.0} ms, {} checkpoints; 50 random seeks: median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        timeline.checkpoint_count(),
+        times[25],
+        times[47],
+        times[49]
+    );
+}

@@ -232,10 +232,11 @@ where
         }
     }
 
-    /// Go to time `t`: forward by playing, backward by restoring the nearest checkpoint and replaying.
+    /// Go to time `t`: restore the latest checkpoint at or before `t` (when going back, or when it
+    /// lies ahead of now) and replay from there.
     pub fn seek(&mut self, t: SimTime) {
-        if t < self.now() {
-            let index = self.checkpoints.iter().rposition(|c| c.world.now() <= t).unwrap_or(0);
+        let index = self.checkpoints.iter().rposition(|c| c.world.now() <= t).unwrap_or(0);
+        if t < self.now() || self.checkpoints[index].world.now() > self.now() {
             let checkpoint = &self.checkpoints[index];
             self.world = checkpoint.world.clone();
             self.cursor = checkpoint.cursor;
