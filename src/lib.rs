@@ -3,6 +3,7 @@
 //! `sim` is the kernel, `lab` builds lessons on it, `ui` draws them in the browser (feature `web`).
 
 pub mod lab;
+pub mod lock;
 pub mod raft;
 pub mod sim;
 

@@ -88,3 +88,9 @@ fn bad_input_is_refused_with_the_field_named() {
         }
     }
 }
+
+#[test]
+fn a_locks_scenario_with_a_lease_shorter_than_the_critical_section_breaks_mutual_exclusion() {
+    let report = run_json(&scenario("locks_lease_shorter_than_critical_section.json"), None).unwrap();
+    assert_eq!(report.violation.map(|v| v.invariant), Some("Mutual Exclusion"));
+}

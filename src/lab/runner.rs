@@ -5,6 +5,8 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::lab::network::{Heartbeat, LAB as NETWORK};
+use crate::lock::checker::LockChecker;
+use crate::lock::{LockNode, LAB as LOCKS};
 use crate::raft::{RaftChecker, RaftNode, LAB as RAFT};
 use crate::sim::{Checker, ClusterConfig, NoChecker, Process, Retention, ScenarioOf, SimTime, Timeline, Violation, World};
 
@@ -71,8 +73,11 @@ pub fn run_json(json: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, 
     match lab.as_str() {
         NETWORK => run_lab::<Heartbeat, NoChecker>(value, NETWORK, trace),
         RAFT => run_lab::<RaftNode, RaftChecker>(value, RAFT, trace),
-        "" => Err(RunError::BadInput("lab: missing (a scenario names its lab: network, raft)".into())),
-        other => Err(RunError::BadInput(format!("lab: unknown lab \"{other}\" (known: {NETWORK}, {RAFT})"))),
+        LOCKS => run_lab::<LockNode, LockChecker>(value, LOCKS, trace),
+        "" => Err(RunError::BadInput("lab: missing (a scenario names its lab: network, raft, locks)".into())),
+        other => {
+            Err(RunError::BadInput(format!("lab: unknown lab \"{other}\" (known: {NETWORK}, {RAFT}, {LOCKS})")))
+        }
     }
 }
 

@@ -1,0 +1,267 @@
+//! A client of the lock: acquire, take a fencing token, read the stock, think, write, release;
+//! then rest and buy again, until the stock is gone.
+
+use serde::Serialize;
+
+use super::recipe::{Acquire, Recipe, Release, Wait};
+use super::redis::{Command, Reply};
+use super::storage::StorageResult;
+use super::{LockEvent, LockMessage, LockNode, LockTimer, LOCK_CHANNEL, LOCK_KEY, FENCE_KEY};
+use crate::sim::{Ctx, NodeId, SimTime};
+
+/// Where a client is in its cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Resting between purchases.
+    Idle,
+    /// Asking Redis for the lock.
+    Acquiring,
+    /// `SETNX` succeeded; waiting for `PEXPIRE` (the two-step recipe).
+    SettingExpiry,
+    /// Holding: waiting for its fencing token.
+    Fencing,
+    /// Holding: reading the stock.
+    Reading,
+    /// Holding: thinking.
+    Thinking,
+    /// Holding: writing the stock.
+    Writing,
+    /// Releasing the lock.
+    Releasing,
+    /// Waiting for a release notification (watch mode).
+    Watching,
+    /// The stock is gone.
+    Done,
+}
+
+impl Phase {
+    /// Whether the client believes it holds the lock (it is in its critical section).
+    pub fn holds_lock(self) -> bool {
+        matches!(self, Phase::Fencing | Phase::Reading | Phase::Thinking | Phase::Writing)
+    }
+}
+
+/// A client's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Client {
+    recipe: Recipe,
+    redis: NodeId,
+    storage: NodeId,
+    /// Where it is.
+    pub phase: Phase,
+    /// The token it locks with (unique per attempt).
+    pub token: String,
+    /// Its fencing token, when it has one.
+    pub fence: Option<u64>,
+    /// The stock it read.
+    pub read: Option<i64>,
+    /// Items bought.
+    pub bought: u64,
+    /// Lock grants.
+    pub acquisitions: u64,
+    /// `SET NX` attempts that found the lock taken.
+    pub wasted: u64,
+    /// Messages sent.
+    pub sent: u64,
+    /// Release notifications received.
+    pub notified: u64,
+    subscribed: bool,
+    attempt: u64,
+    req: u64,
+}
+
+impl Client {
+    /// A client of `redis` and `storage` following `recipe`.
+    pub fn new(recipe: Recipe, redis: NodeId, storage: NodeId) -> Self {
+        Self {
+            recipe,
+            redis,
+            storage,
+            phase: Phase::Idle,
+            token: String::new(),
+            fence: None,
+            read: None,
+            bought: 0,
+            acquisitions: 0,
+            wasted: 0,
+            sent: 0,
+            notified: 0,
+            subscribed: false,
+            attempt: 0,
+            req: 0,
+        }
+    }
+
+    fn redis(&mut self, command: Command, ctx: &mut Ctx<LockNode>) {
+        self.req += 1;
+        self.sent += 1;
+        ctx.send(self.redis, LockMessage::Redis { req: self.req, command });
+    }
+
+    /// Start an attempt to take the lock.
+    pub fn acquire(&mut self, ctx: &mut Ctx<LockNode>) {
+        self.attempt += 1;
+        self.token = format!("c{}-{}", ctx.id(), self.attempt);
+        self.phase = Phase::Acquiring;
+        let (key, value) = (LOCK_KEY.to_string(), self.token.clone());
+        let command = match self.recipe.acquire {
+            Acquire::SetNxPx => Command::Set { key, value, nx: true, px: Some(self.recipe.ttl) },
+            Acquire::SetNxThenExpire => Command::SetNx { key, value },
+        };
+        self.redis(command, ctx);
+    }
+
+    fn granted(&mut self, ctx: &mut Ctx<LockNode>) {
+        self.acquisitions += 1;
+        self.fence = None;
+        self.read = None;
+        ctx.emit(LockEvent::Acquired { token: self.token.clone() });
+        if self.recipe.watchdog {
+            ctx.set_timer(LockTimer::Renew, self.recipe.renew_every());
+        }
+        if self.recipe.fencing {
+            self.phase = Phase::Fencing;
+            self.redis(Command::Incr { key: FENCE_KEY.into() }, ctx);
+        } else {
+            self.start_reading(ctx);
+        }
+    }
+
+    fn start_reading(&mut self, ctx: &mut Ctx<LockNode>) {
+        self.phase = Phase::Reading;
+        self.req += 1;
+        self.sent += 1;
+        ctx.send(self.storage, LockMessage::Read { req: self.req, token: self.fence });
+    }
+
+    fn denied(&mut self, ctx: &mut Ctx<LockNode>) {
+        self.wasted += 1;
+        match self.recipe.wait {
+            Wait::Poll => {
+                self.phase = Phase::Idle;
+                ctx.set_timer(LockTimer::Retry, self.recipe.retry);
+            }
+            Wait::Watch => {
+                self.phase = Phase::Watching;
+                if !self.subscribed {
+                    self.subscribed = true;
+                    self.redis(Command::Subscribe { channel: LOCK_CHANNEL.into() }, ctx);
+                }
+                // No notification comes if the holder dies: retry when its lease would be over.
+                ctx.set_timer(LockTimer::Retry, self.recipe.ttl);
+            }
+        }
+    }
+
+    fn release(&mut self, ctx: &mut Ctx<LockNode>) {
+        self.phase = Phase::Releasing;
+        ctx.cancel_timer(LockTimer::Renew);
+        ctx.emit(LockEvent::Released { token: self.token.clone() });
+        let key = LOCK_KEY.to_string();
+        let command = match self.recipe.release {
+            Release::CompareAndDelete => Command::DelIfValue { key, value: self.token.clone() },
+            Release::Del => Command::Del { key },
+        };
+        self.redis(command, ctx);
+    }
+
+    fn rest(&mut self, ctx: &mut Ctx<LockNode>) {
+        self.phase = Phase::Idle;
+        ctx.set_timer(LockTimer::Retry, self.recipe.rest);
+    }
+
+    /// A reply from Redis to request `req`.
+    pub fn on_redis_reply(&mut self, req: u64, reply: Reply, ctx: &mut Ctx<LockNode>) {
+        if req != self.req {
+            return; // an answer to an earlier request, already given up on
+        }
+        match (self.phase, reply) {
+            (Phase::Acquiring, Reply::Ok | Reply::Int { value: 1 }) if self.recipe.acquire == Acquire::SetNxPx => {
+                self.granted(ctx)
+            }
+            (Phase::Acquiring, Reply::Int { value: 1 }) => {
+                self.phase = Phase::SettingExpiry;
+                self.redis(Command::PExpire { key: LOCK_KEY.into(), ms: self.recipe.ttl }, ctx);
+            }
+            (Phase::Acquiring, _) => self.denied(ctx),
+            (Phase::SettingExpiry, _) => self.granted(ctx),
+            (Phase::Fencing, Reply::Int { value }) => {
+                self.fence = Some(value as u64);
+                self.start_reading(ctx);
+            }
+            (Phase::Releasing, _) => {
+                if self.recipe.wait == Wait::Watch {
+                    self.sent += 1;
+                    self.req += 1;
+                    ctx.send(self.redis, LockMessage::Redis { req: self.req, command: Command::Publish { channel: LOCK_CHANNEL.into() } });
+                }
+                self.rest(ctx);
+            }
+            _ => {}
+        }
+    }
+
+    /// A reply from the storage service to request `req`.
+    pub fn on_storage_reply(&mut self, req: u64, result: StorageResult, ctx: &mut Ctx<LockNode>) {
+        if req != self.req {
+            return;
+        }
+        match (self.phase, result) {
+            (Phase::Reading, StorageResult::Value { stock }) if stock <= 0 => {
+                self.release(ctx);
+                self.phase = Phase::Done;
+            }
+            (Phase::Reading, StorageResult::Value { stock }) => {
+                self.read = Some(stock);
+                self.phase = Phase::Thinking;
+                ctx.set_timer(LockTimer::Think, self.recipe.think);
+            }
+            (Phase::Writing, StorageResult::Written) => {
+                self.bought += 1;
+                self.release(ctx);
+            }
+            (Phase::Reading | Phase::Writing, StorageResult::Rejected { highest }) => {
+                ctx.emit(LockEvent::Fenced { token: self.fence.unwrap_or(0), highest });
+                self.release(ctx);
+            }
+            _ => {}
+        }
+    }
+
+    /// A release notification.
+    pub fn on_published(&mut self, ctx: &mut Ctx<LockNode>) {
+        self.notified += 1;
+        if self.phase == Phase::Watching {
+            ctx.cancel_timer(LockTimer::Retry);
+            self.acquire(ctx);
+        }
+    }
+
+    /// A timer came due.
+    pub fn on_timer(&mut self, timer: LockTimer, ctx: &mut Ctx<LockNode>) {
+        match (timer, self.phase) {
+            (LockTimer::Retry, Phase::Idle | Phase::Watching) => self.acquire(ctx),
+            (LockTimer::Think, Phase::Thinking) => {
+                let value = self.read.unwrap_or(0) - 1;
+                self.phase = Phase::Writing;
+                self.req += 1;
+                self.sent += 1;
+                ctx.send(self.storage, LockMessage::Write { req: self.req, value, token: self.fence });
+            }
+            (LockTimer::Renew, phase) if phase.holds_lock() => {
+                // Renewal is fire-and-forget: its reply is not awaited (req is not advanced).
+                self.sent += 1;
+                let command = Command::PExpireIfValue { key: LOCK_KEY.into(), value: self.token.clone(), ms: self.recipe.ttl };
+                ctx.send(self.redis, LockMessage::Redis { req: 0, command });
+                ctx.set_timer(LockTimer::Renew, self.recipe.renew_every());
+            }
+            _ => {}
+        }
+    }
+
+    /// Time to wait before the first attempt.
+    pub fn first_delay(ctx: &mut Ctx<LockNode>) -> SimTime {
+        ctx.random_range(0, 20_000)
+    }
+}

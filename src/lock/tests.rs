@@ -1,0 +1,166 @@
+//! The Redis lock recipes, each missing step shown failing, the complete recipe shown safe.
+
+use super::checker::LockChecker;
+use super::client::Phase;
+use super::recipe::{Acquire, Recipe, Release, Wait};
+use super::*;
+use crate::sim::{ms, secs, Action, Retention, Scenario, SimRng, SimTime, Timeline, Violation};
+
+type Run = Timeline<LockNode, LockChecker>;
+
+fn run(recipe: Recipe, clients: u32, seed: u64) -> Run {
+    let config = LockConfig { clients, stock: 20, recipe, ..LockConfig::default() };
+    Timeline::new(Scenario::new(LAB, seed, config), Retention::Window(0)).unwrap()
+}
+
+fn storage(run: &Run) -> &storage::Storage {
+    run.world().node(STORAGE).unwrap().process.unwrap().storage().unwrap()
+}
+
+fn client(run: &Run, id: NodeId) -> &client::Client {
+    run.world().node(id).unwrap().process.unwrap().client().unwrap()
+}
+
+fn clients(run: &Run) -> Vec<&client::Client> {
+    (FIRST_CLIENT..run.world().node_count()).map(|id| client(run, id)).collect()
+}
+
+fn violation_of(run: &mut Run, until: SimTime) -> Option<Violation> {
+    run.run_until(until);
+    run.violation().cloned()
+}
+
+/// A lease shorter than the critical section (scaled down from Redisson's 30 s, for the lesson).
+fn short_lease() -> Recipe {
+    Recipe { ttl: ms(300), think: ms(1000), fencing: false, ..Recipe::default() }
+}
+
+#[test]
+fn the_complete_recipe_sells_every_item_once() {
+    let mut r = run(Recipe::default(), 4, 1);
+    assert_eq!(violation_of(&mut r, secs(30)), None);
+    let s = storage(&r);
+    assert_eq!((s.stock, s.sales, s.oversold()), (0, 20, 0));
+    assert!(clients(&r).iter().all(|c| c.phase == Phase::Done));
+    assert_eq!(clients(&r).iter().map(|c| c.bought).sum::<u64>(), 20);
+}
+
+#[test]
+fn a_critical_section_longer_than_the_lease_overlaps_and_oversells() {
+    let mut r = run(short_lease(), 3, 2);
+    let v = violation_of(&mut r, secs(10)).expect("two holders");
+    assert_eq!(v.invariant, "Mutual Exclusion");
+    r.run_until(secs(20));
+    assert!(storage(&r).oversold() > 0, "without fencing, the overlap sells an item twice");
+}
+
+#[test]
+fn fencing_tokens_turn_the_overlap_into_a_rejected_write() {
+    let mut r = run(Recipe { fencing: true, ..short_lease() }, 3, 2);
+    assert_eq!(violation_of(&mut r, secs(10)).map(|v| v.invariant), Some("Mutual Exclusion"));
+    r.run_until(secs(30));
+    let s = storage(&r);
+    assert_eq!(s.oversold(), 0, "stale writes are refused");
+    assert!(s.rejected > 0);
+}
+
+#[test]
+fn the_watchdog_keeps_a_long_critical_section_safe() {
+    let mut r = run(Recipe { watchdog: true, ..short_lease() }, 3, 2);
+    assert_eq!(violation_of(&mut r, secs(30)), None);
+    assert_eq!(storage(&r).oversold(), 0);
+}
+
+#[test]
+fn a_gc_pause_longer_than_the_lease_defeats_the_watchdog_but_not_fencing() {
+    let recipe = Recipe { watchdog: true, fencing: true, ..short_lease() };
+    let mut r = run(recipe, 3, 4);
+    // Step until some client is thinking inside its critical section, then freeze it.
+    while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
+        r.step();
+    }
+    let holder = (FIRST_CLIENT..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+    r.act(Action::Pause { node: holder }).unwrap();
+    let resume_at = r.now() + ms(1500);
+    r.run_until(resume_at);
+    r.act(Action::Resume { node: holder }).unwrap();
+    r.run_until(resume_at + secs(10));
+    assert_eq!(r.violation().map(|v| v.invariant), Some("Mutual Exclusion"), "the paused holder overlaps");
+    assert_eq!(storage(&r).oversold(), 0, "its late write carries an old token and is refused");
+    assert!(storage(&r).rejected > 0);
+}
+
+#[test]
+fn plain_del_releases_someone_elses_lock() {
+    // The lease ends during A's critical section; B takes the lock; A's DEL removes B's lock; C enters.
+    let recipe = Recipe { release: Release::Del, ttl: ms(100), think: ms(150), fencing: false, ..Recipe::default() };
+    let mut r = run(recipe, 3, 5);
+    assert_eq!(violation_of(&mut r, secs(10)).map(|v| v.invariant), Some("Mutual Exclusion"));
+}
+
+#[test]
+fn setnx_then_expire_locks_forever_when_the_client_dies_in_between() {
+    let recipe = Recipe { acquire: Acquire::SetNxThenExpire, ..Recipe::default() };
+    let mut r = run(recipe, 3, 6);
+    while !clients(&r).iter().any(|c| c.phase == Phase::SettingExpiry) {
+        r.step();
+    }
+    let victim = (FIRST_CLIENT..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::SettingExpiry).unwrap();
+    // The PEXPIRE is still in flight: drop it, and the client dies before it can retry.
+    let pexpire = r.world().network().in_flight().find(|m| m.from == victim).map(|m| m.id).unwrap();
+    r.act(Action::DropMessage { id: pexpire }).unwrap();
+    r.act(Action::Crash { node: victim }).unwrap();
+    let survivors: Vec<NodeId> = (FIRST_CLIENT..r.world().node_count()).filter(|&id| id != victim).collect();
+    let acquisitions = |r: &Run| survivors.iter().map(|&id| client(r, id).acquisitions).sum::<u64>();
+    let acquired_before = acquisitions(&r);
+    r.run_until(r.now() + secs(60));
+    let acquired_after = acquisitions(&r);
+    assert_eq!(acquired_after, acquired_before, "nobody gets the lock again: it has no expiry");
+    let redis = r.world().node(REDIS).unwrap().process.unwrap().redis().unwrap();
+    assert_eq!(redis.pttl(LOCK_KEY, r.now()), None, "the key lives on without a TTL");
+    assert!(redis.get(LOCK_KEY, r.now()).is_some());
+}
+
+#[test]
+fn watching_wastes_fewer_requests_than_polling() {
+    let polling = run(Recipe { retry: ms(20), ..Recipe::default() }, 5, 7);
+    let watching = run(Recipe { wait: Wait::Watch, ..Recipe::default() }, 5, 7);
+    let mut results = Vec::new();
+    for mut r in [polling, watching] {
+        assert_eq!(violation_of(&mut r, secs(60)), None);
+        assert_eq!(storage(&r).stock, 0);
+        let wasted: u64 = clients(&r).iter().map(|c| c.wasted).sum();
+        let sent: u64 = clients(&r).iter().map(|c| c.sent).sum();
+        let acquisitions: u64 = clients(&r).iter().map(|c| c.acquisitions).sum();
+        results.push((wasted, sent as f64 / acquisitions as f64));
+    }
+    let ((poll_wasted, poll_per), (watch_wasted, watch_per)) = (results[0], results[1]);
+    assert!(watch_wasted * 2 < poll_wasted, "watching wasted {watch_wasted}, polling {poll_wasted}");
+    assert!(watch_per < poll_per, "messages per acquisition: watching {watch_per:.1}, polling {poll_per:.1}");
+}
+
+#[test]
+fn a_seed_sweep_with_random_faults_never_breaks_the_complete_recipe() {
+    for seed in 0..40 {
+        let mut r = run(Recipe::default(), 4, seed);
+        let mut rng = SimRng::new(seed);
+        let mut t = 0;
+        while t < secs(30) {
+            t += rng.range_inclusive(ms(50), ms(500));
+            r.run_until(t);
+            let client = FIRST_CLIENT + rng.below(4) as u32;
+            let action = match rng.below(6) {
+                0 => Action::Crash { node: client },
+                1 => Action::Restart { node: client },
+                2 => Action::SetLoss { ppm: rng.range_inclusive(0, 200_000) as u32 },
+                3 => Action::SetDuplication { ppm: rng.range_inclusive(0, 200_000) as u32 },
+                4 => Action::SetLatency { min: ms(5), max: rng.range_inclusive(ms(10), ms(300)) },
+                _ => Action::SetReordering { ppm: rng.range_inclusive(0, 300_000) as u32 },
+            };
+            let _ = r.act(action);
+        }
+        r.run_until(secs(40));
+        assert_eq!(r.violation(), None, "seed {seed}");
+        assert_eq!(storage(&r).oversold(), 0, "seed {seed}");
+    }
+}
