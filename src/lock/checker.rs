@@ -1,7 +1,7 @@
 //! The locks lab's checker watches the resource, not the lock: two clients in their critical
 //! sections at once, an item sold twice, fencing tokens accepted out of order.
 
-use super::{LockNode, FIRST_CLIENT, STORAGE};
+use super::{LockNode, STORAGE};
 use crate::sim::{Checker, NodeId, Violation, World};
 
 /// Names of the invariants, in the order the page lists them.
@@ -20,10 +20,10 @@ impl Checker<LockNode> for LockChecker {
             explanation,
             trace_seq: world.trace().total().saturating_sub(1),
         };
-        let holders: Vec<NodeId> = (FIRST_CLIENT..world.node_count())
-            .filter(|&id| {
-                world.node(id).and_then(|n| n.process).and_then(LockNode::client).is_some_and(|c| c.phase.holds_lock())
-            })
+        let holders: Vec<NodeId> = world
+            .processes()
+            .filter(|(_, p)| p.and_then(LockNode::client).is_some_and(|c| c.phase.holds_lock()))
+            .map(|(id, _)| id)
             .collect();
         if holders.len() > 1 {
             let msg = format!("clients {holders:?} are in their critical sections at the same time");

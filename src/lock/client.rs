@@ -1,5 +1,8 @@
 //! A client of the lock: acquire, take a fencing token, read the stock, think, write, release;
-//! then rest and buy again, until the stock is gone.
+//! then rest and buy again, until the stock is gone. With several Redis instances it follows
+//! Redlock: the same key and token to each instance in turn, each with a short timeout; the lock
+//! is held with a majority and time left (validity = TTL - elapsed - drift); otherwise it unlocks
+//! every instance and retries after a random delay.
 
 use serde::Serialize;
 
@@ -42,11 +45,22 @@ impl Phase {
     }
 }
 
+/// A Redlock attempt in progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RedlockAttempt {
+    /// Local time the attempt began.
+    pub started: SimTime,
+    /// Index of the instance being asked.
+    pub current: usize,
+    /// Instances that granted the lock.
+    pub granted: Vec<NodeId>,
+}
+
 /// A client's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Client {
     recipe: Recipe,
-    redis: NodeId,
+    instances: Vec<NodeId>,
     storage: NodeId,
     /// Where it is.
     pub phase: Phase,
@@ -66,17 +80,21 @@ pub struct Client {
     pub sent: u64,
     /// Release notifications received.
     pub notified: u64,
+    /// The Redlock attempt in progress.
+    pub redlock: Option<RedlockAttempt>,
+    /// Redlock: the validity time of the lock held, as computed at acquisition.
+    pub validity: Option<SimTime>,
     subscribed: bool,
     attempt: u64,
     req: u64,
 }
 
 impl Client {
-    /// A client of `redis` and `storage` following `recipe`.
-    pub fn new(recipe: Recipe, redis: NodeId, storage: NodeId) -> Self {
+    /// A client of the Redis `instances` (one, or several for Redlock) and `storage`.
+    pub fn new(recipe: Recipe, instances: Vec<NodeId>, storage: NodeId) -> Self {
         Self {
             recipe,
-            redis,
+            instances,
             storage,
             phase: Phase::Idle,
             token: String::new(),
@@ -87,16 +105,40 @@ impl Client {
             wasted: 0,
             sent: 0,
             notified: 0,
+            redlock: None,
+            validity: None,
             subscribed: false,
             attempt: 0,
             req: 0,
         }
     }
 
-    fn redis(&mut self, command: Command, ctx: &mut Ctx<LockNode>) {
+    fn uses_redlock(&self) -> bool {
+        self.instances.len() > 1
+    }
+
+    /// Send `command` to instance `to`, awaiting its reply (as request `req`).
+    fn redis_at(&mut self, to: NodeId, command: Command, ctx: &mut Ctx<LockNode>) {
         self.req += 1;
         self.sent += 1;
-        ctx.send(self.redis, LockMessage::Redis { req: self.req, command });
+        ctx.send(to, LockMessage::Redis { req: self.req, command });
+    }
+
+    /// Send `command` to the (first) instance, awaiting its reply.
+    fn redis(&mut self, command: Command, ctx: &mut Ctx<LockNode>) {
+        self.redis_at(self.instances[0], command, ctx);
+    }
+
+    /// Send `command` to every instance without awaiting replies.
+    fn redis_all(&mut self, command: Command, ctx: &mut Ctx<LockNode>) {
+        for &to in &self.instances {
+            self.sent += 1;
+            ctx.send(to, LockMessage::Redis { req: 0, command: command.clone() });
+        }
+    }
+
+    fn set_nx_px(&self) -> Command {
+        Command::Set { key: LOCK_KEY.into(), value: self.token.clone(), nx: true, px: Some(self.recipe.ttl) }
     }
 
     /// Start an attempt to take the lock.
@@ -104,12 +146,55 @@ impl Client {
         self.attempt += 1;
         self.token = format!("c{}-{}", ctx.id(), self.attempt);
         self.phase = Phase::Acquiring;
-        let (key, value) = (LOCK_KEY.to_string(), self.token.clone());
+        if self.uses_redlock() {
+            self.redlock = Some(RedlockAttempt { started: ctx.now(), current: 0, granted: Vec::new() });
+            self.ask_instance(ctx);
+            return;
+        }
         let command = match self.recipe.acquire {
-            Acquire::SetNxPx => Command::Set { key, value, nx: true, px: Some(self.recipe.ttl) },
-            Acquire::SetNxThenExpire => Command::SetNx { key, value },
+            Acquire::SetNxPx => self.set_nx_px(),
+            Acquire::SetNxThenExpire => Command::SetNx { key: LOCK_KEY.into(), value: self.token.clone() },
         };
         self.redis(command, ctx);
+    }
+
+    /// Redlock: ask the current instance, with its short timeout.
+    fn ask_instance(&mut self, ctx: &mut Ctx<LockNode>) {
+        let Some(current) = self.redlock.as_ref().map(|a| a.current) else { return };
+        let command = self.set_nx_px();
+        self.redis_at(self.instances[current], command, ctx);
+        ctx.set_timer(LockTimer::InstanceTimeout, self.recipe.instance_timeout);
+    }
+
+    /// Redlock: the current instance answered (`granted`) or timed out; go on or conclude.
+    fn instance_done(&mut self, granted: bool, ctx: &mut Ctx<LockNode>) {
+        ctx.cancel_timer(LockTimer::InstanceTimeout);
+        let Some(attempt) = self.redlock.as_mut() else { return };
+        if granted {
+            attempt.granted.push(self.instances[attempt.current]);
+        }
+        attempt.current += 1;
+        if attempt.current < self.instances.len() {
+            self.ask_instance(ctx);
+            return;
+        }
+        let elapsed = ctx.now().saturating_sub(attempt.started);
+        let validity = self.recipe.ttl as i64 - elapsed as i64 - self.recipe.clock_drift() as i64;
+        let majority = self.instances.len() / 2 + 1;
+        if attempt.granted.len() >= majority && validity > 0 {
+            self.validity = Some(validity as SimTime);
+            self.redlock = None;
+            self.granted(ctx);
+        } else {
+            // Unlock every instance, even those that seemed to refuse (a reply may have been lost).
+            self.redlock = None;
+            let unlock = Command::DelIfValue { key: LOCK_KEY.into(), value: self.token.clone() };
+            self.redis_all(unlock, ctx);
+            self.wasted += 1;
+            self.phase = Phase::Idle;
+            let delay = ctx.random_range(self.recipe.retry / 2, self.recipe.retry);
+            ctx.set_timer(LockTimer::Retry, delay);
+        }
     }
 
     fn granted(&mut self, ctx: &mut Ctx<LockNode>) {
@@ -163,7 +248,13 @@ impl Client {
             Release::CompareAndDelete => Command::DelIfValue { key, value: self.token.clone() },
             Release::Del => Command::Del { key },
         };
-        self.redis(command, ctx);
+        if self.uses_redlock() {
+            self.redis_all(command, ctx);
+            self.validity = None;
+            self.rest(ctx);
+        } else {
+            self.redis(command, ctx);
+        }
     }
 
     fn rest(&mut self, ctx: &mut Ctx<LockNode>) {
@@ -175,6 +266,10 @@ impl Client {
     pub fn on_redis_reply(&mut self, req: u64, reply: Reply, ctx: &mut Ctx<LockNode>) {
         if req != self.req {
             return; // an answer to an earlier request, already given up on
+        }
+        if self.phase == Phase::Acquiring && self.redlock.is_some() {
+            self.instance_done(reply == Reply::Ok, ctx);
+            return;
         }
         match (self.phase, reply) {
             (Phase::Acquiring, Reply::Ok | Reply::Int { value: 1 }) if self.recipe.acquire == Acquire::SetNxPx => {
@@ -192,9 +287,7 @@ impl Client {
             }
             (Phase::Releasing, _) => {
                 if self.recipe.wait == Wait::Watch {
-                    self.sent += 1;
-                    self.req += 1;
-                    ctx.send(self.redis, LockMessage::Redis { req: self.req, command: Command::Publish { channel: LOCK_CHANNEL.into() } });
+                    self.redis(Command::Publish { channel: LOCK_CHANNEL.into() }, ctx);
                 }
                 self.rest(ctx);
             }
@@ -250,12 +343,13 @@ impl Client {
                 ctx.send(self.storage, LockMessage::Write { req: self.req, value, token: self.fence });
             }
             (LockTimer::Renew, phase) if phase.holds_lock() => {
-                // Renewal is fire-and-forget: its reply is not awaited (req is not advanced).
-                self.sent += 1;
-                let command = Command::PExpireIfValue { key: LOCK_KEY.into(), value: self.token.clone(), ms: self.recipe.ttl };
-                ctx.send(self.redis, LockMessage::Redis { req: 0, command });
+                // Renewal is fire-and-forget: its reply is not awaited.
+                let command =
+                    Command::PExpireIfValue { key: LOCK_KEY.into(), value: self.token.clone(), ms: self.recipe.ttl };
+                self.redis_all(command, ctx);
                 ctx.set_timer(LockTimer::Renew, self.recipe.renew_every());
             }
+            (LockTimer::InstanceTimeout, Phase::Acquiring) => self.instance_done(false, ctx),
             _ => {}
         }
     }

@@ -1,6 +1,7 @@
-//! Distributed locks around a protected resource. Now: one Redis instance with the classic recipe
+//! Distributed locks around a protected resource. Now: Redis, one instance with the classic recipe
 //! switches (SET NX PX or SETNX + EXPIRE, DEL or compare-and-delete, Redisson's watchdog, fencing
-//! tokens, polling or watching), a storage service holding the stock, and the checker.
+//! tokens, polling or watching) or Redlock over N independent instances; a storage service holding
+//! the stock; and the checker.
 
 pub mod checker;
 pub mod client;
@@ -25,19 +26,19 @@ pub const FENCE_KEY: &str = "lock:stock:fence";
 /// The channel unlocking clients publish to.
 pub const LOCK_CHANNEL: &str = "lock:stock:released";
 
-/// The storage service's node id.
+/// The storage service's node id (the Redis instances follow it, then the clients).
 pub const STORAGE: NodeId = 0;
-/// The Redis instance's node id.
-pub const REDIS: NodeId = 1;
-/// The first client's node id.
-pub const FIRST_CLIENT: NodeId = 2;
+/// The first Redis instance's node id.
+pub const FIRST_REDIS: NodeId = 1;
 
-/// A locks-lab cluster: the storage service, one Redis instance, and the clients.
+/// A locks-lab cluster: the storage service, the Redis instances, and the clients.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LockConfig {
     /// Number of clients.
     pub clients: u32,
+    /// Number of Redis instances: 1, or more for Redlock (5 in the Redlock description).
+    pub instances: u32,
     /// Items in stock at the start.
     pub stock: i64,
     /// The recipe every client follows.
@@ -52,6 +53,7 @@ impl Default for LockConfig {
     fn default() -> Self {
         Self {
             clients: 4,
+            instances: 1,
             stock: 100,
             recipe: Recipe::default(),
             persistence: Persistence::None,
@@ -60,9 +62,26 @@ impl Default for LockConfig {
     }
 }
 
+impl LockConfig {
+    /// The Redis instances' node ids.
+    pub fn redis_nodes(&self) -> Vec<NodeId> {
+        (FIRST_REDIS..FIRST_REDIS + self.instances).collect()
+    }
+
+    /// The first client's node id.
+    pub fn first_client(&self) -> NodeId {
+        FIRST_REDIS + self.instances
+    }
+
+    /// Whether clients use Redlock (more than one instance).
+    pub fn redlock(&self) -> bool {
+        self.instances > 1
+    }
+}
+
 impl ClusterConfig for LockConfig {
     fn nodes(&self) -> u32 {
-        FIRST_CLIENT + self.clients
+        self.first_client() + self.clients
     }
     fn network(&self) -> &NetworkConfig {
         &self.network
@@ -76,6 +95,15 @@ impl ClusterConfig for LockConfig {
         }
         if self.recipe.ttl == 0 || self.recipe.retry == 0 {
             return Err(("recipe".into(), "ttl and retry must be positive".into()));
+        }
+        if self.instances == 0 {
+            return Err(("instances".into(), "at least one Redis instance".into()));
+        }
+        if self.redlock() && self.recipe.fencing {
+            return Err(("recipe.fencing".into(), "Redlock cannot provide fencing tokens (no shared counter)".into()));
+        }
+        if self.redlock() && self.recipe.acquire != recipe::Acquire::SetNxPx {
+            return Err(("recipe.acquire".into(), "Redlock takes each instance with SET NX PX".into()));
         }
         Ok(())
     }
@@ -107,6 +135,8 @@ pub enum LockTimer {
     Think,
     /// The watchdog renews the lease.
     Renew,
+    /// Redlock: the current instance did not answer in time.
+    InstanceTimeout,
 }
 
 /// Inputs: none yet besides restarting a client that finished.
@@ -180,12 +210,12 @@ impl Process for LockNode {
     fn boot(id: NodeId, config: &LockConfig, disk: Option<&LockDisk>, ctx: &mut Ctx<Self>) -> Self {
         match id {
             STORAGE => LockNode::Storage(Storage::new(config.stock, config.recipe.fencing)),
-            REDIS => {
+            _ if id < config.first_client() => {
                 let disk = (config.persistence == Persistence::AofAlways).then_some(disk).flatten();
                 LockNode::Redis(RedisServer::restore(disk), config.persistence)
             }
             _ => {
-                let client = Client::new(config.recipe.clone(), REDIS, STORAGE);
+                let client = Client::new(config.recipe.clone(), config.redis_nodes(), STORAGE);
                 let delay = Client::first_delay(ctx);
                 ctx.set_timer(LockTimer::Retry, delay);
                 LockNode::Client(Box::new(client))
@@ -263,6 +293,7 @@ impl Process for LockNode {
             LockTimer::Retry => "retry",
             LockTimer::Think => "think",
             LockTimer::Renew => "watchdog",
+            LockTimer::InstanceTimeout => "instance timeout",
         }
     }
 

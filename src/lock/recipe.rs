@@ -59,6 +59,9 @@ pub struct Recipe {
     pub retry: SimTime,
     /// Time a client rests between two purchases.
     pub rest: SimTime,
+    /// Redlock: how long to wait for one instance before moving on to the next (the description
+    /// suggests 5-50 ms on a LAN for a 10 s TTL; this lab's network is slower, 10-40 ms each way).
+    pub instance_timeout: SimTime,
 }
 
 impl Default for Recipe {
@@ -73,6 +76,7 @@ impl Default for Recipe {
             think: ms(50),
             retry: ms(100),
             rest: ms(20),
+            instance_timeout: ms(100),
         }
     }
 }
@@ -81,5 +85,10 @@ impl Recipe {
     /// The watchdog's renewal period: a third of the lease (Redisson: every 10 s for 30 s).
     pub fn renew_every(&self) -> SimTime {
         (self.ttl / 3).max(1)
+    }
+
+    /// Redlock's allowance for clock drift: 1 % of the TTL plus 2 ms (the reference implementation).
+    pub fn clock_drift(&self) -> SimTime {
+        self.ttl / 100 + ms(2)
     }
 }

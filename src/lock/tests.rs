@@ -13,6 +13,10 @@ fn run(recipe: Recipe, clients: u32, seed: u64) -> Run {
     Timeline::new(Scenario::new(LAB, seed, config), Retention::Window(0)).unwrap()
 }
 
+fn first_client(run: &Run) -> NodeId {
+    run.world().config().first_client()
+}
+
 fn storage(run: &Run) -> &storage::Storage {
     run.world().node(STORAGE).unwrap().process.unwrap().storage().unwrap()
 }
@@ -22,7 +26,7 @@ fn client(run: &Run, id: NodeId) -> &client::Client {
 }
 
 fn clients(run: &Run) -> Vec<&client::Client> {
-    (FIRST_CLIENT..run.world().node_count()).map(|id| client(run, id)).collect()
+    (first_client(run)..run.world().node_count()).map(|id| client(run, id)).collect()
 }
 
 fn violation_of(run: &mut Run, until: SimTime) -> Option<Violation> {
@@ -79,7 +83,7 @@ fn a_gc_pause_longer_than_the_lease_defeats_the_watchdog_but_not_fencing() {
     while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
         r.step();
     }
-    let holder = (FIRST_CLIENT..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+    let holder = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
     r.act(Action::Pause { node: holder }).unwrap();
     let resume_at = r.now() + ms(1500);
     r.run_until(resume_at);
@@ -105,18 +109,18 @@ fn setnx_then_expire_locks_forever_when_the_client_dies_in_between() {
     while !clients(&r).iter().any(|c| c.phase == Phase::SettingExpiry) {
         r.step();
     }
-    let victim = (FIRST_CLIENT..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::SettingExpiry).unwrap();
+    let victim = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::SettingExpiry).unwrap();
     // The PEXPIRE is still in flight: drop it, and the client dies before it can retry.
     let pexpire = r.world().network().in_flight().find(|m| m.from == victim).map(|m| m.id).unwrap();
     r.act(Action::DropMessage { id: pexpire }).unwrap();
     r.act(Action::Crash { node: victim }).unwrap();
-    let survivors: Vec<NodeId> = (FIRST_CLIENT..r.world().node_count()).filter(|&id| id != victim).collect();
+    let survivors: Vec<NodeId> = (first_client(&r)..r.world().node_count()).filter(|&id| id != victim).collect();
     let acquisitions = |r: &Run| survivors.iter().map(|&id| client(r, id).acquisitions).sum::<u64>();
     let acquired_before = acquisitions(&r);
     r.run_until(r.now() + secs(60));
     let acquired_after = acquisitions(&r);
     assert_eq!(acquired_after, acquired_before, "nobody gets the lock again: it has no expiry");
-    let redis = r.world().node(REDIS).unwrap().process.unwrap().redis().unwrap();
+    let redis = r.world().node(FIRST_REDIS).unwrap().process.unwrap().redis().unwrap();
     assert_eq!(redis.pttl(LOCK_KEY, r.now()), None, "the key lives on without a TTL");
     assert!(redis.get(LOCK_KEY, r.now()).is_some());
 }
@@ -139,16 +143,17 @@ fn watching_wastes_fewer_requests_than_polling() {
     assert!(watch_per < poll_per, "messages per acquisition: watching {watch_per:.1}, polling {poll_per:.1}");
 }
 
-#[test]
-fn a_seed_sweep_with_random_faults_never_breaks_the_complete_recipe() {
-    for seed in 0..40 {
-        let mut r = run(Recipe::default(), 4, seed);
+/// Random client crashes and restarts, loss, duplication, delays and reordering for 30 s.
+fn sweep(config: LockConfig, seeds: std::ops::Range<u64>) {
+    for seed in seeds {
+        let clients = config.clients;
+        let mut r: Run = Timeline::new(Scenario::new(LAB, seed, config.clone()), Retention::Window(0)).unwrap();
         let mut rng = SimRng::new(seed);
         let mut t = 0;
         while t < secs(30) {
             t += rng.range_inclusive(ms(50), ms(500));
             r.run_until(t);
-            let client = FIRST_CLIENT + rng.below(4) as u32;
+            let client = first_client(&r) + rng.below(u64::from(clients)) as u32;
             let action = match rng.below(6) {
                 0 => Action::Crash { node: client },
                 1 => Action::Restart { node: client },
@@ -162,5 +167,113 @@ fn a_seed_sweep_with_random_faults_never_breaks_the_complete_recipe() {
         r.run_until(secs(40));
         assert_eq!(r.violation(), None, "seed {seed}");
         assert_eq!(storage(&r).oversold(), 0, "seed {seed}");
+    }
+}
+
+#[test]
+fn a_seed_sweep_with_random_faults_never_breaks_the_complete_recipe() {
+    sweep(LockConfig { clients: 4, stock: 20, ..LockConfig::default() }, 0..40);
+}
+
+#[test]
+fn a_seed_sweep_with_random_faults_never_breaks_redlock_with_client_faults_only() {
+    let recipe = Recipe { fencing: false, ..Recipe::default() };
+    sweep(LockConfig { clients: 3, instances: 5, stock: 20, recipe, ..LockConfig::default() }, 0..20);
+}
+
+mod redlock {
+    use super::*;
+
+    fn redlock_run(recipe: Recipe, persistence: redis::Persistence, seed: u64) -> Run {
+        let config = LockConfig { clients: 2, instances: 5, stock: 20, recipe, persistence, ..LockConfig::default() };
+        Timeline::new(Scenario::new(LAB, seed, config), Retention::Window(0)).unwrap()
+    }
+
+    fn no_fencing() -> Recipe {
+        Recipe { fencing: false, ..Recipe::default() }
+    }
+
+    #[test]
+    fn five_instances_sell_every_item_once() {
+        let mut r = redlock_run(no_fencing(), redis::Persistence::None, 1);
+        assert_eq!(violation_of(&mut r, secs(60)), None);
+        assert_eq!((storage(&r).stock, storage(&r).oversold()), (0, 0));
+    }
+
+    /// Client 6 reaches only instances 1, 2, 3; client 7 only 3, 4, 5. Whichever gets instance 3
+    /// first holds the lock with its majority and thinks for 5 s; then something happens to 3.
+    fn split_majorities(persistence: redis::Persistence) -> Run {
+        let recipe = Recipe { ttl: secs(10), think: secs(5), ..no_fencing() };
+        let mut r = redlock_run(recipe, persistence, 3);
+        for (client, cut) in [(6, [4, 5]), (7, [1, 2])] {
+            for instance in cut {
+                r.act(Action::LinkDown { from: client, to: instance }).unwrap();
+                r.act(Action::LinkDown { from: instance, to: client }).unwrap();
+            }
+        }
+        while !clients(&r).iter().any(|c| c.phase.holds_lock()) {
+            r.step();
+        }
+        r.seek(r.now() + secs(1));
+        assert_eq!(clients(&r).iter().filter(|c| c.phase.holds_lock()).count(), 1, "one holder before the fault");
+        r
+    }
+
+    #[test]
+    fn an_instance_restarting_without_persistence_gives_two_holders() {
+        let mut r = split_majorities(redis::Persistence::None);
+        r.act(Action::Crash { node: 3 }).unwrap();
+        r.act(Action::Restart { node: 3 }).unwrap();
+        let v = { let until = r.now() + secs(2); violation_of(&mut r, until) }.expect("B takes 3, 4, 5 while A still holds");
+        assert_eq!(v.invariant, "Mutual Exclusion");
+    }
+
+    #[test]
+    fn with_aof_always_the_restarted_instance_remembers_the_lock() {
+        let mut r = split_majorities(redis::Persistence::AofAlways);
+        r.act(Action::Crash { node: 3 }).unwrap();
+        r.act(Action::Restart { node: 3 }).unwrap();
+        assert_eq!({ let until = r.now() + secs(2); violation_of(&mut r, until) }, None);
+    }
+
+    #[test]
+    fn a_restart_delayed_past_the_ttl_is_safe() {
+        let mut r = split_majorities(redis::Persistence::None);
+        r.act(Action::Crash { node: 3 }).unwrap();
+        // Down for longer than the lease: A's critical section (5 s) is over before 3 returns.
+        r.run_until(r.now() + secs(11));
+        r.act(Action::Restart { node: 3 }).unwrap();
+        assert_eq!({ let until = r.now() + secs(20); violation_of(&mut r, until) }, None);
+    }
+
+    #[test]
+    fn a_clock_jump_on_one_instance_gives_two_holders() {
+        let mut r = split_majorities(redis::Persistence::None);
+        r.act(Action::ClockJump { node: 3, delta: secs(20) as i64 }).unwrap();
+        let v = { let until = r.now() + secs(2); violation_of(&mut r, until) }.expect("A's key expired early on instance 3");
+        assert_eq!(v.invariant, "Mutual Exclusion");
+    }
+
+    #[test]
+    fn a_pause_after_acquisition_overlaps_and_redlock_has_no_fencing_to_stop_it() {
+        let recipe = Recipe { ttl: ms(500), think: ms(100), ..no_fencing() };
+        let mut r = redlock_run(recipe, redis::Persistence::None, 4);
+        while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
+            r.step();
+        }
+        let holder = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+        r.act(Action::Pause { node: holder }).unwrap();
+        r.seek(r.now() + secs(2));
+        r.act(Action::Resume { node: holder }).unwrap();
+        r.seek(r.now() + secs(5));
+        assert_eq!(r.violation().map(|v| v.invariant), Some("Mutual Exclusion"));
+        assert!(storage(&r).oversold() > 0, "the paused holder's late write sells an item twice");
+    }
+
+    #[test]
+    fn redlock_with_fencing_is_refused_with_the_field_named() {
+        let config = LockConfig { instances: 5, ..LockConfig::default() };
+        let err = Timeline::<LockNode, LockChecker>::new(Scenario::new(LAB, 1, config), Retention::Window(0)).unwrap_err();
+        assert_eq!(err.field, "config.recipe.fencing");
     }
 }
