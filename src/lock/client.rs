@@ -12,6 +12,9 @@ use super::storage::StorageResult;
 use super::{LockEvent, LockMessage, LockNode, LockTimer, LOCK_CHANNEL, LOCK_KEY, FENCE_KEY};
 use crate::sim::{Ctx, NodeId, SimTime};
 
+/// How long a client waits for the master before trying the other instance.
+pub const REQUEST_TIMEOUT: SimTime = 500_000;
+
 /// Where a client is in its cycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +64,9 @@ pub struct RedlockAttempt {
 pub struct Client {
     recipe: Recipe,
     instances: Vec<NodeId>,
+    redlock_mode: bool,
+    /// Without Redlock: the instance believed to be the master (index into the instances).
+    primary: usize,
     storage: NodeId,
     /// Where it is.
     pub phase: Phase,
@@ -90,11 +96,14 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client of the Redis `instances` (one, or several for Redlock) and `storage`.
-    pub fn new(recipe: Recipe, instances: Vec<NodeId>, storage: NodeId) -> Self {
+    /// A client of the Redis `instances` (Redlock's independent instances, or a master and its
+    /// replica) and `storage`.
+    pub fn new(recipe: Recipe, instances: Vec<NodeId>, redlock: bool, storage: NodeId) -> Self {
         Self {
             recipe,
             instances,
+            redlock_mode: redlock,
+            primary: 0,
             storage,
             phase: Phase::Idle,
             token: String::new(),
@@ -114,7 +123,7 @@ impl Client {
     }
 
     fn uses_redlock(&self) -> bool {
-        self.instances.len() > 1
+        self.redlock_mode
     }
 
     /// Send `command` to instance `to`, awaiting its reply (as request `req`).
@@ -124,9 +133,14 @@ impl Client {
         ctx.send(to, LockMessage::Redis { req: self.req, command });
     }
 
-    /// Send `command` to the (first) instance, awaiting its reply.
+    /// Send `command` to the master, awaiting its reply.
     fn redis(&mut self, command: Command, ctx: &mut Ctx<LockNode>) {
-        self.redis_at(self.instances[0], command, ctx);
+        self.redis_at(self.instances[self.primary], command, ctx);
+    }
+
+    /// Believe the next instance is the master now (after a READONLY error or a timeout).
+    fn fail_over(&mut self) {
+        self.primary = (self.primary + 1) % self.instances.len();
     }
 
     /// Send `command` to every instance without awaiting replies.
@@ -156,6 +170,9 @@ impl Client {
             Acquire::SetNxThenExpire => Command::SetNx { key: LOCK_KEY.into(), value: self.token.clone() },
         };
         self.redis(command, ctx);
+        if self.instances.len() > 1 {
+            ctx.set_timer(LockTimer::RequestTimeout, REQUEST_TIMEOUT);
+        }
     }
 
     /// Redlock: ask the current instance, with its short timeout.
@@ -271,6 +288,13 @@ impl Client {
             self.instance_done(reply == Reply::Ok, ctx);
             return;
         }
+        ctx.cancel_timer(LockTimer::RequestTimeout);
+        if let (Phase::Acquiring, Reply::Error { .. }) = (self.phase, &reply) {
+            self.fail_over();
+            self.phase = Phase::Idle;
+            ctx.set_timer(LockTimer::Retry, self.recipe.retry);
+            return;
+        }
         match (self.phase, reply) {
             (Phase::Acquiring, Reply::Ok | Reply::Int { value: 1 }) if self.recipe.acquire == Acquire::SetNxPx => {
                 self.granted(ctx)
@@ -350,6 +374,10 @@ impl Client {
                 ctx.set_timer(LockTimer::Renew, self.recipe.renew_every());
             }
             (LockTimer::InstanceTimeout, Phase::Acquiring) => self.instance_done(false, ctx),
+            (LockTimer::RequestTimeout, Phase::Acquiring) => {
+                self.fail_over();
+                self.acquire(ctx);
+            }
             _ => {}
         }
     }

@@ -11,10 +11,10 @@ pub mod storage;
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ClusterConfig, Ctx, NetworkConfig, NodeId, Process};
+use crate::sim::{ms, ClusterConfig, Ctx, NetworkConfig, NodeId, Process, SimTime};
 use client::Client;
 use recipe::Recipe;
-use redis::{Command, Keyspace, Persistence, RedisServer, Reply};
+use redis::{AofWrite, Command, Keyspace, Persistence, RedisServer, Reply, READONLY};
 use storage::{Storage, StorageResult};
 
 /// The lab name in lock scenarios.
@@ -39,6 +39,12 @@ pub struct LockConfig {
     pub clients: u32,
     /// Number of Redis instances: 1, or more for Redlock (5 in the Redlock description).
     pub instances: u32,
+    /// One instance with an asynchronously replicated replica (the next node), promoted by hand
+    /// (as Sentinel would) when the master dies.
+    pub replica: bool,
+    /// How long the master buffers writes before streaming them to its replica (Redis streams
+    /// almost at once; the lesson widens the window so the failure can be seen).
+    pub replication_delay: SimTime,
     /// Items in stock at the start.
     pub stock: i64,
     /// The recipe every client follows.
@@ -54,6 +60,8 @@ impl Default for LockConfig {
         Self {
             clients: 4,
             instances: 1,
+            replica: false,
+            replication_delay: ms(200),
             stock: 100,
             recipe: Recipe::default(),
             persistence: Persistence::None,
@@ -63,14 +71,14 @@ impl Default for LockConfig {
 }
 
 impl LockConfig {
-    /// The Redis instances' node ids.
+    /// The Redis instances' node ids (the master, then its replica, when there is one).
     pub fn redis_nodes(&self) -> Vec<NodeId> {
-        (FIRST_REDIS..FIRST_REDIS + self.instances).collect()
+        (FIRST_REDIS..self.first_client()).collect()
     }
 
     /// The first client's node id.
     pub fn first_client(&self) -> NodeId {
-        FIRST_REDIS + self.instances
+        FIRST_REDIS + self.instances + u32::from(self.replica)
     }
 
     /// Whether clients use Redlock (more than one instance).
@@ -99,6 +107,9 @@ impl ClusterConfig for LockConfig {
         if self.instances == 0 {
             return Err(("instances".into(), "at least one Redis instance".into()));
         }
+        if self.redlock() && self.replica {
+            return Err(("replica".into(), "Redlock uses independent instances, without replicas".into()));
+        }
         if self.redlock() && self.recipe.fencing {
             return Err(("recipe.fencing".into(), "Redlock cannot provide fencing tokens (no shared counter)".into()));
         }
@@ -124,6 +135,8 @@ pub enum LockMessage {
     Write { req: u64, value: i64, token: Option<u64> },
     /// The storage service's answer.
     StorageReply { req: u64, result: StorageResult },
+    /// The master's replication stream to its replica.
+    Replicate { writes: Vec<AofWrite> },
 }
 
 /// Client timers.
@@ -137,6 +150,10 @@ pub enum LockTimer {
     Renew,
     /// Redlock: the current instance did not answer in time.
     InstanceTimeout,
+    /// A client's lock request went unanswered: try the other instance (Sentinel-style discovery).
+    RequestTimeout,
+    /// The master streams its buffered writes to the replica.
+    Flush,
 }
 
 /// Inputs: none yet besides restarting a client that finished.
@@ -145,6 +162,8 @@ pub enum LockTimer {
 pub enum LockInput {
     /// A client tries to take the lock now.
     Acquire,
+    /// A replica becomes the master (what Sentinel does after the master fails).
+    Promote,
 }
 
 /// Trace events of the locks lab.
@@ -162,13 +181,30 @@ pub enum LockEvent {
 /// What a node stores durably: Redis's append-only file (empty for other roles).
 pub type LockDisk = Keyspace;
 
+/// A Redis node: the server, how it persists, and its part in replication.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RedisNode {
+    /// Keys and subscribers.
+    pub server: RedisServer,
+    /// Persistence mode.
+    pub persistence: Persistence,
+    /// Its replica, if it is a master with one.
+    pub replica: Option<NodeId>,
+    /// Whether it is a replica (writes refused with READONLY).
+    pub is_replica: bool,
+    /// Writes not yet streamed to the replica (lost if the master dies now).
+    pub unreplicated: Vec<AofWrite>,
+    /// How long writes wait before they are streamed.
+    pub replication_delay: SimTime,
+}
+
 /// A node of the locks lab.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LockNode {
     /// The storage service.
     Storage(Storage),
-    /// The Redis instance.
-    Redis(RedisServer, Persistence),
+    /// A Redis instance.
+    Redis(Box<RedisNode>),
     /// A client.
     Client(Box<Client>),
 }
@@ -190,11 +226,53 @@ impl LockNode {
         }
     }
 
-    /// The Redis server, if this node is it.
+    /// The Redis server, if this node is one.
     pub fn redis(&self) -> Option<&RedisServer> {
+        self.redis_node().map(|r| &r.server)
+    }
+
+    /// The Redis node, if this node is one.
+    pub fn redis_node(&self) -> Option<&RedisNode> {
         match self {
-            LockNode::Redis(r, _) => Some(r),
+            LockNode::Redis(r) => Some(r),
             _ => None,
+        }
+    }
+}
+
+impl RedisNode {
+    /// Execute a client's command: a replica refuses writes; a master persists (AOF), queues the
+    /// writes for its replica, notifies subscribers and replies.
+    fn execute(&mut self, from: NodeId, req: u64, command: Command, ctx: &mut Ctx<LockNode>) {
+        let is_write = !matches!(command, Command::Subscribe { .. } | Command::Publish { .. });
+        if self.is_replica && is_write {
+            if req != 0 {
+                ctx.send(from, LockMessage::RedisReply { req, reply: Reply::Error { message: READONLY.into() } });
+            }
+            return;
+        }
+        let out = self.server.execute(from, command, ctx.now());
+        if self.persistence == Persistence::AofAlways {
+            out.writes.iter().cloned().for_each(|w| ctx.persist(w));
+        }
+        if self.replica.is_some() && !out.writes.is_empty() {
+            if self.unreplicated.is_empty() {
+                ctx.set_timer(LockTimer::Flush, self.replication_delay);
+            }
+            self.unreplicated.extend(out.writes);
+        }
+        for (subscriber, channel) in out.notify {
+            ctx.send(subscriber, LockMessage::Published { channel });
+        }
+        if let (Some(reply), true) = (out.reply, req != 0) {
+            ctx.send(from, LockMessage::RedisReply { req, reply });
+        }
+    }
+
+    /// Stream the buffered writes to the replica.
+    fn flush(&mut self, ctx: &mut Ctx<LockNode>) {
+        if let (Some(replica), false) = (self.replica, self.unreplicated.is_empty()) {
+            ctx.send(replica, LockMessage::Replicate { writes: std::mem::take(&mut self.unreplicated) });
         }
     }
 }
@@ -212,10 +290,19 @@ impl Process for LockNode {
             STORAGE => LockNode::Storage(Storage::new(config.stock, config.recipe.fencing)),
             _ if id < config.first_client() => {
                 let disk = (config.persistence == Persistence::AofAlways).then_some(disk).flatten();
-                LockNode::Redis(RedisServer::restore(disk), config.persistence)
+                let is_replica = config.replica && id == FIRST_REDIS + 1;
+                let replica = (config.replica && id == FIRST_REDIS).then_some(FIRST_REDIS + 1);
+                LockNode::Redis(Box::new(RedisNode {
+                    server: RedisServer::restore(disk),
+                    persistence: config.persistence,
+                    replica,
+                    is_replica,
+                    unreplicated: Vec::new(),
+                    replication_delay: config.replication_delay,
+                }))
             }
             _ => {
-                let client = Client::new(config.recipe.clone(), config.redis_nodes(), STORAGE);
+                let client = Client::new(config.recipe.clone(), config.redis_nodes(), config.redlock(), STORAGE);
                 let delay = Client::first_delay(ctx);
                 ctx.set_timer(LockTimer::Retry, delay);
                 LockNode::Client(Box::new(client))
@@ -225,16 +312,11 @@ impl Process for LockNode {
 
     fn on_message(&mut self, from: NodeId, message: LockMessage, ctx: &mut Ctx<Self>) {
         match (self, message) {
-            (LockNode::Redis(server, persistence), LockMessage::Redis { req, command }) => {
-                let out = server.execute(from, command, ctx.now());
-                if *persistence == Persistence::AofAlways {
-                    out.writes.into_iter().for_each(|w| ctx.persist(w));
-                }
-                for (subscriber, channel) in out.notify {
-                    ctx.send(subscriber, LockMessage::Published { channel });
-                }
-                if let (Some(reply), true) = (out.reply, req != 0) {
-                    ctx.send(from, LockMessage::RedisReply { req, reply });
+            (LockNode::Redis(node), LockMessage::Redis { req, command }) => node.execute(from, req, command, ctx),
+            (LockNode::Redis(node), LockMessage::Replicate { writes }) if node.is_replica => {
+                node.server.replicate(writes.clone());
+                if node.persistence == Persistence::AofAlways {
+                    writes.into_iter().for_each(|w| ctx.persist(w));
                 }
             }
             (LockNode::Storage(storage), LockMessage::Read { req, token }) => {
@@ -255,14 +337,17 @@ impl Process for LockNode {
     }
 
     fn on_timer(&mut self, timer: LockTimer, ctx: &mut Ctx<Self>) {
-        if let LockNode::Client(client) = self {
-            client.on_timer(timer, ctx);
+        match self {
+            LockNode::Client(client) => client.on_timer(timer, ctx),
+            LockNode::Redis(node) => node.flush(ctx),
+            LockNode::Storage(_) => {}
         }
     }
 
     fn on_input(&mut self, input: LockInput, ctx: &mut Ctx<Self>) {
         match (self, input) {
             (LockNode::Client(client), LockInput::Acquire) if client.phase == client::Phase::Idle => client.acquire(ctx),
+            (LockNode::Redis(node), LockInput::Promote) if node.is_replica => node.is_replica = false,
             _ => {}
         }
     }
@@ -285,6 +370,7 @@ impl Process for LockNode {
             LockMessage::Read { .. } => "read",
             LockMessage::Write { .. } => "write",
             LockMessage::StorageReply { .. } => "result",
+            LockMessage::Replicate { .. } => "replicate",
         }
     }
 
@@ -294,6 +380,8 @@ impl Process for LockNode {
             LockTimer::Think => "think",
             LockTimer::Renew => "watchdog",
             LockTimer::InstanceTimeout => "instance timeout",
+            LockTimer::RequestTimeout => "request timeout",
+            LockTimer::Flush => "replication flush",
         }
     }
 

@@ -53,7 +53,12 @@ pub enum Reply {
     Nil,
     /// An integer.
     Int { value: i64 },
+    /// An error (`-READONLY ...` from a replica).
+    Error { message: String },
 }
+
+/// The error a replica answers to a write.
+pub const READONLY: &str = "READONLY You can't write against a read only replica.";
 
 /// One stored string.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -128,6 +133,11 @@ impl RedisServer {
     /// Remaining time to live of `key` at `now`, if it is set with an expiry.
     pub fn pttl(&self, key: &str, now: SimTime) -> Option<SimTime> {
         self.get(key, now).and_then(|s| s.expires_at).map(|at| at - now)
+    }
+
+    /// Apply writes streamed from the master (a replica's side of replication).
+    pub fn replicate(&mut self, writes: Vec<AofWrite>) {
+        writes.into_iter().for_each(|w| self.keyspace.write(w));
     }
 
     /// Execute `command` from `from` at local time `now`.

@@ -277,3 +277,39 @@ mod redlock {
         assert_eq!(err.field, "config.recipe.fencing");
     }
 }
+
+mod master_replica {
+    use super::*;
+
+    /// Two clients, a master (node 1) with an asynchronous replica (node 2); a client holds the
+    /// lock for 2 s; then the master dies, `after` the grant, and the replica is promoted.
+    fn failover_after(after: SimTime) -> Run {
+        let recipe = Recipe { think: secs(2), ttl: secs(10), fencing: false, ..Recipe::default() };
+        let config = LockConfig { clients: 2, replica: true, stock: 20, recipe, ..LockConfig::default() };
+        let mut r: Run = Timeline::new(Scenario::new(LAB, 9, config), Retention::Window(0)).unwrap();
+        while !clients(&r).iter().any(|c| c.phase.holds_lock()) {
+            r.step();
+        }
+        r.seek(r.now() + after);
+        r.act(Action::Crash { node: FIRST_REDIS }).unwrap();
+        r.act(Action::Input { node: FIRST_REDIS + 1, input: LockInput::Promote }).unwrap();
+        r
+    }
+
+    #[test]
+    fn the_master_dies_before_replicating_the_lock_and_a_second_client_acquires_it() {
+        let mut r = failover_after(0);
+        let until = r.now() + secs(2);
+        let v = violation_of(&mut r, until).expect("the promoted replica never saw the lock");
+        assert_eq!(v.invariant, "Mutual Exclusion");
+    }
+
+    #[test]
+    fn once_the_lock_is_replicated_the_promoted_replica_refuses_it() {
+        let mut r = failover_after(ms(500));
+        let until = r.now() + secs(1);
+        assert_eq!(violation_of(&mut r, until), None);
+        let replica = r.world().node(FIRST_REDIS + 1).unwrap().process.unwrap().redis().unwrap();
+        assert!(replica.get(LOCK_KEY, r.now()).is_some());
+    }
+}
