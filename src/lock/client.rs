@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::recipe::{Acquire, Recipe, Release, Wait};
 use super::redis::{Command, Reply};
 use super::storage::StorageResult;
-use super::{LockEvent, LockMessage, LockNode, LockTimer, LOCK_CHANNEL, LOCK_KEY, FENCE_KEY};
+use super::{fence_key, lock_channel, lock_key, LockEvent, LockMessage, LockNode, LockTimer};
 use crate::sim::{Ctx, NodeId, SimTime};
 
 /// How long a client waits for the master before trying the other instance.
@@ -88,6 +88,16 @@ pub struct Client {
     pub notified: u64,
     /// The Redlock attempt in progress.
     pub redlock: Option<RedlockAttempt>,
+    /// The segment it is buying from now.
+    pub segment: u32,
+    /// Segments in the store.
+    pub segments: u32,
+    /// Items per purchase.
+    pub quantity: i64,
+    /// Segments tried for the current purchase (it falls over to the next when one is short).
+    pub tried: u32,
+    /// Purchases given up because no single segment had enough.
+    pub failed: u64,
     /// Redlock: the validity time of the lock held, as computed at acquisition.
     pub validity: Option<SimTime>,
     subscribed: bool,
@@ -115,11 +125,27 @@ impl Client {
             sent: 0,
             notified: 0,
             redlock: None,
+            segment: 0,
+            segments: 1,
+            quantity: 1,
+            tried: 0,
+            failed: 0,
             validity: None,
             subscribed: false,
             attempt: 0,
             req: 0,
         }
+    }
+
+    /// Buy `quantity` items a time from a store of `segments`, starting at `segment`.
+    pub fn shop(&mut self, segments: u32, segment: u32, quantity: i64) {
+        self.segments = segments.max(1);
+        self.segment = segment % self.segments;
+        self.quantity = quantity.max(1);
+    }
+
+    fn key(&self) -> String {
+        lock_key(self.segment)
     }
 
     fn uses_redlock(&self) -> bool {
@@ -152,7 +178,7 @@ impl Client {
     }
 
     fn set_nx_px(&self) -> Command {
-        Command::Set { key: LOCK_KEY.into(), value: self.token.clone(), nx: true, px: Some(self.recipe.ttl) }
+        Command::Set { key: self.key(), value: self.token.clone(), nx: true, px: Some(self.recipe.ttl) }
     }
 
     /// Start an attempt to take the lock.
@@ -167,7 +193,7 @@ impl Client {
         }
         let command = match self.recipe.acquire {
             Acquire::SetNxPx => self.set_nx_px(),
-            Acquire::SetNxThenExpire => Command::SetNx { key: LOCK_KEY.into(), value: self.token.clone() },
+            Acquire::SetNxThenExpire => Command::SetNx { key: self.key(), value: self.token.clone() },
         };
         self.redis(command, ctx);
         if self.instances.len() > 1 {
@@ -205,7 +231,7 @@ impl Client {
         } else {
             // Unlock every instance, even those that seemed to refuse (a reply may have been lost).
             self.redlock = None;
-            let unlock = Command::DelIfValue { key: LOCK_KEY.into(), value: self.token.clone() };
+            let unlock = Command::DelIfValue { key: self.key(), value: self.token.clone() };
             self.redis_all(unlock, ctx);
             self.wasted += 1;
             self.phase = Phase::Idle;
@@ -224,7 +250,7 @@ impl Client {
         }
         if self.recipe.fencing {
             self.phase = Phase::Fencing;
-            self.redis(Command::Incr { key: FENCE_KEY.into() }, ctx);
+            self.redis(Command::Incr { key: fence_key(self.segment) }, ctx);
         } else {
             self.start_reading(ctx);
         }
@@ -234,7 +260,7 @@ impl Client {
         self.phase = Phase::Reading;
         self.req += 1;
         self.sent += 1;
-        ctx.send(self.storage, LockMessage::Read { req: self.req, token: self.fence });
+        ctx.send(self.storage, LockMessage::Read { req: self.req, segment: self.segment, token: self.fence });
     }
 
     fn denied(&mut self, ctx: &mut Ctx<LockNode>) {
@@ -248,7 +274,7 @@ impl Client {
                 self.phase = Phase::Watching;
                 if !self.subscribed {
                     self.subscribed = true;
-                    self.redis(Command::Subscribe { channel: LOCK_CHANNEL.into() }, ctx);
+                    self.redis(Command::Subscribe { channel: lock_channel(self.segment) }, ctx);
                 }
                 // No notification comes if the holder dies: retry when its lease would be over.
                 ctx.set_timer(LockTimer::Retry, self.recipe.ttl);
@@ -260,7 +286,7 @@ impl Client {
         self.phase = Phase::Releasing;
         ctx.cancel_timer(LockTimer::Renew);
         ctx.emit(LockEvent::Released { token: self.token.clone() });
-        let key = LOCK_KEY.to_string();
+        let key = self.key();
         let command = match self.recipe.release {
             Release::CompareAndDelete => Command::DelIfValue { key, value: self.token.clone() },
             Release::Del => Command::Del { key },
@@ -301,7 +327,7 @@ impl Client {
             }
             (Phase::Acquiring, Reply::Int { value: 1 }) => {
                 self.phase = Phase::SettingExpiry;
-                self.redis(Command::PExpire { key: LOCK_KEY.into(), ms: self.recipe.ttl }, ctx);
+                self.redis(Command::PExpire { key: self.key(), ms: self.recipe.ttl }, ctx);
             }
             (Phase::Acquiring, _) => self.denied(ctx),
             (Phase::SettingExpiry, _) => self.granted(ctx),
@@ -311,7 +337,7 @@ impl Client {
             }
             (Phase::Releasing, _) => {
                 if self.recipe.wait == Wait::Watch {
-                    self.redis(Command::Publish { channel: LOCK_CHANNEL.into() }, ctx);
+                    self.redis(Command::Publish { channel: lock_channel(self.segment) }, ctx);
                 }
                 self.rest(ctx);
             }
@@ -325,9 +351,18 @@ impl Client {
             return;
         }
         match (self.phase, result) {
-            (Phase::Reading, StorageResult::Value { stock }) if stock <= 0 => {
+            (Phase::Reading, StorageResult::Value { stock }) if stock < self.quantity => {
+                // This segment is short: release it and fall over to the next one.
                 self.release(ctx);
-                self.phase = Phase::Done;
+                self.tried += 1;
+                if self.tried >= self.segments {
+                    if stock > 0 || self.segments > 1 {
+                        self.failed += 1;
+                    }
+                    self.phase = Phase::Done;
+                } else {
+                    self.segment = (self.segment + 1) % self.segments;
+                }
             }
             (Phase::Reading, StorageResult::Value { stock }) => {
                 self.read = Some(stock);
@@ -335,7 +370,8 @@ impl Client {
                 ctx.set_timer(LockTimer::Think, self.recipe.think);
             }
             (Phase::Writing, StorageResult::Written) => {
-                self.bought += 1;
+                self.bought += self.quantity as u64;
+                self.tried = 0;
                 self.release(ctx);
             }
             (Phase::Reading | Phase::Writing, StorageResult::Rejected { highest }) => {
@@ -360,16 +396,17 @@ impl Client {
         match (timer, self.phase) {
             (LockTimer::Retry, Phase::Idle | Phase::Watching) => self.acquire(ctx),
             (LockTimer::Think, Phase::Thinking) => {
-                let value = self.read.unwrap_or(0) - 1;
+                let (segment, sold) = (self.segment, self.quantity);
+                let value = self.read.unwrap_or(0) - sold;
                 self.phase = Phase::Writing;
                 self.req += 1;
                 self.sent += 1;
-                ctx.send(self.storage, LockMessage::Write { req: self.req, value, token: self.fence });
+                ctx.send(self.storage, LockMessage::Write { req: self.req, segment, value, sold, token: self.fence });
             }
             (LockTimer::Renew, phase) if phase.holds_lock() => {
                 // Renewal is fire-and-forget: its reply is not awaited.
                 let command =
-                    Command::PExpireIfValue { key: LOCK_KEY.into(), value: self.token.clone(), ms: self.recipe.ttl };
+                    Command::PExpireIfValue { key: self.key(), value: self.token.clone(), ms: self.recipe.ttl };
                 self.redis_all(command, ctx);
                 ctx.set_timer(LockTimer::Renew, self.recipe.renew_every());
             }

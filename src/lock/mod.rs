@@ -19,12 +19,20 @@ use storage::{Storage, StorageResult};
 
 /// The lab name in lock scenarios.
 pub const LAB: &str = "locks";
-/// The lock's key.
-pub const LOCK_KEY: &str = "lock:stock";
-/// The fencing-token counter's key.
-pub const FENCE_KEY: &str = "lock:stock:fence";
-/// The channel unlocking clients publish to.
-pub const LOCK_CHANNEL: &str = "lock:stock:released";
+/// The lock key of a segment.
+pub fn lock_key(segment: u32) -> String {
+    format!("lock:stock:{segment}")
+}
+
+/// The fencing-token counter of a segment.
+pub fn fence_key(segment: u32) -> String {
+    format!("lock:stock:{segment}:fence")
+}
+
+/// The channel unlocking clients of a segment publish to.
+pub fn lock_channel(segment: u32) -> String {
+    format!("lock:stock:{segment}:released")
+}
 
 /// The storage service's node id (the Redis instances follow it, then the clients).
 pub const STORAGE: NodeId = 0;
@@ -47,6 +55,10 @@ pub struct LockConfig {
     pub replication_delay: SimTime,
     /// Items in stock at the start.
     pub stock: i64,
+    /// Segments the stock is split into, each with its own lock (1: one lock for everything).
+    pub segments: u32,
+    /// Items each purchase takes (from a single segment).
+    pub quantity: i64,
     /// The recipe every client follows.
     pub recipe: Recipe,
     /// How Redis persists.
@@ -63,6 +75,8 @@ impl Default for LockConfig {
             replica: false,
             replication_delay: ms(200),
             stock: 100,
+            segments: 1,
+            quantity: 1,
             recipe: Recipe::default(),
             persistence: Persistence::None,
             network: NetworkConfig::default(),
@@ -104,6 +118,9 @@ impl ClusterConfig for LockConfig {
         if self.recipe.ttl == 0 || self.recipe.retry == 0 {
             return Err(("recipe".into(), "ttl and retry must be positive".into()));
         }
+        if self.segments == 0 || self.quantity < 1 {
+            return Err(("segments".into(), "at least one segment, and purchases of at least one item".into()));
+        }
         if self.instances == 0 {
             return Err(("instances".into(), "at least one Redis instance".into()));
         }
@@ -129,10 +146,10 @@ pub enum LockMessage {
     RedisReply { req: u64, reply: Reply },
     /// A pub/sub message.
     Published { channel: String },
-    /// Read the stock, with a fencing token if the recipe has them.
-    Read { req: u64, token: Option<u64> },
-    /// Write the stock, with a fencing token if the recipe has them.
-    Write { req: u64, value: i64, token: Option<u64> },
+    /// Read a segment's stock, with a fencing token if the recipe has them.
+    Read { req: u64, segment: u32, token: Option<u64> },
+    /// Write a segment's stock (selling `sold` items), with a fencing token if the recipe has them.
+    Write { req: u64, segment: u32, value: i64, sold: i64, token: Option<u64> },
     /// The storage service's answer.
     StorageReply { req: u64, result: StorageResult },
     /// The master's replication stream to its replica.
@@ -287,7 +304,7 @@ impl Process for LockNode {
 
     fn boot(id: NodeId, config: &LockConfig, disk: Option<&LockDisk>, ctx: &mut Ctx<Self>) -> Self {
         match id {
-            STORAGE => LockNode::Storage(Storage::new(config.stock, config.recipe.fencing)),
+            STORAGE => LockNode::Storage(Storage::new(config.stock, config.segments, config.recipe.fencing)),
             _ if id < config.first_client() => {
                 let disk = (config.persistence == Persistence::AofAlways).then_some(disk).flatten();
                 let is_replica = config.replica && id == FIRST_REDIS + 1;
@@ -302,7 +319,8 @@ impl Process for LockNode {
                 }))
             }
             _ => {
-                let client = Client::new(config.recipe.clone(), config.redis_nodes(), config.redlock(), STORAGE);
+                let mut client = Client::new(config.recipe.clone(), config.redis_nodes(), config.redlock(), STORAGE);
+                client.shop(config.segments, id % config.segments, config.quantity);
                 let delay = Client::first_delay(ctx);
                 ctx.set_timer(LockTimer::Retry, delay);
                 LockNode::Client(Box::new(client))
@@ -319,12 +337,12 @@ impl Process for LockNode {
                     writes.into_iter().for_each(|w| ctx.persist(w));
                 }
             }
-            (LockNode::Storage(storage), LockMessage::Read { req, token }) => {
-                let result = storage.read(token);
+            (LockNode::Storage(storage), LockMessage::Read { req, segment, token }) => {
+                let result = storage.read(segment, token);
                 ctx.send(from, LockMessage::StorageReply { req, result });
             }
-            (LockNode::Storage(storage), LockMessage::Write { req, value, token }) => {
-                let result = storage.write(from, req, value, token);
+            (LockNode::Storage(storage), LockMessage::Write { req, segment, value, sold, token }) => {
+                let result = storage.write(from, req, segment, value, sold, token);
                 ctx.send(from, LockMessage::StorageReply { req, result });
             }
             (LockNode::Client(client), LockMessage::RedisReply { req, reply }) => client.on_redis_reply(req, reply, ctx),

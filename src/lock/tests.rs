@@ -44,7 +44,7 @@ fn the_complete_recipe_sells_every_item_once() {
     let mut r = run(Recipe::default(), 4, 1);
     assert_eq!(violation_of(&mut r, secs(30)), None);
     let s = storage(&r);
-    assert_eq!((s.stock, s.sales, s.oversold()), (0, 20, 0));
+    assert_eq!((s.stock(), s.sales, s.oversold()), (0, 20, 0));
     assert!(clients(&r).iter().all(|c| c.phase == Phase::Done));
     assert_eq!(clients(&r).iter().map(|c| c.bought).sum::<u64>(), 20);
 }
@@ -121,8 +121,8 @@ fn setnx_then_expire_locks_forever_when_the_client_dies_in_between() {
     let acquired_after = acquisitions(&r);
     assert_eq!(acquired_after, acquired_before, "nobody gets the lock again: it has no expiry");
     let redis = r.world().node(FIRST_REDIS).unwrap().process.unwrap().redis().unwrap();
-    assert_eq!(redis.pttl(LOCK_KEY, r.now()), None, "the key lives on without a TTL");
-    assert!(redis.get(LOCK_KEY, r.now()).is_some());
+    assert_eq!(redis.pttl(&lock_key(0), r.now()), None, "the key lives on without a TTL");
+    assert!(redis.get(&lock_key(0), r.now()).is_some());
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn watching_wastes_fewer_requests_than_polling() {
     let mut results = Vec::new();
     for mut r in [polling, watching] {
         assert_eq!(violation_of(&mut r, secs(60)), None);
-        assert_eq!(storage(&r).stock, 0);
+        assert_eq!(storage(&r).stock(), 0);
         let wasted: u64 = clients(&r).iter().map(|c| c.wasted).sum();
         let sent: u64 = clients(&r).iter().map(|c| c.sent).sum();
         let acquisitions: u64 = clients(&r).iter().map(|c| c.acquisitions).sum();
@@ -197,7 +197,7 @@ mod redlock {
     fn five_instances_sell_every_item_once() {
         let mut r = redlock_run(no_fencing(), redis::Persistence::None, 1);
         assert_eq!(violation_of(&mut r, secs(60)), None);
-        assert_eq!((storage(&r).stock, storage(&r).oversold()), (0, 0));
+        assert_eq!((storage(&r).stock(), storage(&r).oversold()), (0, 0));
     }
 
     /// Client 6 reaches only instances 1, 2, 3; client 7 only 3, 4, 5. Whichever gets instance 3
@@ -310,6 +310,50 @@ mod master_replica {
         let until = r.now() + secs(1);
         assert_eq!(violation_of(&mut r, until), None);
         let replica = r.world().node(FIRST_REDIS + 1).unwrap().process.unwrap().redis().unwrap();
-        assert!(replica.get(LOCK_KEY, r.now()).is_some());
+        assert!(replica.get(&lock_key(0), r.now()).is_some());
+    }
+}
+
+mod segmented {
+    use super::*;
+
+    fn segmented_run(segments: u32, clients: u32, stock: i64, quantity: i64) -> Run {
+        let config = LockConfig { clients, segments, stock, quantity, ..LockConfig::default() };
+        Timeline::new(Scenario::new(LAB, 11, config), Retention::Window(0)).unwrap()
+    }
+
+    /// Virtual time at which the last item is sold.
+    fn sold_out_at(mut r: Run) -> SimTime {
+        while storage(&r).stock() > 0 {
+            assert!(r.now() < secs(120), "never sold out");
+            r.step();
+        }
+        assert_eq!(r.violation(), None);
+        assert_eq!(storage(&r).oversold(), 0);
+        r.now()
+    }
+
+    #[test]
+    fn four_segments_sell_out_much_faster_than_one_lock_under_contention() {
+        let one = sold_out_at(segmented_run(1, 8, 80, 1));
+        let four = sold_out_at(segmented_run(4, 8, 80, 1));
+        assert!(four * 2 < one, "one lock: {one} µs, four segments: {four} µs");
+    }
+
+    #[test]
+    fn fragmentation_fails_a_purchase_the_total_stock_would_cover() {
+        // 10 items in segments of 3, 3, 2, 2; purchases of 3: after two sales, 4 items are left,
+        // but no segment holds 3.
+        let mut r = segmented_run(4, 2, 10, 3);
+        r.run_until(secs(30));
+        assert_eq!(r.violation(), None);
+        assert_eq!(storage(&r).stock(), 4);
+        assert!(clients(&r).iter().all(|c| c.phase == Phase::Done));
+        assert!(clients(&r).iter().map(|c| c.failed).sum::<u64>() > 0, "a purchase failed with 4 items in stock");
+    }
+
+    #[test]
+    fn segments_with_random_faults_never_oversell() {
+        sweep(LockConfig { clients: 6, segments: 3, stock: 30, ..LockConfig::default() }, 0..15);
     }
 }
