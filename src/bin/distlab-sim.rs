@@ -25,6 +25,13 @@ const USAGE: &str = "usage:
 bug names: commit_old_term_by_count, forget_vote_on_restart, no_timeout_randomization,
            vote_without_log_check, skip_consistency_check";
 
+/// Print a line to standard output, ignoring a closed pipe (`distlab-sim ... | head` must not panic).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// How many timed runs a benchmark takes the best of.
 const BENCH_RUNS: u32 = 3;
 
@@ -154,29 +161,29 @@ fn run(scenario: &str, trace: Option<&str>) -> ExitCode {
     let json = match std::fs::read_to_string(scenario) {
         Ok(json) => json,
         Err(e) => {
-            eprintln!("distlab-sim: cannot read {scenario}: {e}");
+            esay!("distlab-sim: cannot read {scenario}: {e}");
             return ExitCode::from(2);
         }
     };
     let mut file = match trace.map(File::create).transpose() {
         Ok(file) => file.map(BufWriter::new),
         Err(e) => {
-            eprintln!("distlab-sim: cannot create the trace file: {e}");
+            esay!("distlab-sim: cannot create the trace file: {e}");
             return ExitCode::from(2);
         }
     };
     let result = run_json(&json, file.as_mut().map(|f| f as &mut dyn Write));
     if let Some(Err(e)) = file.as_mut().map(Write::flush) {
-        eprintln!("distlab-sim: cannot write the trace: {e}");
+        esay!("distlab-sim: cannot write the trace: {e}");
         return ExitCode::from(2);
     }
     match result {
         Ok(report) => {
-            println!("{report}");
+            say!("{report}");
             ExitCode::from(if report.violation.is_some() { 1 } else { 0 })
         }
         Err(e @ RunError::BadInput(_)) | Err(e @ RunError::Io(_)) => {
-            eprintln!("distlab-sim: {e}");
+            esay!("distlab-sim: {e}");
             ExitCode::from(2)
         }
     }
@@ -191,26 +198,26 @@ fn fuzz(args: &FuzzArgs) -> ExitCode {
         let run = match fuzz_seed(seed, nodes, &bugs) {
             Ok(run) => run,
             Err(e) => {
-                eprintln!("distlab-sim: {e}");
+                esay!("distlab-sim: {e}");
                 return ExitCode::from(2);
             }
         };
         events += run.events;
         if let Some(finding) = run.finding {
-            println!("seed {seed} ({nodes} nodes) finds: {finding}");
-            println!("reproduce: distlab-sim fuzz --lab raft --seeds 1 --first-seed {seed} --nodes {nodes}{}", bug_flag(args.bug));
+            say!("seed {seed} ({nodes} nodes) finds: {finding}");
+            say!("reproduce: distlab-sim fuzz --lab raft --seeds 1 --first-seed {seed} --nodes {nodes}{}", bug_flag(args.bug));
             if let Some(path) = &args.save {
                 let mut scenario = run.scenario;
                 scenario.until = Some(scenario.end());
                 match std::fs::write(path, scenario.to_json()) {
-                    Ok(()) => println!("scenario saved to {path} (replay: distlab-sim run {path})"),
-                    Err(e) => eprintln!("distlab-sim: cannot save the scenario: {e}"),
+                    Ok(()) => say!("scenario saved to {path} (replay: distlab-sim run {path})"),
+                    Err(e) => esay!("distlab-sim: cannot save the scenario: {e}"),
                 }
             }
             return ExitCode::from(1);
         }
     }
-    println!(
+    say!(
         "ok raft: {} seeds from {} ({}), {} events, no violation, liveness held; {:.1} s",
         args.seeds,
         args.first_seed,
@@ -241,7 +248,7 @@ fn bench(args: &BenchArgs) {
     if args.lab == "raft" {
         let seconds = args.amount.unwrap_or(60);
         let (best, r) = best_of(|| run_raft_bench(secs(seconds), args.seed));
-        println!(
+        say!(
             "raft: {seconds} s simulated in {best:.4} s (best of {BENCH_RUNS}): {:.0} simulated s per wall s; {} events ({:.2} M/s), {} entries committed; fingerprint {:016x}",
             seconds as f64 / best,
             r.events,
@@ -253,7 +260,7 @@ fn bench(args: &BenchArgs) {
     }
     let events = args.amount.unwrap_or(2_000_000);
     let (best, r) = best_of(|| run_kernel_bench(events, args.seed));
-    println!(
+    say!(
         "kernel: {} events in {best:.3} s (best of {BENCH_RUNS}): {:.2} M events/s; virtual time {:.1} s; fingerprint {:016x}",
         r.events,
         r.events as f64 / best / 1e6,
@@ -265,12 +272,12 @@ fn bench(args: &BenchArgs) {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match parse(&args) {
-        Ok(Command::Help) => println!("{USAGE}"),
+        Ok(Command::Help) => say!("{USAGE}"),
         Ok(Command::Run { scenario, trace }) => return run(&scenario, trace.as_deref()),
         Ok(Command::Fuzz(f)) => return fuzz(&f),
         Ok(Command::Bench(b)) => bench(&b),
         Err(message) => {
-            eprintln!("distlab-sim: {message}\n{USAGE}");
+            esay!("distlab-sim: {message}\n{USAGE}");
             return ExitCode::from(2);
         }
     }
