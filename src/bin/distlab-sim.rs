@@ -161,20 +161,20 @@ fn run(scenario: &str, trace: Option<&str>) -> ExitCode {
     let json = match std::fs::read_to_string(scenario) {
         Ok(json) => json,
         Err(e) => {
-            esay!("distlab-sim: cannot read {scenario}: {e}");
+            eprintln!("distlab-sim: cannot read {scenario}: {e}");
             return ExitCode::from(2);
         }
     };
     let mut file = match trace.map(File::create).transpose() {
         Ok(file) => file.map(BufWriter::new),
         Err(e) => {
-            esay!("distlab-sim: cannot create the trace file: {e}");
+            eprintln!("distlab-sim: cannot create the trace file: {e}");
             return ExitCode::from(2);
         }
     };
     let result = run_json(&json, file.as_mut().map(|f| f as &mut dyn Write));
     if let Some(Err(e)) = file.as_mut().map(Write::flush) {
-        esay!("distlab-sim: cannot write the trace: {e}");
+        eprintln!("distlab-sim: cannot write the trace: {e}");
         return ExitCode::from(2);
     }
     match result {
@@ -183,7 +183,7 @@ fn run(scenario: &str, trace: Option<&str>) -> ExitCode {
             ExitCode::from(if report.violation.is_some() { 1 } else { 0 })
         }
         Err(e @ RunError::BadInput(_)) | Err(e @ RunError::Io(_)) => {
-            esay!("distlab-sim: {e}");
+            eprintln!("distlab-sim: {e}");
             ExitCode::from(2)
         }
     }
@@ -198,7 +198,7 @@ fn fuzz(args: &FuzzArgs) -> ExitCode {
         let run = match fuzz_seed(seed, nodes, &bugs) {
             Ok(run) => run,
             Err(e) => {
-                esay!("distlab-sim: {e}");
+                eprintln!("distlab-sim: {e}");
                 return ExitCode::from(2);
             }
         };
@@ -211,7 +211,7 @@ fn fuzz(args: &FuzzArgs) -> ExitCode {
                 scenario.until = Some(scenario.end());
                 match std::fs::write(path, scenario.to_json()) {
                     Ok(()) => say!("scenario saved to {path} (replay: distlab-sim run {path})"),
-                    Err(e) => esay!("distlab-sim: cannot save the scenario: {e}"),
+                    Err(e) => eprintln!("distlab-sim: cannot save the scenario: {e}"),
                 }
             }
             return ExitCode::from(1);
@@ -277,7 +277,7 @@ fn main() -> ExitCode {
         Ok(Command::Fuzz(f)) => return fuzz(&f),
         Ok(Command::Bench(b)) => bench(&b),
         Err(message) => {
-            esay!("distlab-sim: {message}\n{USAGE}");
+            eprintln!("distlab-sim: {message}\n{USAGE}");
             return ExitCode::from(2);
         }
     }
