@@ -12,3 +12,5 @@ pub type RaftScenario = ScenarioOf<RaftNode>;
 pub fn default_scenario(seed: u64) -> RaftScenario {
     RaftScenario::new(LAB, seed, RaftConfig::default())
 }
+
+pub mod view;

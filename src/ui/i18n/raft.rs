@@ -1,16 +1,231 @@
-//! The Raft lab's strings.
+//! The Raft lab's strings, English and Simplified Chinese, and the Raft vocabulary of its view model.
 
 use super::Lang;
+use crate::raft::Bug;
 
 table! {
     RaftTitle => "Raft: consensus you can break", "Raft：可以动手破坏的共识";
+    RaftSubtitle => "Leader election and log replication on a cluster you can partition, crash and pause",
+                    "在可以分区、宕机、暂停的集群上观察领导者选举与日志复制";
+    ScaleDemo => "{n} (scale demo)", "{n}（规模演示）";
+    Faults => "Faults", "故障";
+    KillLeader => "Kill the leader", "杀死领导者";
+    IsolateLeader => "Isolate the leader", "隔离领导者";
+    SplitMajority => "Split: minority | majority", "分区：少数派 | 多数派";
+    SplitTitle => "The leader's side gets the minority, the rest the majority", "领导者在少数派一侧，其余节点组成多数派";
+    Bridge => "Bridge node (partial connectivity)", "桥接节点（部分连通）";
+    BridgeTitle => "Two halves that cannot talk to each other; one node still talks to both", "两半之间无法通信；只有一个节点同时连通两边";
+    Timeout => "Timeout", "超时";
+    TimeoutTitle => "Let this node's election timer run out now", "让该节点的选举定时器立即超时";
+    Advance => "+0.5 s", "+0.5 秒";
+    AdvanceTitle => "Run 500 ms of virtual time", "运行 500 毫秒虚拟时间";
+    LeaderIs => "Leader", "领导者";
+    NoLeaderNow => "no leader", "没有领导者";
+    ClickMessage => "Clicking a message", "点击消息时";
+    ClickDrops => "drops it", "丢弃它";
+    ClickInspects => "inspects it", "查看它";
+    Hint => "Click a node to inspect it, a link direction to cut or heal it, a message in flight to drop it. Press ? for the keys.",
+            "点击节点查看详情，点击链路方向切断或修复，点击传输中的消息将其丢弃。按 ? 查看快捷键。";
+    LegendFollower => "follower (disc)", "跟随者（圆形）";
+    LegendCandidate => "candidate (hexagon)", "候选人（六边形）";
+    LegendLeader => "leader (square)", "领导者（方形）";
+    LegendTimer => "election timer left", "选举定时器剩余";
+    LegendFlagged => "named in a violation", "违反不变量的节点";
+    Logs => "Logs", "日志";
+    LogsHint => "One row per node, one column per index; colour and number give the entry's term. A bar under an entry: committed; a dot: applied.",
+                "每个节点一行，每个索引一列；颜色和数字表示条目的任期。条目下方的横条：已提交；圆点：已应用。";
+    Commit => "commit", "提交";
+    Applied => "applied", "已应用";
+    NextIndex => "nextIndex", "nextIndex";
+    MatchIndex => "matchIndex", "matchIndex";
+    Follower => "Follower", "跟随者";
+    StateMachine => "State machine", "状态机";
+    Empty => "(empty)", "（空）";
+    MoreKeys => "more keys", "个其他键";
+    Client => "Client", "客户端";
+    Operation => "Operation", "操作";
+    OpPut => "put", "写入 put";
+    OpGet => "get", "读取 get";
+    OpDelete => "delete", "删除 delete";
+    OpCas => "compare-and-set", "比较并设置 CAS";
+    KeyName => "Key", "键";
+    Value => "Value", "值";
+    Expected => "Expected (empty: absent)", "期望值（留空：不存在）";
+    SendTo => "Send to", "发送到";
+    Send => "Send", "发送";
+    History => "History", "请求历史";
+    NoRequests => "No requests yet.", "还没有请求。";
+    Outcome => "Outcome", "结果";
+    Latency => "Latency", "延迟";
+    SentAt => "Sent", "发送时间";
+    RetryAt => "Retry at N{n}", "改发到 N{n}";
+    Message => "Message", "消息";
+    RoleLanes => "Roles over time", "角色随时间变化";
+    RoleLanesHint => "One lane per node; a tick and a number mark each new term.", "每个节点一条泳道；刻度和数字标出每个新任期。";
+    Invariants => "Invariants", "不变量";
+    Holds => "holds", "成立";
+    Broken => "broken", "被违反";
+    ViolationAt => "at {t}, nodes {nodes}", "发生于 {t}，涉及节点 {nodes}";
+    Settings => "Settings: classic mistakes", "设置：经典错误";
+    SettingsHint => "Switching a mistake on or off starts a fresh run with it.", "打开或关闭一个错误会以新配置重新开始运行。";
+    BugCommitOldTerm => "Commit an old term's entry by counting replicas", "按副本数提交旧任期的条目";
+    BugCommitOldTermWhy => "A leader commits an entry of an earlier term once a majority stores it (Figure 8): a later leader can overwrite it.",
+                          "领导者在多数派存有旧任期条目时就提交它（图 8）：之后的领导者可能覆盖它。";
+    BugForgetVote => "Forget the vote on restart", "重启后忘记投票";
+    BugForgetVoteWhy => "votedFor is not kept on disk, so a restarted node can vote twice in one term and elect two leaders.",
+                        "votedFor 没有持久化，重启的节点可能在同一任期投两次票，选出两个领导者。";
+    BugNoRandom => "No randomized election timeouts", "选举超时不随机化";
+    BugNoRandomWhy => "Every node times out after the same delay, so candidates keep splitting the vote.",
+                      "所有节点的超时时间相同，候选人会不断瓜分选票。";
+    BugVoteNoLogCheck => "Vote without the log check", "投票时不检查日志";
+    BugVoteNoLogCheckWhy => "Votes are granted without the up-to-date log check (section 5.4.1): a stale leader erases committed entries.",
+                            "投票时不检查日志是否足够新（5.4.1 节）：落后的领导者会抹掉已提交的条目。";
+    BugSkipCheck => "Skip the AppendEntries consistency check", "跳过 AppendEntries 一致性检查";
+    BugSkipCheckWhy => "Followers accept entries without checking prevLogIndex and prevLogTerm, so logs diverge.",
+                       "跟随者不检查 prevLogIndex 和 prevLogTerm 就接受条目，日志因此分叉。";
+    Keys => "Keyboard", "键盘快捷键";
+    KeyPlay => "play or pause", "播放或暂停";
+    KeyStep => "step one event", "单步处理一个事件";
+    KeyKill => "kill the leader", "杀死领导者";
+    KeyHeal => "heal all links", "修复所有链路";
+    KeyClient => "send the client request", "发送客户端请求";
+    KeyHelp => "show or hide this list", "显示或隐藏此列表";
+    WordFollower => "follower", "跟随者";
+    WordCandidate => "candidate", "候选人";
+    WordLeader => "leader", "领导者";
+    WordDown => "down", "宕机";
+    WordTerm => "term", "任期";
+    WordVotes => "votes", "得票";
+    WordRole => "role", "角色";
+    WordVote => "vote", "投票";
+    WordAppend => "append", "追加";
+    WordTruncate => "truncate", "截断";
+    WordCommit => "commit", "提交";
+    WordApply => "apply", "应用";
+    WordClientReply => "client reply", "客户端回复";
+    WordOk => "ok", "成功";
+    WordRedirected => "redirected", "重定向";
+    WordNoLeader => "no leader", "没有领导者";
+    WordLostLeadership => "lost leadership", "失去领导权";
+    WordTimedOut => "timed out", "超时";
+    WordPending => "pending", "等待中";
+    WordState => "state", "状态";
+    WordLife => "boots", "启动次数";
+    WordLocalClock => "local clock", "本地时钟";
+    WordCurrentTerm => "currentTerm", "currentTerm（当前任期）";
+    WordVotedFor => "votedFor", "votedFor（投票给）";
+    WordLogLength => "log length", "日志长度";
+    WordLeaderId => "leader", "领导者";
+    WordLastLogTerm => "last log term", "最后日志任期";
+    WordCommitIndex => "commitIndex", "commitIndex（提交索引）";
+    WordLastApplied => "lastApplied", "lastApplied（已应用索引）";
+    WordNextIndex => "nextIndex", "nextIndex（下一个索引）";
+    WordMatchIndex => "matchIndex", "matchIndex（匹配索引）";
+    WordElectionTimeout => "election timeout", "选举超时";
+    WordTimerLeft => "timer left", "定时器剩余";
+    WordKvKeys => "keys", "键数";
+    WordId => "id", "编号";
+    WordFrom => "from", "发送方";
+    WordTo => "to", "接收方";
+    WordSentAt => "sent at", "发送于";
+    WordArrivesAt => "arrives at", "到达于";
+    WordDoomed => "will be lost", "将会丢失";
+    WordBuffered => "buffered", "已缓存";
+    WordKind => "kind", "类型";
+    InvElectionSafety => "Election Safety", "选举安全";
+    InvAppendOnly => "Leader Append-Only", "领导者只追加";
+    InvLogMatching => "Log Matching", "日志匹配";
+    InvLeaderCompleteness => "Leader Completeness", "领导者完整性";
+    InvStateMachineSafety => "State Machine Safety", "状态机安全";
+    InvTerms => "Terms Never Decrease", "任期不减";
+    InvCommit => "Commit Index Never Decreases", "提交索引不减";
+    InvApplied => "Applied In Order", "按序应用";
 }
 
-/// A Raft trace event's name or a Raft note word in `lang`, if it is one.
+/// A bug toggle's short name and one-sentence explanation in `lang`.
+pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
+    let (name, why) = match bug {
+        Bug::CommitOldTermByCount => (Key::BugCommitOldTerm, Key::BugCommitOldTermWhy),
+        Bug::ForgetVoteOnRestart => (Key::BugForgetVote, Key::BugForgetVoteWhy),
+        Bug::NoTimeoutRandomization => (Key::BugNoRandom, Key::BugNoRandomWhy),
+        Bug::VoteWithoutLogCheck => (Key::BugVoteNoLogCheck, Key::BugVoteNoLogCheckWhy),
+        Bug::SkipConsistencyCheck => (Key::BugSkipCheck, Key::BugSkipCheckWhy),
+    };
+    (t(lang, name), t(lang, why))
+}
+
+/// A Raft trace event's name, a Raft note word or an invariant's name in `lang`, if it is one.
 pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
     let key = match word {
         "raft" => Key::RaftTitle,
+        "follower" => Key::WordFollower,
+        "candidate" => Key::WordCandidate,
+        "leader" => Key::WordLeader,
+        "down" => Key::WordDown,
+        "term" => Key::WordTerm,
+        "votes" => Key::WordVotes,
+        "role" => Key::WordRole,
+        "vote" => Key::WordVote,
+        "append" => Key::WordAppend,
+        "truncate" => Key::WordTruncate,
+        "commit" => Key::WordCommit,
+        "apply" => Key::WordApply,
+        "client_reply" => Key::WordClientReply,
+        "ok" => Key::WordOk,
+        "redirected" => Key::WordRedirected,
+        "no_leader" => Key::WordNoLeader,
+        "lost_leadership" => Key::WordLostLeadership,
+        "timed_out" => Key::WordTimedOut,
+        "pending" => Key::WordPending,
+        "state" => Key::WordState,
+        "life" => Key::WordLife,
+        "local_clock" => Key::WordLocalClock,
+        "current_term" => Key::WordCurrentTerm,
+        "voted_for" => Key::WordVotedFor,
+        "log_length" => Key::WordLogLength,
+        "leader_id" => Key::WordLeaderId,
+        "last_log_term" => Key::WordLastLogTerm,
+        "commit_index" => Key::WordCommitIndex,
+        "last_applied" => Key::WordLastApplied,
+        "next_index" => Key::WordNextIndex,
+        "match_index" => Key::WordMatchIndex,
+        "election_timeout" => Key::WordElectionTimeout,
+        "timer_left" => Key::WordTimerLeft,
+        "kv_keys" => Key::WordKvKeys,
+        "id" => Key::WordId,
+        "from" => Key::WordFrom,
+        "to" => Key::WordTo,
+        "sent_at" => Key::WordSentAt,
+        "arrives_at" => Key::WordArrivesAt,
+        "doomed" => Key::WordDoomed,
+        "buffered" => Key::WordBuffered,
+        "kind" => Key::WordKind,
+        "Election Safety" => Key::InvElectionSafety,
+        "Leader Append-Only" => Key::InvAppendOnly,
+        "Log Matching" => Key::InvLogMatching,
+        "Leader Completeness" => Key::InvLeaderCompleteness,
+        "State Machine Safety" => Key::InvStateMachineSafety,
+        "Terms Never Decrease" => Key::InvTerms,
+        "Commit Index Never Decreases" => Key::InvCommit,
+        "Applied In Order" => Key::InvApplied,
         _ => return None,
     };
     Some(t(lang, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_raft_word_and_invariant_is_translated() {
+        let words = ["role", "vote", "append", "truncate", "commit", "apply", "client_reply", "term", "votes"];
+        for w in words.iter().chain(crate::raft::INVARIANTS.iter()) {
+            let zh = word(Lang::Zh, w).unwrap_or_else(|| panic!("{w} has no translation"));
+            assert_ne!(zh, *w);
+        }
+        for bug in Bug::ALL {
+            assert_ne!(bug_text(Lang::En, bug), bug_text(Lang::Zh, bug));
+        }
+    }
 }

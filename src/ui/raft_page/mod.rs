@@ -1,9 +1,270 @@
-//! The Raft lab page (being built).
+//! The Raft lab page: a cluster to break on purpose (partitions, crashes, pauses, timeouts), its logs,
+//! clients, role lanes and invariants, in English and Chinese.
+
+mod client_panel;
+mod frame;
+mod inspect;
+mod invariant_panel;
+mod keys_help;
+mod legend;
+mod logs_panel;
+mod presets;
+mod role_lanes;
+mod settings;
+mod setup;
+
+use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::lab::raft::view::{message_rows, node_rows, History};
+use crate::raft::{Bug, KvOp, RaftChecker, RaftInput, RaftNode};
+use crate::sim::{ms, Action, MsgId, NodeId};
+use crate::ui::i18n::raft::{t, Key};
+use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
+use crate::ui::shell::cluster_view::ClusterView;
+use crate::ui::shell::error_banner::ErrorBanner;
+use crate::ui::shell::event_log::EventLog;
+use crate::ui::shell::fault::{widen, Fault};
+use crate::ui::shell::frame_loop::use_frame_loop;
+use crate::ui::shell::inspector::Inspector;
+use crate::ui::shell::network_controls::NetworkControls;
+use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::playback::Playback;
+use crate::ui::shell::run::{Run, RunAction};
+use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
+use client_panel::{ClientForm, ClientPanel};
+use frame::{frame, CLIENT};
+use inspect::{translate, MessageInspector};
+use invariant_panel::InvariantPanel;
+use keys_help::KeysHelp;
+use legend::RaftLegend;
+use logs_panel::LogsPanel;
+use presets::{Preset, Presets};
+use role_lanes::RoleLanes;
+use settings::Settings;
+use setup::{fresh, toggled, DEFAULT_NODES, DEFAULT_SPEED, NODE_CHOICES};
+
+type RaftRun = Run<RaftNode, RaftChecker>;
+type RaftAction = RunAction<RaftNode, RaftChecker>;
+
+/// Message kinds drawn as replies (diamonds).
+const REPLIES: &[&str] = &["RequestVoteReply", "AppendEntriesReply"];
+/// Virtual time the "+0.5 s" control runs.
+const ADVANCE: u64 = ms(500);
 
 /// The Raft lab page.
 #[component]
 pub fn RaftPage() -> Html {
-    html! { <main class="raft-page" data-testid="raft-page" /> }
+    let lang = use_lang();
+    let run = use_reducer(|| RaftRun::new(fresh(DEFAULT_NODES, Vec::new()), DEFAULT_SPEED));
+    let dispatch = run.dispatcher().to_callback();
+    use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
+    let history = use_mut_ref(|| (Rc::as_ptr(&run.timeline), History::default()));
+    let frame = {
+        let (timeline, history) = (run.timeline.clone(), history.clone());
+        use_memo(run.version, move |_| {
+            let mut history = history.borrow_mut();
+            if history.0 != Rc::as_ptr(&timeline) {
+                *history = (Rc::as_ptr(&timeline), History::default());
+            }
+            frame(&timeline.borrow(), &mut history.1)
+        })
+    };
+    let form = use_state(ClientForm::default);
+    let help = use_state(|| false);
+    let inspect_messages = use_state(|| false);
+    let message = use_state(|| None::<MsgId>);
+    let hovered = use_state(|| None::<MsgId>);
+
+    let act = dispatch.reform(RaftAction::Act);
+    let send = {
+        let (act, frame) = (act.clone(), frame.clone());
+        Callback::from(move |(node, op): (Option<NodeId>, KvOp)| {
+            let node = node.or(frame.leader).unwrap_or(0);
+            act.emit(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq: frame.next_seq, op } });
+        })
+    };
+    let on_preset = {
+        let (act, dispatch, frame) = (act.clone(), dispatch.clone(), frame.clone());
+        Callback::from(move |preset: Preset| {
+            let (leader, count) = (frame.leader, frame.count);
+            let actions = match preset {
+                Preset::Advance => return dispatch.emit(RunAction::Seek(frame.now + ADVANCE)),
+                Preset::KillLeader => leader.map(|node| vec![Action::Crash { node }]).unwrap_or_default(),
+                Preset::IsolateLeader => setup::isolate_leader(leader, count),
+                Preset::Split => setup::split(leader, count),
+                Preset::Bridge => setup::bridge(leader, count),
+                Preset::HealAll => vec![Action::HealAll],
+            };
+            actions.into_iter().for_each(|a| act.emit(a));
+        })
+    };
+    {
+        let (dispatch, on_preset, send, form, help) =
+            (dispatch.clone(), on_preset.clone(), send.clone(), form.clone(), help.clone());
+        let playing = run.playing;
+        use_page_keys(Callback::from(move |key: String| {
+            match (shortcut_of(&key), key.as_str()) {
+                (Some(Shortcut::TogglePlay), _) => dispatch.emit(RunAction::SetPlaying(!playing)),
+                (Some(Shortcut::Step), _) => dispatch.emit(RunAction::Step),
+                (_, "k" | "K") => on_preset.emit(Preset::KillLeader),
+                (_, "h" | "H") => on_preset.emit(Preset::HealAll),
+                (_, "c" | "C") => send.emit((form.node, form.op())),
+                (_, "?") => help.set(!*help),
+                (_, "Escape") if *help => help.set(false),
+                _ => return false,
+            }
+            true
+        }));
+    }
+
+    let on_fault = act.reform(|fault: Fault| widen(fault));
+    let selected = run.selected;
+    let on_select = {
+        let message = message.clone();
+        dispatch.reform(move |id: NodeId| {
+            message.set(None);
+            RunAction::Select((selected != Some(id)).then_some(id))
+        })
+    };
+    let on_timeout = act.reform(|node: NodeId| Action::Input { node, input: RaftInput::Timeout });
+    let load = |nodes: u32, bugs: Vec<Bug>| RunAction::Load(Box::new(fresh(nodes, bugs)));
+    let count = frame.count;
+    let on_nodes = {
+        let (dispatch, bugs) = (dispatch.clone(), frame.bugs.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(n) = select.value().parse::<u32>().ok().filter(|n| NODE_CHOICES.contains(n)) {
+                dispatch.emit(load(n, bugs.to_vec()));
+            }
+        })
+    };
+    let on_reset = {
+        let bugs = frame.bugs.clone();
+        dispatch.reform(move |()| load(count, bugs.to_vec()))
+    };
+    let on_toggle = {
+        let bugs = frame.bugs.clone();
+        dispatch.reform(move |bug: Bug| load(count, toggled(&bugs, bug)))
+    };
+    let on_inspect_message = {
+        let (message, dispatch) = (message.clone(), dispatch.clone());
+        (*inspect_messages).then(|| {
+            Callback::from(move |id: MsgId| {
+                dispatch.emit(RunAction::Select(None));
+                message.set(Some(id));
+            })
+        })
+    };
+
+    let inspector = match (run.selected, *message) {
+        (Some(node), _) => {
+            let rows = translate(lang, &node_rows(run.timeline.borrow().world(), node));
+            let timeout = on_timeout.reform(move |_: MouseEvent| node);
+            html! {
+                <Inspector {node} {count} {rows} on_fault={on_fault.clone()}
+                           on_close={dispatch.reform(|()| RunAction::Select(None))}>
+                    <button type="button" class="btn" data-testid="timeout" title={t(lang, Key::TimeoutTitle)} onclick={timeout}>
+                        { t(lang, Key::Timeout) }
+                    </button>
+                </Inspector>
+            }
+        }
+        (None, Some(id)) => {
+            let rows = translate(lang, &message_rows(run.timeline.borrow().world(), id));
+            let message = message.clone();
+            html! {
+                <MessageInspector {id} {rows} on_drop={act.reform(|id| Action::DropMessage { id })}
+                                  on_close={Callback::from(move |()| message.set(None))} />
+            }
+        }
+        _ => {
+            html! { <section class="panel inspector empty"><p class="hint">{ shell_t(lang, ShellKey::SelectHint) }</p></section> }
+        }
+    };
+    let click_mode = {
+        let inspect_messages = inspect_messages.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            inspect_messages.set(select.value() == "inspect");
+        })
+    };
+
+    html! {
+        <main class="raft-page" data-testid="raft-page">
+            <header class="page-head">
+                <div>
+                    <h1>{ t(lang, Key::RaftTitle) }</h1>
+                    <p class="subtitle">{ t(lang, Key::RaftSubtitle) }</p>
+                </div>
+                <div class="page-settings">
+                    <label class="node-count">
+                        <span>{ shell_t(lang, ShellKey::NodeCount) }</span>
+                        <select data-testid="nodes" onchange={on_nodes}>
+                            { for NODE_CHOICES.iter().map(|&n| html! {
+                                <option value={n.to_string()} selected={n == count}>
+                                    { if n > 9 { fill(t(lang, Key::ScaleDemo), &[("n", &n.to_string())]) } else { n.to_string() } }
+                                </option>
+                            }) }
+                        </select>
+                    </label>
+                    <span class="action-count" data-testid="action-count" data-value={frame.actions.to_string()}>
+                        { format!("{}: {}", shell_t(lang, ShellKey::Actions), frame.actions) }
+                    </span>
+                    <button type="button" class={classes!("btn", "quiet")} data-testid="show-keys"
+                            onclick={{ let help = help.clone(); move |_: MouseEvent| help.set(!*help) }}>{ "?" }</button>
+                </div>
+            </header>
+            if *help {
+                <KeysHelp on_close={{ let help = help.clone(); Callback::from(move |()| help.set(false)) }} />
+            }
+            <ErrorBanner message={run.error.clone()} on_dismiss={dispatch.reform(|()| RunAction::DismissError)} />
+            <div class="stage">
+                <section class="cluster-panel">
+                    <Playback playing={run.playing} speed={run.speed} now={frame.now}
+                              on_play={dispatch.reform(RunAction::SetPlaying)}
+                              on_step={dispatch.reform(|()| RunAction::Step)}
+                              on_speed={dispatch.reform(RunAction::SetSpeed)}
+                              {on_reset} />
+                    <Presets leader={frame.leader} on_preset={on_preset.clone()} />
+                    <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
+                                 on_select={on_select.clone()} on_fault={on_fault.clone()}
+                                 timers={frame.timers.clone()} tags={frame.tags.clone()} flagged={frame.flagged.clone()}
+                                 highlight={*hovered} on_hover_message={Callback::from(move |id| hovered.set(id))}
+                                 {on_inspect_message} />
+                    <div class="click-mode">
+                        <label>
+                            <span>{ t(lang, Key::ClickMessage) }</span>
+                            <select data-testid="message-click" onchange={click_mode}>
+                                <option value="drop" selected={!*inspect_messages}>{ t(lang, Key::ClickDrops) }</option>
+                                <option value="inspect" selected={*inspect_messages}>{ t(lang, Key::ClickInspects) }</option>
+                            </select>
+                        </label>
+                    </div>
+                    <RaftLegend />
+                    <p class="hint">{ t(lang, Key::Hint) }</p>
+                </section>
+                <aside class="side">
+                    { inspector }
+                    <InvariantPanel invariants={frame.invariants.clone()} />
+                    <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()}
+                              extra={Some((AttrValue::from(t(lang, Key::Timeout)), "timeout", on_timeout))} />
+                    <NetworkControls config={frame.network.clone()} {on_fault} />
+                </aside>
+            </div>
+            <LogsPanel rows={frame.logs.clone()} first={frame.log_first} />
+            <div class="lower raft-lower">
+                <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
+                             on_form={{ let form = form.clone(); Callback::from(move |f| form.set(f)) }}
+                             on_send={{ let (send, form) = (send.clone(), form.clone()); Callback::from(move |()| send.emit((form.node, form.op()))) }}
+                             on_retry={send.reform(|(node, op): (NodeId, KvOp)| (Some(node), op))} />
+                <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
+                <Settings bugs={frame.bugs.clone()} {on_toggle} />
+            </div>
+            <div class="lower raft-lower">
+                <EventLog lines={frame.log.clone()} />
+            </div>
+        </main>
+    }
 }

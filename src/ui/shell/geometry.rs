@@ -4,8 +4,10 @@ use crate::sim::NodeId;
 
 /// Width and height of the cluster view's coordinate system.
 pub const VIEW_SIZE: f64 = 640.0;
-/// Radius of a node's disc.
+/// Radius of a node's disc in a small cluster.
 pub const NODE_RADIUS: f64 = 30.0;
+/// Above this many nodes the cluster is drawn dense: smaller nodes, fainter links.
+pub const DENSE_FROM: u32 = 12;
 /// Distance between the two directions of a link.
 const LANE_OFFSET: f64 = 7.0;
 
@@ -26,6 +28,12 @@ pub fn node_center(id: NodeId, n: u32) -> Point {
     Point { x: c + radius * angle.cos(), y: c + radius * angle.sin() }
 }
 
+/// Radius of a node's disc in a cluster of `n`: [`NODE_RADIUS`], smaller when the ring gets crowded.
+pub fn node_radius(n: u32) -> f64 {
+    let ring = std::f64::consts::TAU * VIEW_SIZE * 0.36;
+    NODE_RADIUS.min(ring / f64::from(n.max(1)) * 0.36)
+}
+
 /// The lane of direction `from -> to`: shifted to the right of travel, trimmed to the node discs.
 pub fn lane(from: NodeId, to: NodeId, n: u32) -> (Point, Point) {
     let (a, b) = (node_center(from, n), node_center(to, n));
@@ -33,7 +41,7 @@ pub fn lane(from: NodeId, to: NodeId, n: u32) -> (Point, Point) {
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
     let (ux, uy) = (dx / len, dy / len);
     let (ox, oy) = (-uy * LANE_OFFSET, ux * LANE_OFFSET);
-    let trim = NODE_RADIUS + 4.0;
+    let trim = node_radius(n) + 4.0;
     (
         Point { x: a.x + ux * trim + ox, y: a.y + uy * trim + oy },
         Point { x: b.x - ux * trim + ox, y: b.y - uy * trim + oy },
@@ -56,6 +64,14 @@ mod tests {
         let (a, _) = lane(0, 1, 5);
         let (_, b) = lane(1, 0, 5);
         assert!(((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt() > 10.0);
+    }
+
+    #[test]
+    fn crowded_rings_get_smaller_nodes_that_do_not_touch() {
+        assert_eq!(node_radius(5), NODE_RADIUS);
+        let (a, b) = (node_center(0, 25), node_center(1, 25));
+        let gap = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
+        assert!(2.0 * node_radius(25) < gap);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::fault::Fault;
 use super::geometry::along;
 use super::palette;
 use crate::lab::view::{drop_reason_name, DropMark, MessageModel};
-use crate::sim::Action;
+use crate::sim::{Action, MsgId};
 use crate::ui::i18n::{self, use_lang, Key};
 
 /// Properties of [`MessageDot`].
@@ -20,6 +20,18 @@ pub struct MessageDotProps {
     pub reply: bool,
     /// Asks to drop it.
     pub on_fault: Callback<Fault>,
+    /// A short label drawn beside it and its tone ("ok", "fail" or ""), if the lab gives one.
+    #[prop_or_default]
+    pub tag: Option<(String, &'static str)>,
+    /// Drawn emphasised (hovered elsewhere, e.g. in a sequence diagram).
+    #[prop_or_default]
+    pub highlighted: bool,
+    /// The mouse entered (`Some(id)`) or left (`None`) it.
+    #[prop_or_default]
+    pub on_hover: Callback<Option<MsgId>>,
+    /// When set, a click inspects the message instead of dropping it.
+    #[prop_or_default]
+    pub on_inspect: Option<Callback<MsgId>>,
 }
 
 /// A message at its fraction of the way: a disc for requests, a diamond for replies, in the sender's colour.
@@ -29,19 +41,27 @@ pub fn MessageDot(props: &MessageDotProps) -> Html {
     let m = &props.message;
     let id = m.id;
     let at = along(m.from, m.to, props.count, m.progress);
-    let onclick = props.on_fault.reform(move |e: MouseEvent| {
-        e.stop_propagation();
-        Action::DropMessage { id }
-    });
+    let onclick = match props.on_inspect.clone() {
+        Some(inspect) => Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            inspect.emit(id);
+        }),
+        None => props.on_fault.reform(move |e: MouseEvent| {
+            e.stop_propagation();
+            Action::DropMessage { id }
+        }),
+    };
+    let onmouseenter = props.on_hover.reform(move |_: MouseEvent| Some(id));
+    let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
     let opacity = if m.doomed { (1.0 - 1.6 * m.progress).clamp(0.25, 1.0) } else { 1.0 };
     let title = i18n::fill(
         i18n::t(lang, Key::MessageTitle),
         &[("kind", m.kind), ("from", &m.from.to_string()), ("to", &m.to.to_string())],
     );
     html! {
-        <g class={classes!("msg", m.doomed.then_some("doomed"), m.buffered.then_some("buffered"), m.duplicate.then_some("duplicate"))}
+        <g class={classes!("msg", m.doomed.then_some("doomed"), m.buffered.then_some("buffered"), m.duplicate.then_some("duplicate"), props.highlighted.then_some("highlighted"))}
            data-msg={id.to_string()} data-kind={m.kind}
-           transform={format!("translate({:.1},{:.1})", at.x, at.y)} opacity={format!("{opacity:.2}")} {onclick}>
+           transform={format!("translate({:.1},{:.1})", at.x, at.y)} opacity={format!("{opacity:.2}")} {onclick} {onmouseenter} {onmouseleave}>
             <title>{ title }</title>
             <circle class="hit" r="13" />
             if m.duplicate {
@@ -51,6 +71,9 @@ pub fn MessageDot(props: &MessageDotProps) -> Html {
                 <rect class="body" x="-5.5" y="-5.5" width="11" height="11" transform="rotate(45)" fill={palette::fill(m.from)} />
             } else {
                 <circle class="body" r="6.5" fill={palette::fill(m.from)} />
+            }
+            if let Some((text, tone)) = &props.tag {
+                <text class={classes!("tag", *tone)} x="9" y="-8">{ text.clone() }</text>
             }
         </g>
     }

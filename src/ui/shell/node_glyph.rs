@@ -1,9 +1,10 @@
-//! One node of the cluster view: a coloured disc with its id, greyed and crossed when down, a pause glyph when paused.
+//! One node of the cluster view: a coloured shape (by role) with its id, greyed and crossed when down, a pause
+//! glyph when paused, an optional draining election-timer arc.
 
 use yew::prelude::*;
 
 use super::buttons::on_activate_key;
-use super::geometry::{node_center, NODE_RADIUS};
+use super::geometry::{node_center, node_radius};
 use super::palette;
 use crate::lab::view::NodeModel;
 use crate::sim::{NodeId, NodeStatus};
@@ -20,6 +21,32 @@ pub struct NodeGlyphProps {
     pub selected: bool,
     /// Clicked.
     pub on_select: Callback<NodeId>,
+    /// Fraction of an election timer left, drawn as a draining arc around the node.
+    #[prop_or_default]
+    pub timer: Option<f64>,
+    /// Named in an invariant violation: drawn with a warning ring.
+    #[prop_or_default]
+    pub flagged: bool,
+}
+
+/// The node's outline: a rounded square for a leader, a hexagon for a candidate, a disc otherwise.
+fn body(role: &str, r: f64, fill: &'static str) -> Html {
+    match role {
+        "leader" => html! {
+            <rect class="disc" x={(-r).to_string()} y={(-r).to_string()} width={(2.0 * r).to_string()}
+                  height={(2.0 * r).to_string()} rx="7" fill={fill} />
+        },
+        "candidate" => {
+            let points: Vec<String> = (0..6)
+                .map(|k| {
+                    let a = std::f64::consts::FRAC_PI_3 * f64::from(k);
+                    format!("{:.1},{:.1}", r * 1.08 * a.cos(), r * 1.08 * a.sin())
+                })
+                .collect();
+            html! { <polygon class="disc" points={points.join(" ")} fill={fill} /> }
+        }
+        _ => html! { <circle class="disc" r={r.to_string()} fill={fill} /> },
+    }
 }
 
 /// A node on the ring.
@@ -38,15 +65,20 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
     let onclick = select.reform(|_: MouseEvent| ());
     let onkeydown = on_activate_key(select);
     let title = format!("{} {id} · {}", i18n::t(lang, Key::Node), i18n::status_name(lang, node.status));
-    let r = NODE_RADIUS;
+    let r = node_radius(props.count);
     html! {
-        <g class={classes!("node", format!("state-{state}"), format!("role-{}", node.role), props.selected.then_some("selected"))}
+        <g class={classes!("node", format!("state-{state}"), format!("role-{}", node.role), props.selected.then_some("selected"), props.flagged.then_some("flagged"))}
            data-node={id.to_string()} data-role={node.role} data-state={state}
+           data-term={node.term.map(|t| t.to_string())}
            transform={format!("translate({:.1},{:.1})", at.x, at.y)}
            tabindex="0" role="button" aria-label={title.clone()} {onclick} {onkeydown}>
             <title>{ title }</title>
             <circle class="halo" r={(r + 7.0).to_string()} />
-            <circle class="disc" r={r.to_string()} fill={fill} />
+            if let Some(left) = props.timer {
+                <circle class="timer" r={(r + 9.0).to_string()} pathLength="1" transform="rotate(-90)"
+                        stroke-dasharray={format!("{:.3} 1", left.clamp(0.0, 1.0))} data-timer={format!("{left:.2}")} />
+            }
+            { body(node.role, r, fill) }
             if node.status == NodeStatus::Down {
                 <path class="cross" d={format!("M{a},{a}L{b},{b}M{b},{a}L{a},{b}", a = -r * 0.7, b = r * 0.7)} />
             }

@@ -22,6 +22,9 @@ pub struct NodeListProps {
     pub on_select: Callback<NodeId>,
     /// A button asked for a fault.
     pub on_fault: Callback<Fault>,
+    /// One more button per running node, if the lab wants one: label, test id prefix, what it does.
+    #[prop_or_default]
+    pub extra: Option<(AttrValue, &'static str, Callback<NodeId>)>,
 }
 
 /// One row per node.
@@ -55,6 +58,10 @@ pub fn NodeList(props: &NodeListProps) -> Html {
                                 { for buttons.into_iter().map(|(key, name, class, fault)| {
                                     fault_button(t(lang, key), format!("{name}-{id}"), class, fault, &props.on_fault)
                                 }) }
+                                if let Some((label, prefix, action)) = &props.extra {
+                                    <button type="button" class={classes!("btn", up_or_paused)} data-testid={format!("{prefix}-{id}")}
+                                            onclick={action.reform(move |_: MouseEvent| id)}>{ label.clone() }</button>
+                                }
                             </span>
                         </li>
                     }

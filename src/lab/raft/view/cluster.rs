@@ -1,0 +1,68 @@
+//! The cluster part of the Raft view: nodes with role, term and votes; election timers; message labels.
+
+use crate::lab::view::{NodeModel, Note};
+use crate::raft::{RaftMessage, RaftNode, Role};
+use crate::sim::{NodeId, NodeStatus, World};
+
+/// Every node as drawn: role (`follower` when down: it reboots as one), term, and notes for role and votes.
+pub fn nodes_of(world: &World<RaftNode>) -> Vec<NodeModel> {
+    (0..world.node_count())
+        .filter_map(|id| world.node(id))
+        .map(|n| {
+            let role = n.process.map_or(Role::Follower, |p| p.role);
+            let term = n.process.map(RaftNode::term).or(n.durable.map(|d| d.current_term)).unwrap_or(0);
+            let mut lines = vec![Note::new("term", term.to_string())];
+            if let Some(p) = n.process {
+                lines.insert(0, Note::word(role.as_str()));
+                if p.role == Role::Candidate {
+                    let granted = p.votes.iter().filter(|&&v| v).count();
+                    lines.push(Note::new("votes", format!("{granted}/{}", p.votes.len() / 2 + 1)));
+                }
+            }
+            NodeModel { id: n.id, status: n.status, role: role.as_str(), term: Some(term), lines }
+        })
+        .collect()
+}
+
+/// Per node, the fraction of its election timeout still to run on its own clock (`None`: leader or down).
+pub fn timer_fractions(world: &World<RaftNode>) -> Vec<Option<f64>> {
+    (0..world.node_count())
+        .map(|id| {
+            let n = world.node(id)?;
+            let p = n.process.filter(|p| p.role != Role::Leader && p.election_timeout > 0)?;
+            let local = n.clock.local(world.now());
+            let left = p.election_deadline.saturating_sub(local) as f64;
+            Some((left / p.election_timeout as f64).clamp(0.0, 1.0))
+        })
+        .collect()
+}
+
+/// Per message in flight (in `in_flight` order): a short label and a tone, "ok", "fail" or "".
+pub fn message_tags(world: &World<RaftNode>) -> Vec<(String, &'static str)> {
+    world.network().in_flight().map(|m| message_tag(&m.message)).collect()
+}
+
+/// The label of one message: RV, RV✓/✗, AE·n, HB, AE✓/✗.
+pub fn message_tag(message: &RaftMessage) -> (String, &'static str) {
+    let tone = |ok: bool| if ok { "ok" } else { "fail" };
+    match message {
+        RaftMessage::RequestVote { term, .. } => (format!("RV T{term}"), ""),
+        RaftMessage::RequestVoteReply { vote_granted, .. } => {
+            (if *vote_granted { "RV ✓" } else { "RV ✗" }.into(), tone(*vote_granted))
+        }
+        RaftMessage::AppendEntries { entries, .. } if entries.is_empty() => ("HB".into(), ""),
+        RaftMessage::AppendEntries { entries, .. } => (format!("AE ×{}", entries.len()), ""),
+        RaftMessage::AppendEntriesReply { success, .. } => {
+            (if *success { "AE ✓" } else { "AE ✗" }.into(), tone(*success))
+        }
+    }
+}
+
+/// The node that leads in the highest term among running leaders, if any.
+pub fn leader_of(world: &World<RaftNode>) -> Option<NodeId> {
+    world
+        .processes()
+        .filter(|(id, p)| p.is_some_and(|p| p.role == Role::Leader) && world.status(*id) != Some(NodeStatus::Down))
+        .max_by_key(|(_, p)| p.map_or(0, RaftNode::term))
+        .map(|(id, _)| id)
+}

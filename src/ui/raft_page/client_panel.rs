@@ -1,0 +1,191 @@
+//! The client panel: put / get / delete / compare-and-set sent to a chosen node, and the history of requests.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::lab::raft::view::{ClientRequest, Outcome};
+use crate::raft::KvOp;
+use crate::sim::NodeId;
+use crate::ui::i18n::raft::{t, Key};
+use crate::ui::i18n::{fill, note_text, use_lang, Lang};
+use crate::ui::shell::format;
+
+/// The operation chosen in the form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OpKind {
+    /// Put key=value.
+    #[default]
+    Put,
+    /// Get key.
+    Get,
+    /// Delete key.
+    Delete,
+    /// Compare-and-set key from expected to value.
+    Cas,
+}
+
+impl OpKind {
+    const ALL: [(OpKind, &'static str, Key); 4] = [
+        (OpKind::Put, "put", Key::OpPut),
+        (OpKind::Get, "get", Key::OpGet),
+        (OpKind::Delete, "delete", Key::OpDelete),
+        (OpKind::Cas, "cas", Key::OpCas),
+    ];
+}
+
+/// What the client form holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientForm {
+    /// The operation.
+    pub op: OpKind,
+    /// The key.
+    pub key: String,
+    /// The value (put) or the new value (compare-and-set).
+    pub value: String,
+    /// The expected value of a compare-and-set (empty: the key must be absent).
+    pub expected: String,
+    /// The node to send to; `None`: the leader (or node 0 when there is none).
+    pub node: Option<NodeId>,
+}
+
+impl Default for ClientForm {
+    fn default() -> Self {
+        Self { op: OpKind::Put, key: "x".into(), value: "1".into(), expected: String::new(), node: None }
+    }
+}
+
+impl ClientForm {
+    /// The operation to send.
+    pub fn op(&self) -> KvOp {
+        let key = self.key.clone();
+        match self.op {
+            OpKind::Put => KvOp::Put { key, value: self.value.clone() },
+            OpKind::Get => KvOp::Get { key },
+            OpKind::Delete => KvOp::Delete { key },
+            OpKind::Cas => {
+                let expected = (!self.expected.is_empty()).then(|| self.expected.clone());
+                KvOp::Cas { key, expected, new: self.value.clone() }
+            }
+        }
+    }
+}
+
+/// Properties of [`ClientPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ClientPanelProps {
+    /// The form's contents.
+    pub form: ClientForm,
+    /// Nodes in the cluster.
+    pub count: u32,
+    /// Recent requests, oldest first.
+    pub requests: Rc<Vec<ClientRequest>>,
+    /// The form changed.
+    pub on_form: Callback<ClientForm>,
+    /// Send the form's request.
+    pub on_send: Callback<()>,
+    /// Send `op` again to `node` (following a redirect).
+    pub on_retry: Callback<(NodeId, KvOp)>,
+}
+
+fn input_value(e: &Event) -> String {
+    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+    input.value()
+}
+
+/// The client form and history.
+#[component]
+pub fn ClientPanel(props: &ClientPanelProps) -> Html {
+    let lang = use_lang();
+    let form = &props.form;
+    let edit = |change: fn(&mut ClientForm, String)| {
+        let (form, on_form) = (form.clone(), props.on_form.clone());
+        Callback::from(move |e: Event| {
+            let mut next = form.clone();
+            change(&mut next, input_value(&e));
+            on_form.emit(next);
+        })
+    };
+    let on_op = edit(|f, v| f.op = OpKind::ALL.iter().find(|(_, name, _)| *name == v).map_or(OpKind::Put, |o| o.0));
+    let on_node = edit(|f, v| f.node = v.parse().ok());
+    let send = props.on_send.reform(|e: SubmitEvent| e.prevent_default());
+    let needs_value = matches!(form.op, OpKind::Put | OpKind::Cas);
+    html! {
+        <section class="panel client-panel" data-testid="client-panel">
+            <h2>{ t(lang, Key::Client) }</h2>
+            <form class="client-form" onsubmit={send}>
+                <label><span>{ t(lang, Key::Operation) }</span>
+                    <select data-testid="client-op" onchange={on_op}>
+                        { for OpKind::ALL.iter().map(|&(op, name, key)| html! {
+                            <option value={name} selected={op == form.op}>{ t(lang, key) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label><span>{ t(lang, Key::KeyName) }</span>
+                    <input data-testid="client-key" value={form.key.clone()} onchange={edit(|f, v| f.key = v)} />
+                </label>
+                if form.op == OpKind::Cas {
+                    <label><span>{ t(lang, Key::Expected) }</span>
+                        <input data-testid="client-expected" value={form.expected.clone()} onchange={edit(|f, v| f.expected = v)} />
+                    </label>
+                }
+                if needs_value {
+                    <label><span>{ t(lang, Key::Value) }</span>
+                        <input data-testid="client-value" value={form.value.clone()} onchange={edit(|f, v| f.value = v)} />
+                    </label>
+                }
+                <label><span>{ t(lang, Key::SendTo) }</span>
+                    <select data-testid="client-node" onchange={on_node}>
+                        <option value="leader" selected={form.node.is_none()}>{ t(lang, Key::LeaderIs) }</option>
+                        { for (0..props.count).map(|n| html! {
+                            <option value={n.to_string()} selected={form.node == Some(n)}>{ format!("N{n}") }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="submit" class={classes!("btn", "primary")} data-testid="client-send">{ t(lang, Key::Send) }</button>
+            </form>
+            <h2>{ t(lang, Key::History) }</h2>
+            { history(lang, &props.requests, &props.on_retry) }
+        </section>
+    }
+}
+
+fn history(lang: Lang, requests: &[ClientRequest], on_retry: &Callback<(NodeId, KvOp)>) -> Html {
+    if requests.is_empty() {
+        return html! { <p class="hint">{ t(lang, Key::NoRequests) }</p> };
+    }
+    html! {
+        <table class="history" data-testid="client-history">
+            <thead><tr>
+                <th>{ "#" }</th><th>{ t(lang, Key::SentAt) }</th><th>{ "N" }</th><th>{ t(lang, Key::Operation) }</th>
+                <th>{ t(lang, Key::Outcome) }</th><th>{ t(lang, Key::Latency) }</th>
+            </tr></thead>
+            <tbody>
+                { for requests.iter().rev().map(|r| row(lang, r, on_retry)) }
+            </tbody>
+        </table>
+    }
+}
+
+fn row(lang: Lang, r: &ClientRequest, on_retry: &Callback<(NodeId, KvOp)>) -> Html {
+    let note = r.outcome.note();
+    let retry = match &r.outcome {
+        Outcome::Redirected(leader) => {
+            let op = r.op.clone();
+            let (leader, label) = (*leader, fill(t(lang, Key::RetryAt), &[("n", &leader.to_string())]));
+            let onclick = on_retry.reform(move |_: MouseEvent| (leader, op.clone()));
+            html! { <button type="button" class={classes!("btn", "quiet")} data-testid="client-retry" {onclick}>{ label }</button> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <tr key={r.seq} data-testid="request" data-seq={r.seq.to_string()} data-outcome={note.word} class={classes!("outcome", note.word)}>
+            <td>{ r.seq }</td>
+            <td>{ format::seconds(r.sent_at) }</td>
+            <td>{ format!("N{}", r.node) }</td>
+            <td class="op">{ r.op.to_string() }</td>
+            <td class="result">{ note_text(lang, &note) }{ retry }</td>
+            <td>{ r.latency.map(|l| format!("{} ms", format::millis(l))).unwrap_or_default() }</td>
+        </tr>
+    }
+}

@@ -1,0 +1,31 @@
+//! The Raft legend: role shapes, the election timer arc, reply marks, a flagged node, a cut link.
+
+use yew::prelude::*;
+
+use crate::ui::i18n::raft::{t, Key};
+use crate::ui::i18n::{t as shell_t, use_lang, Key as ShellKey};
+use crate::ui::shell::link_line::CUT_GLYPH;
+
+/// The legend under the Raft cluster view.
+#[component]
+pub fn RaftLegend() -> Html {
+    let lang = use_lang();
+    let item = |class: &'static str, glyph: Html, label: &str| {
+        html! {
+            <li class={class}>
+                <svg viewBox="-12 -12 24 24" width="22" height="22" aria-hidden="true">{ glyph }</svg>
+                <span>{ label.to_string() }</span>
+            </li>
+        }
+    };
+    html! {
+        <ul class="legend raft-legend">
+            { item("node role-follower", html! { <circle class="disc" r="9" /> }, t(lang, Key::LegendFollower)) }
+            { item("node role-candidate", html! { <polygon class="disc" points="10,0 5,8.7 -5,8.7 -10,0 -5,-8.7 5,-8.7" /> }, t(lang, Key::LegendCandidate)) }
+            { item("node role-leader", html! { <rect class="disc" x="-9" y="-9" width="18" height="18" rx="3" /> }, t(lang, Key::LegendLeader)) }
+            { item("node", html! { <circle class="timer" r="9" pathLength="1" stroke-dasharray="0.6 1" transform="rotate(-90)" /> }, t(lang, Key::LegendTimer)) }
+            { item("node flagged", html! { <circle class="halo" r="9" /> }, t(lang, Key::LegendFlagged)) }
+            { item("link down", html! { <><line class="wire" x1="-10" y1="0" x2="10" y2="0" /><path class="cut" d={CUT_GLYPH} /></> }, shell_t(lang, ShellKey::LegendCut)) }
+        </ul>
+    }
+}

@@ -1,0 +1,241 @@
+//! Browser tests of the Raft page: mount it in headless Chromium, drive virtual time with its
+//! controls (never the wall clock), click it, and check the DOM's stable hooks.
+#![cfg(target_arch = "wasm32")]
+
+use distlab::ui::raft_page::RaftPage;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<RaftPage>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    yew::scheduler::flush().await;
+    TimeoutFuture::new(5).await;
+    yew::scheduler::flush().await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> String {
+    find(root, selector).get_attribute(name).unwrap_or_else(|| panic!("{selector} has no {name}"))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn fire(target: &Element, constructor: &str, event: &str) {
+    let body = format!("el.dispatchEvent(new {constructor}(type, {{bubbles: true}}))");
+    let f = js_sys::Function::new_with_args("el, type", &body);
+    f.call2(&wasm_bindgen::JsValue::NULL, target, &event.into()).unwrap();
+}
+
+async fn click(root: &Element, selector: &str) {
+    let target = find(root, selector);
+    match target.dyn_ref::<HtmlElement>() {
+        Some(html) => html.click(),
+        None => fire(&target, "MouseEvent", "click"),
+    }
+    settle().await;
+}
+
+async fn choose(root: &Element, testid: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, &format!("[data-testid=\"{testid}\"]")).dyn_into().unwrap();
+    select.set_value(value);
+    fire(&select, "Event", "change");
+    settle().await;
+}
+
+/// Press `key` on the page, as a keyboard would.
+fn press(key: &str) {
+    let f = js_sys::Function::new_with_args(
+        "key",
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}))",
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, &key.into()).unwrap();
+}
+
+/// Run `half_seconds` × 500 ms of virtual time with the "+0.5 s" control.
+async fn advance(root: &Element, half_seconds: usize) {
+    for _ in 0..half_seconds {
+        click(root, "[data-testid=\"advance\"]").await;
+    }
+}
+
+fn leaders(root: &Element) -> Vec<u32> {
+    all(root, "[data-node][data-role=\"leader\"]")
+        .iter()
+        .map(|e| e.get_attribute("data-node").unwrap().parse().unwrap())
+        .collect()
+}
+
+fn term_of(root: &Element, node: u32) -> u64 {
+    attr(root, &format!("[data-node=\"{node}\"]"), "data-term").parse().unwrap()
+}
+
+/// Advance until exactly one node leads (at most 5 s of virtual time); its id.
+async fn one_leader(root: &Element) -> u32 {
+    for _ in 0..10 {
+        advance(root, 1).await;
+        if let [leader] = leaders(root)[..] {
+            return leader;
+        }
+    }
+    panic!("no single leader: {:?}", leaders(root));
+}
+
+fn lane_states(root: &Element, node: u32) -> Vec<String> {
+    all(root, &format!("[data-lane=\"{node}\"] [data-state]"))
+        .iter()
+        .map(|e| e.get_attribute("data-state").unwrap())
+        .collect()
+}
+
+fn newest_outcome(root: &Element) -> String {
+    attr(root, "[data-testid=\"request\"]", "data-outcome")
+}
+
+#[wasm_bindgen_test]
+async fn a_leader_is_elected_and_the_lanes_show_it() {
+    let root = mount().await;
+    assert_eq!(all(&root, "[data-node]").len(), 5);
+    assert!(leaders(&root).is_empty(), "nobody leads at time 0");
+    assert!(all(&root, "[data-node]").iter().all(|n| n.get_attribute("data-state").as_deref() == Some("up")));
+    let leader = one_leader(&root).await;
+    assert!(term_of(&root, leader) >= 1);
+    assert_eq!(attr(&root, "[data-testid=\"leader\"]", "data-leader"), leader.to_string());
+    let lane = lane_states(&root, leader);
+    assert!(lane.contains(&"candidate".to_string()) && lane.last().map(String::as_str) == Some("leader"), "{lane:?}");
+}
+
+#[wasm_bindgen_test]
+async fn killing_the_leader_elects_another_in_a_higher_term() {
+    let root = mount().await;
+    let old = one_leader(&root).await;
+    let old_term = term_of(&root, old);
+    click(&root, "[data-testid=\"kill-leader\"]").await;
+    assert_eq!(attr(&root, &format!("[data-node=\"{old}\"]"), "data-state"), "down");
+    let new = one_leader(&root).await;
+    assert_ne!(new, old);
+    assert!(term_of(&root, new) > old_term, "term {} after {old_term}", term_of(&root, new));
+    assert!(lane_states(&root, old).contains(&"down".to_string()), "the old leader's lane shows it down");
+    assert!(lane_states(&root, new).contains(&"leader".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn an_isolated_node_raises_its_term_and_healing_leaves_one_leader() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    let cut = (leader + 1) % 5;
+    let before = term_of(&root, cut);
+    for other in (0..5).filter(|&n| n != cut) {
+        click(&root, &format!("[data-link=\"{cut}-{other}\"]")).await;
+        click(&root, &format!("[data-link=\"{other}-{cut}\"]")).await;
+    }
+    assert_eq!(all(&root, "[data-link][data-up=\"false\"]").len(), 8);
+    advance(&root, 4).await;
+    assert!(term_of(&root, cut) > before + 1, "the cut-off node keeps starting elections");
+    assert_eq!(leaders(&root), vec![leader], "the majority keeps its leader");
+    click(&root, "[data-testid=\"heal\"]").await;
+    assert!(all(&root, "[data-link][data-up=\"false\"]").is_empty());
+    advance(&root, 4).await;
+    let _ = one_leader(&root).await;
+    assert_eq!(leaders(&root).len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_put_through_a_follower_is_redirected_then_committed_at_the_leader() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    let follower = (leader + 2) % 5;
+    choose(&root, "client-node", &follower.to_string()).await;
+    let key: HtmlInputElement = find(&root, "[data-testid=\"client-key\"]").dyn_into().unwrap();
+    key.set_value("color");
+    fire(&key, "Event", "change");
+    settle().await;
+    click(&root, "[data-testid=\"client-send\"]").await;
+    assert_eq!(newest_outcome(&root), "redirected", "a follower answers at once with the leader's id");
+    click(&root, "[data-testid=\"client-retry\"]").await;
+    assert_eq!(newest_outcome(&root), "pending", "the leader answers once the entry commits");
+    advance(&root, 1).await;
+    assert_eq!(all(&root, "[data-testid=\"request\"]").len(), 2);
+    assert_eq!(newest_outcome(&root), "ok");
+    for n in 0..5 {
+        let kv = find(&root, &format!("[data-testid=\"kv-{n}\"]")).text_content().unwrap();
+        assert!(kv.contains("color=1"), "node {n} applied: {kv}");
+    }
+    assert!(all(&root, "[data-log-node]").iter().all(|r| r.get_attribute("data-commit").as_deref() == Some("2")));
+}
+
+/// Cut off a follower, commit a put without it, heal; true if the invariant panel turned red.
+async fn stale_follower_returns(root: &Element) -> bool {
+    let leader = one_leader(root).await;
+    let stale = (leader + 1) % 5;
+    click(root, &format!("[data-node=\"{stale}\"]")).await;
+    click(root, "[data-testid=\"isolate\"]").await;
+    click(root, "[data-testid=\"client-send\"]").await;
+    advance(root, 2).await;
+    assert_eq!(newest_outcome(root), "ok");
+    assert_eq!(attr(root, "[data-testid=\"invariants\"]", "data-state"), "green");
+    click(root, "[data-testid=\"heal\"]").await;
+    advance(root, 4).await;
+    attr(root, "[data-testid=\"invariants\"]", "data-state") == "red"
+}
+
+#[wasm_bindgen_test]
+async fn voting_without_the_log_check_turns_the_invariant_panel_red() {
+    let root = mount().await;
+    assert!(!stale_follower_returns(&root).await, "correct Raft keeps every invariant");
+    let root = mount().await;
+    click(&root, "[data-testid=\"bug-vote_without_log_check\"]").await;
+    let checkbox: HtmlInputElement = find(&root, "[data-testid=\"bug-vote_without_log_check\"]").dyn_into().unwrap();
+    assert!(checkbox.checked());
+    assert!(stale_follower_returns(&root).await, "the stale node's election breaks an invariant");
+    assert!(!all(&root, "[data-testid=\"invariant\"][data-ok=\"false\"]").is_empty());
+    assert!(!all(&root, "[data-node].flagged").is_empty(), "the nodes involved are highlighted");
+}
+
+#[wasm_bindgen_test]
+async fn keys_pause_play_and_show_the_list() {
+    let root = mount().await;
+    press(".");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"pause\"]").unwrap().is_some(), "'.' plays");
+    press(" ");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"play\"]").unwrap().is_some(), "space pauses");
+    press("?");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"keys-help\"]").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_message_can_be_inspected_then_dropped_and_k_kills_the_leader() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    choose(&root, "message-click", "inspect").await;
+    let msg = find(&root, "[data-msg]").get_attribute("data-msg").unwrap();
+    click(&root, &format!("[data-msg=\"{msg}\"]")).await;
+    assert_eq!(attr(&root, "[data-testid=\"message-inspector\"]", "data-inspected-msg"), msg);
+    let text = find(&root, "[data-testid=\"message-inspector\"]").text_content().unwrap();
+    assert!(text.contains("term"), "every field is listed: {text}");
+    click(&root, "[data-testid=\"drop-message\"]").await;
+    assert!(root.query_selector(&format!("[data-msg=\"{msg}\"]")).unwrap().is_none(), "dropped");
+    press("k");
+    settle().await;
+    assert_eq!(attr(&root, &format!("[data-node=\"{leader}\"]"), "data-state"), "down");
+}
