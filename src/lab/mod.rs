@@ -3,4 +3,5 @@
 pub mod network;
 pub mod raft;
 pub mod runner;
+pub mod share;
 pub mod view;

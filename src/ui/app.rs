@@ -1,15 +1,26 @@
-//! The root component: the language context, the top bar, and the lesson page.
+//! The root component: the language and page-link contexts, the top bar (lab tabs, presentation
+//! mode, language), and the chosen lab page.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lab::share::PageLink;
 use crate::ui::i18n::{t, Key, Lang};
 use crate::ui::network_page::NetworkPage;
+use crate::ui::raft_page::RaftPage;
+use crate::ui::replay::browser;
+use crate::ui::replay::lab_tabs::{Lab, LabTabs};
+use crate::ui::replay::presentation::{use_presentation, PresentationToggle};
 use crate::ui::shell::lang_switch::LangSwitch;
 
-/// The whole app.
+/// The whole app. The URL's query picks the lab (`?lab=raft`) and may carry a shared scenario
+/// (`?scenario=<code>&t=<µs>`), which the lab's page opens.
 #[component]
 pub fn App() -> Html {
     let lang = use_state(Lang::default);
+    let link = use_state(|| Rc::new(PageLink::parse(&browser::query())));
+    let (presenting, on_toggle) = use_presentation();
     let on_change = {
         let lang = lang.clone();
         Callback::from(move |next: Lang| lang.set(next))
@@ -19,15 +30,42 @@ pub fn App() -> Html {
             let _ = root.set_attribute("lang", lang.tag());
         }
     });
+    use_effect_with(presenting, |&presenting| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.class_list().toggle_with_force("presentation", presenting);
+        }
+    });
+    let current = link.lab.as_deref().and_then(Lab::from_name).unwrap_or_default();
+    let on_switch = {
+        let link = link.clone();
+        Callback::from(move |next: Lab| {
+            if next != current {
+                let fresh = PageLink::of_lab(next.name());
+                browser::replace_query(&fresh.to_query());
+                link.set(Rc::new(fresh));
+            }
+        })
+    };
+    let page = match current {
+        Lab::Network => html! { <NetworkPage key="network" /> },
+        Lab::Raft => html! { <RaftPage key="raft" /> },
+    };
     html! {
         <ContextProvider<Lang> context={*lang}>
-            <div class="app" lang={lang.tag()}>
-                <nav class="top-bar">
-                    <span class="brand">{ t(*lang, Key::AppName) }</span>
-                    <LangSwitch lang={*lang} {on_change} />
-                </nav>
-                <NetworkPage />
-            </div>
+            <ContextProvider<Rc<PageLink>> context={(*link).clone()}>
+                <div class={classes!("app", presenting.then_some("presentation"))} lang={lang.tag()}
+                     data-testid="app" data-lab={current.name()}>
+                    <nav class="top-bar">
+                        <span class="brand">{ t(*lang, Key::AppName) }</span>
+                        <LabTabs {current} {on_switch} />
+                        <div class="top-actions">
+                            <PresentationToggle on={presenting} {on_toggle} />
+                            <LangSwitch lang={*lang} {on_change} />
+                        </div>
+                    </nav>
+                    { page }
+                </div>
+            </ContextProvider<Rc<PageLink>>>
         </ContextProvider<Lang>>
     }
 }

@@ -7,10 +7,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::lab::network::{self, default_scenario, Heartbeat, HeartbeatConfig};
+use crate::lab::network::{self, default_scenario, Heartbeat, HeartbeatConfig, LAB};
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
-use crate::sim::{NetStats, NetworkConfig, NodeId, Retention, SimTime, Timeline};
+use crate::sim::{ms, MsgId, NetStats, NetworkConfig, NodeId, Retention, SimTime, Timeline};
 use crate::ui::i18n::{t, use_lang, Key};
+use crate::ui::replay::replayable::{use_replayable_run, LabRun};
+use crate::ui::replay::scrub_bar::ScrubBar;
+use crate::ui::replay::sequence::sequence;
+use crate::ui::replay::sequence_diagram::SequenceDiagram;
+use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::counters::Counters;
 use crate::ui::shell::error_banner::ErrorBanner;
@@ -22,7 +27,7 @@ use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::playback::Playback;
-use crate::ui::shell::run::{Run, RunAction};
+use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use lesson::Lesson;
 
@@ -38,6 +43,10 @@ const LOG_LIMIT: usize = 40;
 const TRACE_WINDOW: usize = 2_000;
 /// Seed of every run started from the page.
 const SEED: u64 = 1;
+/// Virtual time the sequence diagram shows (a bit more than one round of heartbeats).
+const SEQUENCE_SPAN: SimTime = ms(400);
+/// Most arrows in the sequence diagram.
+const SEQUENCE_LIMIT: usize = 120;
 
 /// A fresh run of the lesson with `nodes` nodes.
 fn fresh(nodes: u32) -> Timeline<Heartbeat> {
@@ -75,7 +84,13 @@ fn frame(timeline: &Timeline<Heartbeat>) -> Frame {
 #[component]
 pub fn NetworkPage() -> Html {
     let lang = use_lang();
-    let run = use_reducer(|| Run::new(fresh(DEFAULT_NODES), DEFAULT_SPEED));
+    let (run, replay) = use_replayable_run(LabRun {
+        lab: LAB,
+        retention: Retention::Window(TRACE_WINDOW),
+        speed: DEFAULT_SPEED,
+        fresh: || fresh(DEFAULT_NODES),
+    });
+    let highlight = use_state(|| None::<MsgId>);
     let dispatch = run.dispatcher().to_callback();
     use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
     let playing = run.playing;
@@ -87,6 +102,10 @@ pub fn NetworkPage() -> Html {
     let frame = {
         let timeline = run.timeline.clone();
         use_memo(run.version, move |_| frame(&timeline.borrow()))
+    };
+    let sequence_model = {
+        let timeline = run.timeline.clone();
+        use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
     };
     let rows = {
         let timeline = run.timeline.clone();
@@ -142,7 +161,7 @@ pub fn NetworkPage() -> Html {
                     </span>
                 </div>
             </header>
-            <ErrorBanner message={run.error.clone()} on_dismiss={dispatch.reform(|()| RunAction::DismissError)} />
+            <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
             <div class="stage">
                 <section class="cluster-panel">
                     <Playback playing={run.playing} speed={run.speed} now={frame.now}
@@ -150,6 +169,7 @@ pub fn NetworkPage() -> Html {
                               on_step={dispatch.reform(|()| RunAction::Step)}
                               on_speed={dispatch.reform(RunAction::SetSpeed)}
                               {on_reset} />
+                    <ScrubBar ..replay.scrub.clone() />
                     <ClusterView model={frame.cluster.clone()} reply_kinds={&["Pong"][..]} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()} />
                     <Legend />
@@ -159,12 +179,17 @@ pub fn NetworkPage() -> Html {
                     { inspector }
                     <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()} />
                     <NetworkControls config={frame.network.clone()} {on_fault} />
+                    <SharePanel ..replay.share.clone() />
                 </aside>
             </div>
             <div class="lower">
                 <Counters stats={frame.stats} />
                 <EventLog lines={frame.log.clone()} />
                 <Lesson />
+            </div>
+            <div class="replay-row">
+                <SequenceDiagram model={sequence_model} highlight={*highlight} reply_kinds={&["Pong"][..]}
+                                 on_hover={Callback::from(move |id| highlight.set(id))} />
             </div>
         </main>
     }

@@ -1,0 +1,132 @@
+//! The sequence (Lamport) diagram: one lifeline per node, time going down, each recent message an
+//! arrow from its sender at its send time to its receiver at its delivery, a cross for a drop.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::sequence::{Arrow, Fate, SequenceModel};
+use crate::sim::{MsgId, SimTime};
+use crate::ui::i18n::replay::{t, Key};
+use crate::ui::i18n::{fill, use_lang};
+use crate::ui::shell::format;
+
+const WIDTH: f64 = 560.0;
+const HEIGHT: f64 = 380.0;
+/// Room for the node labels above the lifelines.
+const HEAD: f64 = 26.0;
+/// Room for the time labels left of the first lifeline.
+const LEFT: f64 = 70.0;
+const RIGHT: f64 = 24.0;
+/// Half the size of a drop's cross.
+const CROSS: f64 = 5.0;
+
+/// Properties of [`SequenceDiagram`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SequenceDiagramProps {
+    /// What to draw (see [`super::sequence::sequence`]).
+    pub model: Rc<SequenceModel>,
+    /// The message to emphasise (hovered here or in the cluster view).
+    #[prop_or_default]
+    pub highlight: Option<MsgId>,
+    /// The pointer entered an arrow (`Some(id)`) or left it (`None`).
+    #[prop_or_default]
+    pub on_hover: Callback<Option<MsgId>>,
+    /// Message kinds drawn as replies (the lab names them, e.g. `["Pong"]`).
+    #[prop_or_default]
+    pub reply_kinds: &'static [&'static str],
+}
+
+/// Maps node ids and times to the picture's coordinates.
+struct Scale {
+    lanes: u32,
+    top: SimTime,
+    span: f64,
+}
+
+impl Scale {
+    fn x(&self, node: u32) -> f64 {
+        if self.lanes <= 1 {
+            return LEFT;
+        }
+        LEFT + f64::from(node) * (WIDTH - LEFT - RIGHT) / f64::from(self.lanes - 1)
+    }
+
+    fn y(&self, t: SimTime) -> f64 {
+        HEAD + (t as f64 - self.top as f64) / self.span * (HEIGHT - HEAD)
+    }
+}
+
+fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, on_hover: &Callback<Option<MsgId>>, lang: crate::ui::i18n::Lang) -> Html {
+    let (x1, y1) = (scale.x(arrow.from), scale.y(arrow.sent));
+    let x2 = x1 + (scale.x(arrow.to) - x1) * arrow.reach;
+    let y2 = scale.y(arrow.end);
+    let id = arrow.id;
+    let title = fill(
+        t(lang, Key::ArrowTitle),
+        &[("kind", arrow.kind), ("id", &id.to_string()), ("from", &arrow.from.to_string()), ("to", &arrow.to.to_string())],
+    );
+    let end = match arrow.fate {
+        Fate::Dropped(_) => html! {
+            <path class="cross" d={format!("M{},{}L{},{}M{},{}L{},{}", x2 - CROSS, y2 - CROSS, x2 + CROSS, y2 + CROSS,
+                                           x2 - CROSS, y2 + CROSS, x2 + CROSS, y2 - CROSS)} />
+        },
+        _ => html! {},
+    };
+    let head = (arrow.fate == Fate::Delivered).then_some("url(#seq-head)");
+    let label_x = x1 + (x2 - x1) * 0.18;
+    let label_y = y1 + (y2 - y1) * 0.18 - 3.0;
+    html! {
+        <g key={id} class={classes!("seq-arrow", arrow.fate.as_str(), reply.then_some("reply"), highlighted.then_some("highlight"))}
+           data-msg-arrow={id.to_string()} data-fate={arrow.fate.as_str()}
+           onmouseenter={on_hover.reform(move |_: MouseEvent| Some(id))}
+           onmouseleave={on_hover.reform(|_: MouseEvent| None)}>
+            <title>{ title }</title>
+            <line class="hit" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
+            <line class="shaft" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
+                  marker-end={head} />
+            { end }
+            <text class="kind" x={label_x.to_string()} y={label_y.to_string()}>{ arrow.kind }</text>
+        </g>
+    }
+}
+
+/// The diagram of recent messages, scrolling with the run (now is at the bottom).
+#[component]
+pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
+    let lang = use_lang();
+    let model = &props.model;
+    let scale = Scale { lanes: model.nodes, top: model.top, span: (model.bottom.saturating_sub(model.top)).max(1) as f64 };
+    let lifelines = (0..model.nodes).map(|node| {
+        let x = scale.x(node).to_string();
+        html! {
+            <g key={node} class="lifeline" data-lifeline={node.to_string()}>
+                <text class="lane-label" x={x.clone()} y="16">{ node }</text>
+                <line x1={x.clone()} y1={HEAD.to_string()} x2={x} y2={HEIGHT.to_string()} />
+            </g>
+        }
+    });
+    let arrows = model.arrows.iter().map(|arrow| {
+        arrow_view(arrow, &scale, props.highlight == Some(arrow.id), props.reply_kinds.contains(&arrow.kind), &props.on_hover, lang)
+    });
+    let empty = model.arrows.is_empty().then(|| html! { <p class="hint">{ t(lang, Key::SequenceEmpty) }</p> });
+    html! {
+        <section class="panel sequence-panel">
+            <h2>{ t(lang, Key::SequenceTitle) }</h2>
+            <svg class="sequence" data-testid="sequence-diagram" data-arrows={model.arrows.len().to_string()}
+                 viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={t(lang, Key::SequenceLabel)}>
+                <defs>
+                    <marker id="seq-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                        <path d="M0,0L10,5L0,10z" />
+                    </marker>
+                    <clipPath id="seq-plot"><rect x="0" y={HEAD.to_string()} width={WIDTH.to_string()} height={(HEIGHT - HEAD).to_string()} /></clipPath>
+                </defs>
+                <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(model.top) }</text>
+                <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
+                <g class="lifelines">{ for lifelines }</g>
+                <g class="arrows" clip-path="url(#seq-plot)">{ for arrows }</g>
+            </svg>
+            { for empty }
+        </section>
+    }
+}

@@ -1,0 +1,264 @@
+//! Browser tests of replaying: scrubbing, forking, share links, import, the lab tabs, presentation
+//! mode and the sequence diagram, on the real app, with virtual time driven by the step button.
+#![cfg(target_arch = "wasm32")]
+
+use distlab::lab::network::default_scenario;
+use distlab::lab::share;
+use distlab::sim::{Action, TimedAction};
+use distlab::ui::App;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Put `query` in the address bar ("" for none), as a link opened from outside would.
+fn set_query(query: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}"))).unwrap();
+}
+
+/// Mount a fresh app in a new div, the address bar carrying `query`.
+async fn open(query: &str) -> Element {
+    set_query(query);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    for _ in 0..2 {
+        yew::scheduler::flush().await;
+        TimeoutFuture::new(10).await;
+    }
+}
+
+fn el(root: &Element, testid: &str) -> Element {
+    let selector = if testid.starts_with('[') { testid.to_string() } else { format!("[data-testid=\"{testid}\"]") };
+    root.query_selector(&selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn data(root: &Element, testid: &str, name: &str) -> String {
+    el(root, testid).get_attribute(name).unwrap_or_default()
+}
+
+fn text(root: &Element, testid: &str) -> String {
+    el(root, testid).text_content().unwrap_or_default()
+}
+
+/// Fire a DOM event built by the JS expression `make` (with `el` and `arg` in scope) at `target`.
+fn fire(target: &Element, make: &str, arg: &JsValue) {
+    let body = format!("el.dispatchEvent({make})");
+    js_sys::Function::new_with_args("el, arg", &body).call2(&JsValue::NULL, target, arg).unwrap();
+}
+
+async fn press(root: &Element, testid: &str) {
+    el(root, testid).dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+}
+
+async fn steps(root: &Element, n: usize) {
+    for _ in 0..n {
+        press(root, "step").await;
+    }
+}
+
+async fn scrub_to(root: &Element, us: u64) {
+    let input: HtmlInputElement = el(root, "scrub").dyn_into().unwrap();
+    input.set_value(&us.to_string());
+    fire(&input, "new Event('input', {bubbles: true})", &JsValue::NULL);
+    settle().await;
+}
+
+async fn key_on_scrub(root: &Element, key: &str) {
+    fire(&el(root, "scrub"), "new KeyboardEvent('keydown', {key: arg, bubbles: true})", &key.into());
+    settle().await;
+}
+
+/// What a run looks like from outside: time, fingerprint, counters, node states, action count.
+fn snapshot(root: &Element) -> Vec<String> {
+    let mut seen = vec![data(root, "time", "data-us"), text(root, "fingerprint"), data(root, "action-count", "data-value")];
+    for name in ["sent", "delivered", "lost", "dropped-link"] {
+        seen.push(data(root, &format!("counter-{name}"), "data-value"));
+    }
+    for node in 0..5 {
+        seen.push(data(root, &format!("[data-node=\"{node}\"]"), "data-state"));
+    }
+    seen
+}
+
+/// A fresh app stepped `before` times, node `node` killed, then stepped `after` times.
+async fn killed_mid_run(node: u32, before: usize, after: usize) -> Element {
+    let root = open("").await;
+    steps(&root, before).await;
+    press(&root, &format!("[data-testid=\"kill-{node}\"]")).await;
+    steps(&root, after).await;
+    root
+}
+
+fn now(root: &Element) -> u64 {
+    data(root, "time", "data-us").parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn scrubbing_back_then_forward_restores_the_same_state() {
+    let root = killed_mid_run(3, 25, 25).await;
+    key_on_scrub(&root, "End").await; // finish every event due now: the state a replay reaches
+    let before = snapshot(&root);
+    assert_eq!(before[10], "down", "node 3 is down");
+    scrub_to(&root, 0).await;
+    assert_eq!((now(&root), data(&root, "counter-sent", "data-value")), (0, "0".to_string()));
+    assert_eq!(data(&root, "[data-node=\"3\"]", "data-state"), "up", "before the kill");
+    assert_eq!(data(&root, "scrub-end", "data-us"), before[0], "the furthest time is kept");
+    key_on_scrub(&root, "ArrowRight").await;
+    assert_eq!(now(&root), before[0].parse::<u64>().unwrap().min(100_000));
+    key_on_scrub(&root, "End").await;
+    assert_eq!(snapshot(&root), before);
+    scrub_to(&root, now(&root) / 2).await;
+    scrub_to(&root, before[0].parse().unwrap()).await;
+    assert_eq!(snapshot(&root), before);
+}
+
+#[wasm_bindgen_test]
+async fn acting_after_scrubbing_back_forks_the_run_and_says_so() {
+    let root = open("").await;
+    press(&root, "[data-testid=\"pause-4\"]").await;
+    steps(&root, 40).await;
+    press(&root, "[data-testid=\"resume-4\"]").await;
+    steps(&root, 10).await;
+    let furthest = now(&root);
+    assert!(root.query_selector("[data-testid=\"fork-notice\"]").unwrap().is_none());
+    scrub_to(&root, 1_000).await;
+    press(&root, "[data-testid=\"kill-0\"]").await;
+    let notice = el(&root, "fork-notice");
+    assert_eq!(notice.get_attribute("data-at").unwrap(), "1000");
+    assert!(notice.text_content().unwrap().contains("later actions dropped: 1"), "{:?}", notice.text_content());
+    assert_eq!(data(&root, "action-count", "data-value"), "2", "pause kept, resume discarded, kill added");
+    assert_eq!(data(&root, "scrub-end", "data-us"), "1000", "the discarded future is gone from the bar");
+    assert!(furthest > 1_000);
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_made_by_the_page_reopens_the_same_run() {
+    let root = killed_mid_run(2, 30, 15).await;
+    press(&root, "share").await;
+    let link = el(&root, "share-link").dyn_into::<HtmlInputElement>().unwrap().value();
+    let query = format!("?{}", link.split_once('?').expect("the link has a query").1);
+    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), query, "the address bar holds the link");
+    assert!(query.starts_with("?lab=network&scenario="), "{query}");
+    let shared = snapshot(&root);
+    let reopened = open(&query).await;
+    assert_eq!(snapshot(&reopened), shared);
+    assert!(reopened.query_selector("[data-testid=\"error\"]").unwrap().is_none());
+    press(&reopened, "reset").await;
+    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?lab=network", "a new run drops the stale link");
+    set_query("");
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_link_shows_an_error_and_the_default_run() {
+    let fresh = snapshot(&open("").await);
+    for (query, says) in [
+        ("?lab=network&scenario=not*base64".to_string(), "base64".to_string()),
+        ("?scenario=SGVsbG8gd29ybGQ".to_string(), "compressed".to_string()),
+        (format!("?lab=network&scenario={}", share::encode_json("{\"lab\":\"raft\"}")), "raft".to_string()),
+    ] {
+        let root = open(&query).await;
+        let error = text(&root, "error");
+        assert!(error.contains(&says), "{query}: {error}");
+        assert_eq!(snapshot(&root), fresh, "{query}: the default run, untouched");
+    }
+    let mut bad = default_scenario(1);
+    bad.actions.push(TimedAction { at: 10, action: Action::Crash { node: 42 } });
+    let root = open(&format!("?scenario={}", share::encode(&bad))).await;
+    assert!(text(&root, "error").contains("actions[0].action.node"), "{}", text(&root, "error"));
+    press(&root, "error-dismiss").await;
+    assert!(root.query_selector("[data-testid=\"error\"]").unwrap().is_none());
+    set_query("");
+}
+
+/// Choose a file with this text in the import control.
+async fn import(root: &Element, json: &str) {
+    let make = "(() => { const d = new DataTransfer(); d.items.add(new File([arg], 's.json')); el.files = d.files; \
+                return new Event('change', {bubbles: true}); })()";
+    fire(&el(root, "import-scenario"), make, &json.into());
+    TimeoutFuture::new(50).await;
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn importing_a_bad_file_names_the_field_and_changes_nothing_a_good_one_replays() {
+    let root = killed_mid_run(1, 20, 0).await;
+    let before = snapshot(&root);
+    let mut scenario = default_scenario(1);
+    scenario.actions.push(TimedAction { at: 700_000, action: Action::Crash { node: 4 } });
+    scenario.actions.push(TimedAction { at: 900_000, action: Action::Restart { node: 9 } });
+    import(&root, &scenario.to_json()).await;
+    assert!(text(&root, "error").contains("actions[1].action.node"), "{}", text(&root, "error"));
+    assert_eq!(snapshot(&root), before);
+    import(&root, "{ not json").await;
+    assert!(text(&root, "error").contains("not valid JSON"), "{}", text(&root, "error"));
+    assert_eq!(snapshot(&root), before);
+    scenario.actions.pop();
+    import(&root, &scenario.to_json()).await;
+    assert!(root.query_selector("[data-testid=\"error\"]").unwrap().is_none());
+    assert_eq!((now(&root), data(&root, "action-count", "data-value")), (700_000, "1".to_string()));
+    assert_eq!(data(&root, "[data-node=\"4\"]", "data-state"), "down");
+}
+
+#[wasm_bindgen_test]
+async fn lab_tabs_switch_pages_and_presentation_mode_toggles_its_class() {
+    let root = open("").await;
+    assert_eq!(data(&root, "app", "data-lab"), "network");
+    press(&root, "lab-raft").await;
+    assert!(root.query_selector("[data-testid=\"raft-page\"]").unwrap().is_some());
+    assert!(root.query_selector(".network-page").unwrap().is_none());
+    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?lab=raft");
+    press(&root, "lab-network").await;
+    assert!(root.query_selector(".network-page").unwrap().is_some());
+    let presenting = || el(&root, "app").class_list().contains("presentation");
+    assert!(!presenting());
+    press(&root, "presentation").await;
+    assert!(presenting() && data(&root, "presentation", "aria-pressed") == "true");
+    press(&root, "presentation").await;
+    assert!(!presenting());
+    assert!(open("?lab=raft").await.query_selector("[data-testid=\"raft-page\"]").unwrap().is_some());
+    set_query("");
+}
+
+#[wasm_bindgen_test]
+async fn the_sequence_diagram_draws_messages_and_highlights_the_hovered_one() {
+    let root = open("").await;
+    assert_eq!(data(&root, "sequence-diagram", "data-arrows"), "0");
+    steps(&root, 30).await;
+    let arrows: u32 = data(&root, "sequence-diagram", "data-arrows").parse().unwrap();
+    assert!(arrows > 0);
+    assert!(root.query_selector("[data-fate=\"delivered\"]").unwrap().is_some());
+    let arrow = el(&root, "[data-msg-arrow]");
+    fire(&arrow, "new MouseEvent('mouseenter')", &JsValue::NULL);
+    settle().await;
+    assert!(el(&root, "[data-msg-arrow]").class_list().contains("highlight"));
+    fire(&arrow, "new MouseEvent('mouseleave')", &JsValue::NULL);
+    settle().await;
+    assert!(root.query_selector(".seq-arrow.highlight").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_link_landing_before_its_last_action_scrubs_to_it_and_acting_forks_it() {
+    let code = share::encode_json(include_str!("scenarios/network_golden.json"));
+    let root = open(&format!("?lab=network&scenario={code}&t=1000000")).await;
+    assert_eq!((now(&root), data(&root, "scrub-end", "data-us")), (1_000_000, "9000000".to_string()));
+    scrub_to(&root, 9_000_000).await;
+    assert_eq!(now(&root), 9_000_000);
+    scrub_to(&root, 1_000_000).await;
+    press(&root, "[data-testid=\"heal-all\"]").await;
+    let notice = text(&root, "fork-notice");
+    assert!(notice.contains("9.000 s") && notice.contains("dropped: 13"), "{notice}");
+    assert_eq!(data(&root, "action-count", "data-value"), "2");
+    set_query("");
+}
