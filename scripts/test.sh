@@ -19,7 +19,8 @@ step "Raft fuzzer: 2,000 seeds (3, 5 and 7 nodes), every invariant after every e
 cargo run --locked --quiet --profile bench-native --no-default-features --bin distlab-sim -- fuzz --lab raft --seeds 2000
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --locked --target wasm32-unknown-unknown --test browser_app --test browser_kernel
+cargo test --locked --target wasm32-unknown-unknown \
+    --test browser_app --test browser_kernel --test browser_raft --test browser_replay
 
 step "release build of the app (trunk, offline)"
 trunk build --release

@@ -262,3 +262,40 @@ async fn a_link_landing_before_its_last_action_scrubs_to_it_and_acting_forks_it(
     assert_eq!(data(&root, "action-count", "data-value"), "2");
     set_query("");
 }
+
+/// The Raft page from outside: time, fingerprint, action count, and each node's role, term and state.
+fn raft_snapshot(root: &Element) -> Vec<String> {
+    let mut seen = vec![data(root, "time", "data-us"), text(root, "fingerprint"), data(root, "action-count", "data-value")];
+    for node in 0..5 {
+        for attribute in ["data-role", "data-term", "data-state"] {
+            seen.push(data(root, &format!("[data-node=\"{node}\"]"), attribute));
+        }
+    }
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn a_raft_share_link_reopens_the_same_run_and_a_bad_one_changes_nothing() {
+    let root = open("?lab=raft").await;
+    for _ in 0..3 {
+        press(&root, "advance").await;
+    }
+    assert!(!data(&root, "leader", "data-leader").is_empty(), "a leader after 1.5 s");
+    press(&root, "kill-leader").await;
+    press(&root, "advance").await;
+    press(&root, "client-send").await;
+    press(&root, "advance").await;
+    press(&root, "share").await;
+    let link = el(&root, "share-link").dyn_into::<HtmlInputElement>().unwrap().value();
+    let query = format!("?{}", link.split_once('?').expect("the link has a query").1);
+    assert!(query.starts_with("?lab=raft&scenario="), "{query}");
+    let shared = raft_snapshot(&root);
+    let reopened = open(&query).await;
+    assert_eq!(raft_snapshot(&reopened), shared, "same run, same trace fingerprint");
+
+    let fresh = raft_snapshot(&open("?lab=raft").await);
+    let bad = open("?lab=raft&scenario=AAAA-not-a-scenario").await;
+    assert!(!text(&bad, "error").is_empty(), "a bad link says so");
+    assert_eq!(raft_snapshot(&bad), fresh, "and leaves the default run");
+    set_query("");
+}

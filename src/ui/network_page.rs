@@ -171,7 +171,8 @@ pub fn NetworkPage() -> Html {
                               {on_reset} />
                     <ScrubBar ..replay.scrub.clone() />
                     <ClusterView model={frame.cluster.clone()} reply_kinds={&["Pong"][..]} selected={run.selected}
-                                 on_select={on_select.clone()} on_fault={on_fault.clone()} />
+                                 on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={*highlight}
+                                 on_hover_message={{ let highlight = highlight.clone(); Callback::from(move |id| highlight.set(id)) }} />
                     <Legend />
                     <p class="hint">{ t(lang, Key::Hint) }</p>
                 </section>

@@ -18,8 +18,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::raft::view::{message_rows, node_rows, History};
-use crate::raft::{Bug, KvOp, RaftChecker, RaftInput, RaftNode};
-use crate::sim::{ms, Action, MsgId, NodeId};
+use crate::raft::{Bug, KvOp, RaftChecker, RaftInput, RaftNode, LAB};
+use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
+use crate::ui::replay::replayable::{use_replayable_run, LabRun};
+use crate::ui::replay::scrub_bar::ScrubBar;
+use crate::ui::replay::sequence::sequence;
+use crate::ui::replay::sequence_diagram::SequenceDiagram;
+use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::i18n::raft::{t, Key};
 use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::shell::cluster_view::ClusterView;
@@ -31,7 +36,7 @@ use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::playback::Playback;
-use crate::ui::shell::run::{Run, RunAction};
+use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
 use frame::{frame, CLIENT};
@@ -43,10 +48,14 @@ use logs_panel::LogsPanel;
 use presets::{Preset, Presets};
 use role_lanes::RoleLanes;
 use settings::Settings;
-use setup::{fresh, toggled, DEFAULT_NODES, DEFAULT_SPEED, NODE_CHOICES};
+use setup::{default_run, fresh, toggled, DEFAULT_SPEED, NODE_CHOICES, TRACE_WINDOW};
 
-type RaftRun = Run<RaftNode, RaftChecker>;
 type RaftAction = RunAction<RaftNode, RaftChecker>;
+
+/// Virtual time the sequence diagram spans.
+const SEQUENCE_SPAN: SimTime = ms(300);
+/// Most messages the sequence diagram draws.
+const SEQUENCE_LIMIT: usize = 120;
 
 /// Message kinds drawn as replies (diamonds).
 const REPLIES: &[&str] = &["RequestVoteReply", "AppendEntriesReply"];
@@ -57,7 +66,12 @@ const ADVANCE: u64 = ms(500);
 #[component]
 pub fn RaftPage() -> Html {
     let lang = use_lang();
-    let run = use_reducer(|| RaftRun::new(fresh(DEFAULT_NODES, Vec::new()), DEFAULT_SPEED));
+    let (run, replay) = use_replayable_run(LabRun {
+        lab: LAB,
+        retention: Retention::Window(TRACE_WINDOW),
+        speed: DEFAULT_SPEED,
+        fresh: default_run,
+    });
     let dispatch = run.dispatcher().to_callback();
     use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
     let history = use_mut_ref(|| (Rc::as_ptr(&run.timeline), History::default()));
@@ -70,6 +84,10 @@ pub fn RaftPage() -> Html {
             }
             frame(&timeline.borrow(), &mut history.1)
         })
+    };
+    let sequence_model = {
+        let timeline = run.timeline.clone();
+        use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
     };
     let form = use_state(ClientForm::default);
     let help = use_state(|| false);
@@ -90,7 +108,7 @@ pub fn RaftPage() -> Html {
         Callback::from(move |preset: Preset| {
             let (leader, count) = (frame.leader, frame.count);
             let actions = match preset {
-                Preset::Advance => return dispatch.emit(RunAction::Seek(frame.now + ADVANCE)),
+                Preset::Advance => return dispatch.emit(RunAction::Advance(ADVANCE)),
                 Preset::KillLeader => leader.map(|node| vec![Action::Crash { node }]).unwrap_or_default(),
                 Preset::IsolateLeader => setup::isolate_leader(leader, count),
                 Preset::Split => setup::split(leader, count),
@@ -219,7 +237,7 @@ pub fn RaftPage() -> Html {
             if *help {
                 <KeysHelp on_close={{ let help = help.clone(); Callback::from(move |()| help.set(false)) }} />
             }
-            <ErrorBanner message={run.error.clone()} on_dismiss={dispatch.reform(|()| RunAction::DismissError)} />
+            <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
             <div class="stage">
                 <section class="cluster-panel">
                     <Playback playing={run.playing} speed={run.speed} now={frame.now}
@@ -227,11 +245,12 @@ pub fn RaftPage() -> Html {
                               on_step={dispatch.reform(|()| RunAction::Step)}
                               on_speed={dispatch.reform(RunAction::SetSpeed)}
                               {on_reset} />
+                    <ScrubBar ..replay.scrub.clone() />
                     <Presets leader={frame.leader} on_preset={on_preset.clone()} />
                     <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()}
                                  timers={frame.timers.clone()} tags={frame.tags.clone()} flagged={frame.flagged.clone()}
-                                 highlight={*hovered} on_hover_message={Callback::from(move |id| hovered.set(id))}
+                                 highlight={*hovered} on_hover_message={{ let hovered = hovered.clone(); Callback::from(move |id| hovered.set(id)) }}
                                  {on_inspect_message} />
                     <div class="click-mode">
                         <label>
@@ -251,6 +270,7 @@ pub fn RaftPage() -> Html {
                     <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()}
                               extra={Some((AttrValue::from(t(lang, Key::Timeout)), "timeout", on_timeout))} />
                     <NetworkControls config={frame.network.clone()} {on_fault} />
+                    <SharePanel ..replay.share.clone() />
                 </aside>
             </div>
             <LogsPanel rows={frame.logs.clone()} first={frame.log_first} />
@@ -264,6 +284,10 @@ pub fn RaftPage() -> Html {
             </div>
             <div class="lower raft-lower">
                 <EventLog lines={frame.log.clone()} />
+            </div>
+            <div class="replay-row">
+                <SequenceDiagram model={sequence_model} highlight={*hovered} reply_kinds={REPLIES}
+                                 on_hover={Callback::from(move |id| hovered.set(id))} />
             </div>
         </main>
     }

@@ -12,7 +12,7 @@ pub const NODE_CHOICES: [u32; 8] = [3, 4, 5, 6, 7, 8, 9, 25];
 /// Default speed: 1/10 of real time, so a 150–300 ms election timeout drains in 1.5–3 s.
 pub const DEFAULT_SPEED: f64 = 0.1;
 /// Trace entries kept in memory (the event log, drop marks, and what the lanes read between frames).
-const TRACE_WINDOW: usize = 4_000;
+pub const TRACE_WINDOW: usize = 4_000;
 /// Seed of every run started from the page.
 const SEED: u64 = 1;
 
@@ -23,6 +23,11 @@ pub fn fresh(nodes: u32, bugs: Vec<Bug>) -> RaftTimeline {
     scenario.config.bugs = bugs;
     RaftTimeline::new(scenario, Retention::Window(TRACE_WINDOW))
         .expect("the default scenario is valid for 1 to 64 nodes")
+}
+
+/// The default run: five servers, no mistake switched on.
+pub fn default_run() -> RaftTimeline {
+    fresh(DEFAULT_NODES, Vec::new())
 }
 
 /// `bugs` with `bug` switched on or off, in the canonical order.

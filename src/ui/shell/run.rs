@@ -55,6 +55,8 @@ pub enum RunAction<P: Process, C: Checker<P> = NoChecker> {
     Select(Option<NodeId>),
     /// Go to a virtual time, back (restore and replay) or forward; stops playing.
     Seek(SimTime),
+    /// Play this much virtual time at once, stopping early at a first invariant violation.
+    Advance(SimTime),
     /// Replace the run by a fresh timeline.
     Load(Box<Timeline<P, C>>),
 }
@@ -153,6 +155,12 @@ where
                 next.playing = false;
                 next.carry_us = 0.0;
                 self.timeline.borrow_mut().seek(t);
+            }
+            RunAction::Advance(dt) => {
+                next.playing = false;
+                let mut timeline = self.timeline.borrow_mut();
+                let target = timeline.now() + dt;
+                timeline.run_until(target);
             }
             RunAction::SetSpeed(speed) => {
                 next.speed = speed;
