@@ -60,10 +60,8 @@ fn ten_minute_raft_run() -> distlab::sim::Timeline<distlab::raft::RaftNode, dist
     use distlab::raft::{KvOp, RaftInput};
     use distlab::sim::{ms, Action, Retention, TimedAction, Timeline};
     let mut scenario = distlab::lab::raft::default_scenario(1);
-    let mut seq = 0;
     for step in 1..6_000u64 {
-        let at = ms(100) * step;
-        seq += 1;
+        let (at, seq) = (ms(100) * step, step);
         let op = KvOp::Put { key: format!("k{}", step % 8), value: step.to_string() };
         let input = RaftInput::Client { client: 1, seq, op };
         scenario.actions.push(TimedAction { at, action: Action::Input { node: (step % 5) as u32, input } });
@@ -104,4 +102,68 @@ fn seeking_anywhere_in_a_ten_minute_raft_run() {
         times[47],
         times[49]
     );
+}
+
+/// A Raft scenario with `nodes` servers, slow links (150-250 ms) and a client write every 2 ms to
+/// the nodes in turn for 8 s: hundreds of messages in flight.
+fn busy_raft(nodes: u32) -> distlab::lab::raft::RaftScenario {
+    use distlab::raft::{KvOp, RaftInput};
+    use distlab::sim::{ms, Action, TimedAction};
+    let mut scenario = distlab::lab::raft::default_scenario(1);
+    scenario.config.nodes = nodes;
+    scenario.config.network.latency_min = ms(150);
+    scenario.config.network.latency_max = ms(250);
+    for k in 0..4_000u64 {
+        let op = KvOp::Put { key: format!("k{}", k % 8), value: k.to_string() };
+        let input = RaftInput::Client { client: 1, seq: k + 1, op };
+        scenario.actions.push(TimedAction { at: ms(500) + ms(2) * k, action: Action::Input { node: (k % u64::from(nodes)) as u32, input } });
+    }
+    scenario
+}
+
+/// Mount the real app on a share link of `scenario` landed at 1.5 s, then time `frames` frames: each
+/// advances 1/60 s of virtual time (real-time speed at 60 Hz) and renders. Returns the messages in
+/// flight at the start and each frame's script time in ms.
+async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize) -> (u32, Vec<f64>) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    let query = format!("?lab=raft&scenario={}&t=1500000", distlab::lab::share::encode(scenario));
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}"))).unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<distlab::ui::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    yew::scheduler::flush().await;
+    let in_flight = root.query_selector_all("[data-msg]").unwrap().length();
+    let advance = js_sys::Function::new_with_args(
+        "us",
+        "window.dispatchEvent(new CustomEvent('distlab-advance', {detail: us}))",
+    );
+    let performance = window.performance().unwrap();
+    let mut times = Vec::with_capacity(frames);
+    for _ in 0..frames {
+        let start = performance.now();
+        advance.call1(&wasm_bindgen::JsValue::NULL, &16_667.0.into()).unwrap();
+        yew::scheduler::flush().await;
+        times.push(performance.now() - start);
+    }
+    root.remove();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    (in_flight, times)
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+async fn raft_page_frame_script_time() {
+    for nodes in [9, 25] {
+        let (in_flight, mut times) = frame_times(&busy_raft(nodes), 240).await;
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let (median, p95, max) = (times[times.len() / 2], times[times.len() * 95 / 100], times[times.len() - 1]);
+        console_log!(
+            "raft page (wasm), {nodes} nodes, {in_flight} messages in flight: 240 frames of 1/60 s virtual; script per frame median {median:.2} ms, p95 {p95:.2} ms, max {max:.2} ms (at p95, {:.0} frames per second of script time)",
+            1000.0 / p95
+        );
+    }
 }

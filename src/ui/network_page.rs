@@ -21,7 +21,7 @@ use crate::ui::shell::counters::Counters;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
-use crate::ui::shell::frame_loop::use_frame_loop;
+use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
@@ -93,6 +93,7 @@ pub fn NetworkPage() -> Html {
     let highlight = use_state(|| None::<MsgId>);
     let dispatch = run.dispatcher().to_callback();
     use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
+    use_advance_requests(dispatch.reform(RunAction::Advance));
     let playing = run.playing;
     use_shortcuts(dispatch.reform(move |shortcut| match shortcut {
         Shortcut::TogglePlay => RunAction::SetPlaying(!playing),

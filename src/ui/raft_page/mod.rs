@@ -31,7 +31,7 @@ use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
-use crate::ui::shell::frame_loop::use_frame_loop;
+use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
@@ -74,6 +74,7 @@ pub fn RaftPage() -> Html {
     });
     let dispatch = run.dispatcher().to_callback();
     use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
+    use_advance_requests(dispatch.reform(RunAction::Advance));
     let history = use_mut_ref(|| (Rc::as_ptr(&run.timeline), History::default()));
     let frame = {
         let (timeline, history) = (run.timeline.clone(), history.clone());
@@ -137,16 +138,30 @@ pub fn RaftPage() -> Html {
         }));
     }
 
-    let on_fault = act.reform(|fault: Fault| widen(fault));
-    let selected = run.selected;
+    // Callbacks handed to the many drawn children are made once (or when what they capture
+    // changes), so that a frame redraws only what moved, not every link and node.
+    let reducer = run.dispatcher();
+    let on_fault = {
+        let reducer = reducer.clone();
+        use_callback((), move |fault: Fault, _| reducer.dispatch(RunAction::Act(widen(fault))))
+    };
     let on_select = {
-        let message = message.clone();
-        dispatch.reform(move |id: NodeId| {
+        let (reducer, message) = (reducer.clone(), message.setter());
+        use_callback(run.selected, move |id: NodeId, selected| {
             message.set(None);
-            RunAction::Select((selected != Some(id)).then_some(id))
+            reducer.dispatch(RunAction::Select((*selected != Some(id)).then_some(id)));
         })
     };
-    let on_timeout = act.reform(|node: NodeId| Action::Input { node, input: RaftInput::Timeout });
+    let on_timeout = {
+        let reducer = reducer.clone();
+        use_callback((), move |node: NodeId, _| {
+            reducer.dispatch(RunAction::Act(Action::Input { node, input: RaftInput::Timeout }))
+        })
+    };
+    let on_hover = {
+        let hovered = hovered.setter();
+        use_callback((), move |id: Option<MsgId>, _| hovered.set(id))
+    };
     let load = |nodes: u32, bugs: Vec<Bug>| RunAction::Load(Box::new(fresh(nodes, bugs)));
     let count = frame.count;
     let on_nodes = {
@@ -167,13 +182,12 @@ pub fn RaftPage() -> Html {
         dispatch.reform(move |bug: Bug| load(count, toggled(&bugs, bug)))
     };
     let on_inspect_message = {
-        let (message, dispatch) = (message.clone(), dispatch.clone());
-        (*inspect_messages).then(|| {
-            Callback::from(move |id: MsgId| {
-                dispatch.emit(RunAction::Select(None));
-                message.set(Some(id));
-            })
-        })
+        let (message, reducer) = (message.setter(), reducer.clone());
+        let inspect = use_callback((), move |id: MsgId, _| {
+            reducer.dispatch(RunAction::Select(None));
+            message.set(Some(id));
+        });
+        (*inspect_messages).then_some(inspect)
     };
 
     let inspector = match (run.selected, *message) {
@@ -250,7 +264,7 @@ pub fn RaftPage() -> Html {
                     <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()}
                                  timers={frame.timers.clone()} tags={frame.tags.clone()} flagged={frame.flagged.clone()}
-                                 highlight={*hovered} on_hover_message={{ let hovered = hovered.clone(); Callback::from(move |id| hovered.set(id)) }}
+                                 highlight={*hovered} on_hover_message={on_hover.clone()}
                                  {on_inspect_message} />
                     <div class="click-mode">
                         <label>
@@ -287,7 +301,7 @@ pub fn RaftPage() -> Html {
             </div>
             <div class="replay-row">
                 <SequenceDiagram model={sequence_model} highlight={*hovered} reply_kinds={REPLIES}
-                                 on_hover={Callback::from(move |id| hovered.set(id))} />
+                                 on_hover={on_hover} />
             </div>
         </main>
     }

@@ -1,10 +1,19 @@
-//! The frame loop: while active, call back on every animation frame with the wall milliseconds elapsed.
+//! The frame loop: while active, call back on every animation frame with the wall milliseconds
+//! elapsed; and an automation hook that advances virtual time on request.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::sim::SimTime;
+
+/// The window event a script sends to advance the page's run: `new CustomEvent("distlab-advance",
+/// {detail: microseconds})` (benchmarks and automation drive frames with it, without the wall clock).
+pub const ADVANCE_EVENT: &str = "distlab-advance";
 
 type Slot = Rc<RefCell<Option<AnimationFrame>>>;
 
@@ -31,5 +40,29 @@ pub fn use_frame_loop(active: bool, on_frame: Callback<f64>) {
             schedule(slot.clone(), None, forward);
         }
         move || drop(slot.borrow_mut().take())
+    });
+}
+
+/// Call `on_advance(µs)` for every [`ADVANCE_EVENT`] sent to the window while mounted.
+#[hook]
+pub fn use_advance_requests(on_advance: Callback<SimTime>) {
+    let latest = use_mut_ref(|| on_advance.clone());
+    *latest.borrow_mut() = on_advance;
+    use_effect_with((), move |()| {
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let detail = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_f64());
+            if let Some(us) = detail.filter(|us| us.is_finite() && *us >= 0.0) {
+                latest.borrow().emit(us as SimTime);
+            }
+        });
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback(ADVANCE_EVENT, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback(ADVANCE_EVENT, listener.as_ref().unchecked_ref());
+            }
+        }
     });
 }
