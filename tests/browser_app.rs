@@ -2,55 +2,26 @@
 #![cfg(target_arch = "wasm32")]
 
 use distlab::ui::App;
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod browser_support;
+use browser_support::{attr, click, find, fire, settle};
+
 /// Mount a fresh app and wait until it has rendered; returns its root.
 async fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-/// Let events dispatch and the app re-render.
-async fn settle() {
-    yew::scheduler::flush().await;
-    TimeoutFuture::new(10).await;
-    yew::scheduler::flush().await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn attr(root: &Element, selector: &str, name: &str) -> String {
-    find(root, selector).get_attribute(name).unwrap_or_else(|| panic!("{selector} has no {name}"))
+    browser_support::mount::<App>().await
 }
 
 fn counter(root: &Element, name: &str) -> u64 {
     attr(root, &format!("[data-testid=\"counter-{name}\"]"), "data-value").parse().unwrap()
 }
 
-/// Click anything, SVG shapes included: a bubbling `click` like a real one.
-async fn click(root: &Element, selector: &str) {
-    let target = find(root, selector);
-    match target.dyn_ref::<HtmlElement>() {
-        Some(html) => html.click(),
-        None => dispatch(&target, "click"),
-    }
-    settle().await;
-}
-
 fn dispatch(target: &Element, event: &str) {
-    let fire = js_sys::Function::new_with_args("el, type", "el.dispatchEvent(new MouseEvent(type, {bubbles: true}))");
-    fire.call2(&wasm_bindgen::JsValue::NULL, target, &event.into()).unwrap();
+    fire(target, "MouseEvent", event);
 }
 
 /// Move a range slider to `value` and fire its change event.

@@ -3,54 +3,17 @@
 #![cfg(target_arch = "wasm32")]
 
 use distlab::ui::raft_page::RaftPage;
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod browser_support;
+use browser_support::{all, attr, click, find, fire, settle};
+
 async fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<RaftPage>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-async fn settle() {
-    yew::scheduler::flush().await;
-    TimeoutFuture::new(5).await;
-    yew::scheduler::flush().await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn attr(root: &Element, selector: &str, name: &str) -> String {
-    find(root, selector).get_attribute(name).unwrap_or_else(|| panic!("{selector} has no {name}"))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
-}
-
-fn fire(target: &Element, constructor: &str, event: &str) {
-    let body = format!("el.dispatchEvent(new {constructor}(type, {{bubbles: true}}))");
-    let f = js_sys::Function::new_with_args("el, type", &body);
-    f.call2(&wasm_bindgen::JsValue::NULL, target, &event.into()).unwrap();
-}
-
-async fn click(root: &Element, selector: &str) {
-    let target = find(root, selector);
-    match target.dyn_ref::<HtmlElement>() {
-        Some(html) => html.click(),
-        None => fire(&target, "MouseEvent", "click"),
-    }
-    settle().await;
+    browser_support::mount::<RaftPage>().await
 }
 
 async fn choose(root: &Element, testid: &str, value: &str) {

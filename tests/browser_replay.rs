@@ -13,6 +13,9 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod browser_support;
+use browser_support::settle;
+
 /// Put `query` in the address bar ("" for none), as a link opened from outside would.
 fn set_query(query: &str) {
     let window = web_sys::window().unwrap();
@@ -23,19 +26,9 @@ fn set_query(query: &str) {
 /// Mount a fresh app in a new div, the address bar carrying `query`.
 async fn open(query: &str) -> Element {
     set_query(query);
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = browser_support::mount::<App>().await;
     settle().await;
     root
-}
-
-async fn settle() {
-    for _ in 0..2 {
-        yew::scheduler::flush().await;
-        TimeoutFuture::new(10).await;
-    }
 }
 
 fn el(root: &Element, testid: &str) -> Element {
