@@ -117,7 +117,6 @@ table! {
     Dismiss => "Dismiss", "关闭";
     ClusterLabel => "The cluster: nodes on a ring, one line per link direction", "集群：环上的节点，每个链路方向一条线";
     LinkTitle => "Link {from} → {to}: click to cut or heal", "链路 {from} → {to}：点击切断或修复";
-    MessageTitle => "{kind} {from} → {to}: click to drop it", "{kind} {from} → {to}：点击丢弃";
     LegendPing => "Ping", "Ping（探测）";
     LegendPong => "Pong", "Pong（应答）";
     LegendDoomed => "will be lost", "将会丢失";

@@ -7,10 +7,10 @@ use yew::prelude::*;
 use super::fault::Fault;
 use super::geometry::{DENSE_FROM, VIEW_SIZE};
 use super::link_line::LinkLine;
-use super::message_dot::{DropCross, MessageDot};
+use super::message_dot::{message_at, message_dot, DropCross, MessageLook};
 use super::node_glyph::NodeGlyph;
-use crate::lab::view::{ClusterModel, MessageModel};
-use crate::sim::{MsgId, NodeId};
+use crate::lab::view::{ClusterModel, LinkModel, MessageModel};
+use crate::sim::{Action, MsgId, NodeId};
 use crate::ui::i18n::{t, use_lang, Key};
 
 /// Properties of [`ClusterView`].
@@ -53,12 +53,44 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
     let model = &props.model;
     let count = model.nodes.len() as u32;
     let dot = |(i, message): (usize, &MessageModel)| {
-        html! {
-            <MessageDot key={message.id} message={message.clone()} {count}
-                        reply={props.reply_kinds.contains(&message.kind)} on_fault={props.on_fault.clone()}
-                        tag={props.tags.get(i).cloned()} highlighted={props.highlight == Some(message.id)}
-                        on_hover={props.on_hover_message.clone()} on_inspect={props.on_inspect_message.clone()} />
-        }
+        message_dot(MessageLook {
+            message,
+            count,
+            reply: props.reply_kinds.contains(&message.kind),
+            tag: props.tags.get(i),
+            highlighted: props.highlight == Some(message.id),
+        })
+    };
+    // One set of listeners for every message (they are plain markup): found by `data-msg`.
+    let onclick = {
+        let (on_fault, on_inspect) = (props.on_fault.clone(), props.on_inspect_message.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(id) = message_at(&e) else { return };
+            e.stop_propagation();
+            match &on_inspect {
+                Some(inspect) => inspect.emit(id),
+                None => on_fault.emit(Action::DropMessage { id }),
+            }
+        })
+    };
+    let hovered = use_mut_ref(|| None::<MsgId>);
+    let onmouseover = {
+        let (on_hover, hovered) = (props.on_hover_message.clone(), hovered.clone());
+        Callback::from(move |e: MouseEvent| {
+            let id = message_at(&e);
+            if *hovered.borrow() != id {
+                *hovered.borrow_mut() = id;
+                on_hover.emit(id);
+            }
+        })
+    };
+    let onmouseleave = {
+        let on_hover = props.on_hover_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            if hovered.borrow_mut().take().is_some() {
+                on_hover.emit(None);
+            }
+        })
     };
     html! {
         <svg class={classes!("cluster", (count >= DENSE_FROM).then_some("dense"))} viewBox={format!("0 0 {VIEW_SIZE} {VIEW_SIZE}")} role="group"
@@ -73,17 +105,13 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
                     <path d="M0,0L10,5L0,10z" />
                 </marker>
             </defs>
-            <g class="links">
-                { for model.links.iter().map(|&link| html! {
-                    <LinkLine key={format!("{}-{}", link.from, link.to)} {link} {count} on_fault={props.on_fault.clone()} />
-                }) }
-            </g>
+            <Links links={Rc::new(model.links.clone())} {count} on_fault={props.on_fault.clone()} />
             <g class="drops">
                 { for model.drops.iter().map(|mark| html! {
                     <DropCross key={mark.id} mark={mark.clone()} {count} />
                 }) }
             </g>
-            <g class="waiting">
+            <g class="waiting" onclick={onclick.clone()} onmouseover={onmouseover.clone()} onmouseleave={onmouseleave.clone()}>
                 { for model.messages.iter().enumerate().filter(|(_, m)| m.buffered).map(dot) }
             </g>
             <g class="nodes">
@@ -93,9 +121,29 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
                                flagged={props.flagged.contains(&node.id)} />
                 }) }
             </g>
-            <g class="messages">
+            <g class="messages" {onclick} {onmouseover} {onmouseleave}>
                 { for model.messages.iter().enumerate().filter(|(_, m)| !m.buffered).map(dot) }
             </g>
         </svg>
+    }
+}
+
+/// Properties of [`Links`].
+#[derive(Properties, PartialEq)]
+struct LinksProps {
+    links: Rc<Vec<LinkModel>>,
+    count: u32,
+    on_fault: Callback<Fault>,
+}
+
+/// Every link direction; redrawn only when a link changes (at 25 nodes there are 600).
+#[component]
+fn Links(props: &LinksProps) -> Html {
+    html! {
+        <g class="links">
+            { for props.links.iter().map(|&link| html! {
+                <LinkLine key={format!("{}-{}", link.from, link.to)} {link} count={props.count} on_fault={props.on_fault.clone()} />
+            }) }
+        </g>
     }
 }
