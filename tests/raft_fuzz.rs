@@ -23,7 +23,7 @@ fn with_every_bug_off_nothing_is_found_on_3_5_and_7_nodes() {
 fn each_bug_toggle_is_caught() {
     // (toggle, cluster size, seed budget, what must break)
     let table: [(Bug, u32, u64, &[&str]); 5] = [
-        (Bug::CommitOldTermByCount, 5, 1000, &["Leader Completeness", "State Machine Safety"]),
+        (Bug::CommitOldTermByCount, 5, 1500, &["Leader Completeness", "State Machine Safety"]),
         (Bug::ForgetVoteOnRestart, 3, 500, &["Election Safety"]),
         (Bug::NoTimeoutRandomization, 5, 100, &["liveness"]),
         (Bug::VoteWithoutLogCheck, 5, 100, &["Leader Completeness", "State Machine Safety", "Log Matching"]),

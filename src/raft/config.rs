@@ -65,6 +65,11 @@ pub struct RaftConfig {
     pub max_batch: u32,
     /// A new leader appends a blank entry at once (section 8); off, Figure 8 can be replayed as drawn.
     pub leader_noop: bool,
+    /// PreVote (thesis 9.6): ask first, raise the term only if a majority would vote.
+    pub pre_vote: bool,
+    /// CheckQuorum: a leader that has not heard from a majority for an election timeout steps
+    /// down, and a follower that heard from its leader that recently ignores vote requests.
+    pub check_quorum: bool,
     /// Mistakes switched on.
     pub bugs: Vec<Bug>,
 }
@@ -79,6 +84,8 @@ impl Default for RaftConfig {
             heartbeat_interval: ms(50),
             max_batch: 64,
             leader_noop: true,
+            pre_vote: false,
+            check_quorum: false,
             bugs: Vec::new(),
         }
     }

@@ -77,7 +77,8 @@ pub fn fuzz_seed(seed: u64, nodes: u32, bugs: &[Bug]) -> Result<FuzzRun, Scenari
     Ok(FuzzRun { finding, scenario: run.scenario().clone(), events })
 }
 
-/// The configuration a seed is fuzzed with: batch size and the leader's blank entry vary too.
+/// The configuration a seed is fuzzed with: batch size, the leader's blank entry, PreVote and
+/// CheckQuorum vary too.
 pub fn fuzz_config(seed: u64, nodes: u32, bugs: &[Bug]) -> RaftConfig {
     let mut rng = SimRng::new(seed ^ 0xc0f1_6000_0000_0002);
     RaftConfig {
@@ -85,6 +86,8 @@ pub fn fuzz_config(seed: u64, nodes: u32, bugs: &[Bug]) -> RaftConfig {
         bugs: bugs.to_vec(),
         max_batch: [1, 4, 64][rng.below(3) as usize],
         leader_noop: rng.chance_ppm(500_000),
+        pre_vote: rng.chance_ppm(500_000),
+        check_quorum: rng.chance_ppm(500_000),
         ..RaftConfig::default()
     }
 }

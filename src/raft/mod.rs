@@ -26,3 +26,6 @@ mod paper_tests;
 
 #[cfg(test)]
 mod figure7_tests;
+
+#[cfg(test)]
+mod prevote_tests;

@@ -52,6 +52,8 @@ pub enum RaftTimer {
     Election,
     /// Time for the leader's next round of AppendEntries.
     Heartbeat,
+    /// CheckQuorum: time for the leader to count who it heard from.
+    CheckQuorum,
 }
 
 /// Requests from outside the cluster.
@@ -126,6 +128,10 @@ pub struct RaftNode {
     pub election_timeout: SimTime,
     /// Leader only: log index of each client request it accepted, awaiting commit.
     pending: BTreeMap<LogIndex, (ClientId, u64)>,
+    /// Local time of the last AppendEntries accepted from a leader (for CheckQuorum's lease).
+    last_leader_contact: Option<SimTime>,
+    /// Leader with CheckQuorum: the servers heard from since the last count.
+    heard: Vec<bool>,
 }
 
 type RaftCtx<'a, 'b> = &'a mut Ctx<'b, RaftNode>;
@@ -207,6 +213,77 @@ impl RaftNode {
         self.set_role(Role::Follower, ctx);
     }
 
+    /// The election timer ran out: ask for pre-votes first with PreVote, else stand at once.
+    fn campaign(&mut self, ctx: RaftCtx) {
+        if self.config.pre_vote {
+            self.start_pre_vote(ctx);
+        } else {
+            self.start_election(ctx);
+        }
+    }
+
+    /// PreVote: without touching its term, ask whether a majority would vote for it in term + 1.
+    /// A pre-candidate forgets its leader (keeping it stalled etcd once: followers that still
+    /// believed in a leader kept refusing).
+    fn start_pre_vote(&mut self, ctx: RaftCtx) {
+        self.leader_id = None;
+        self.last_leader_contact = None;
+        self.votes.iter_mut().for_each(|v| *v = false);
+        self.votes[ctx.id() as usize] = true;
+        self.role = Role::Follower; // so that set_role records each new round
+        self.set_role(Role::PreCandidate, ctx);
+        self.reset_election_timer(ctx);
+        let (last_log_index, last_log_term) = (self.last_index(), self.last_term());
+        let (term, candidate_id) = (self.term() + 1, ctx.id());
+        for peer in ctx.peers() {
+            ctx.send(peer, RaftMessage::PreVote { term, candidate_id, last_log_index, last_log_term });
+        }
+        self.maybe_win(ctx);
+    }
+
+    /// CheckQuorum's lease: this follower heard from its leader less than an election timeout ago.
+    fn in_lease(&self, now: SimTime) -> bool {
+        self.config.check_quorum
+            && self.leader_id.is_some()
+            && self.last_leader_contact.is_some_and(|t| now.saturating_sub(t) < self.config.election_timeout_min)
+    }
+
+    fn log_up_to_date(&self, last_log_index: LogIndex, last_log_term: Term) -> bool {
+        let up_to_date = last_log_term > self.last_term()
+            || (last_log_term == self.last_term() && last_log_index >= self.last_index());
+        up_to_date || self.config.has(Bug::VoteWithoutLogCheck)
+    }
+
+    fn handle_pre_vote(&mut self, from: NodeId, term: Term, last_log_index: LogIndex, last_log_term: Term, ctx: RaftCtx) {
+        let granted = term > self.term() && self.log_up_to_date(last_log_index, last_log_term) && !self.in_lease(ctx.now());
+        let reply_term = if granted { term } else { self.term() };
+        ctx.send(from, RaftMessage::PreVoteReply { term: reply_term, vote_granted: granted });
+    }
+
+    fn handle_pre_vote_reply(&mut self, from: NodeId, term: Term, granted: bool, ctx: RaftCtx) {
+        if granted && self.role == Role::PreCandidate && term == self.term() + 1 {
+            self.votes[from as usize] = true;
+            self.maybe_win(ctx);
+        } else if !granted {
+            self.observe_term(term, ctx);
+        }
+    }
+
+    /// CheckQuorum at the leader: step down unless a majority was heard from since the last count.
+    fn check_quorum(&mut self, ctx: RaftCtx) {
+        if self.role != Role::Leader {
+            return;
+        }
+        self.heard[ctx.id() as usize] = true;
+        if self.heard.iter().filter(|h| **h).count() >= self.majority() {
+            self.heard.iter_mut().for_each(|h| *h = false);
+            ctx.set_timer(RaftTimer::CheckQuorum, self.config.election_timeout_min);
+        } else {
+            self.leader_id = None;
+            self.step_down(ctx);
+        }
+    }
+
     fn start_election(&mut self, ctx: RaftCtx) {
         self.store_hard_state(self.term() + 1, Some(ctx.id()), ctx);
         self.leader_id = None;
@@ -225,8 +302,13 @@ impl RaftNode {
     }
 
     fn maybe_win(&mut self, ctx: RaftCtx) {
-        if self.role == Role::Candidate && self.votes.iter().filter(|v| **v).count() >= self.majority() {
-            self.become_leader(ctx);
+        if self.votes.iter().filter(|v| **v).count() < self.majority() {
+            return;
+        }
+        match self.role {
+            Role::Candidate => self.become_leader(ctx),
+            Role::PreCandidate => self.start_election(ctx),
+            Role::Follower | Role::Leader => {}
         }
     }
 
@@ -243,6 +325,10 @@ impl RaftNode {
         }
         self.broadcast_append(ctx);
         ctx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat_interval);
+        if self.config.check_quorum {
+            self.heard.iter_mut().for_each(|h| *h = false);
+            ctx.set_timer(RaftTimer::CheckQuorum, self.config.election_timeout_min);
+        }
     }
 
     fn append_as_leader(&mut self, command: Command, ctx: RaftCtx) -> LogIndex {
@@ -328,10 +414,11 @@ impl RaftNode {
     }
 
     fn handle_request_vote(&mut self, from: NodeId, term: Term, last_log_index: LogIndex, last_log_term: Term, ctx: RaftCtx) {
+        if term > self.term() && self.in_lease(ctx.now()) {
+            return; // CheckQuorum: a leader was heard from recently; a disruptive candidate is ignored
+        }
         self.observe_term(term, ctx);
-        let up_to_date = last_log_term > self.last_term()
-            || (last_log_term == self.last_term() && last_log_index >= self.last_index());
-        let log_ok = up_to_date || self.config.has(Bug::VoteWithoutLogCheck);
+        let log_ok = self.log_up_to_date(last_log_index, last_log_term);
         let free = self.durable.voted_for.is_none_or(|v| v == from);
         let vote_granted = term == self.term() && free && log_ok && self.role == Role::Follower;
         if vote_granted {
@@ -377,6 +464,7 @@ impl RaftNode {
             self.step_down(ctx);
         }
         self.leader_id = Some(from);
+        self.last_leader_contact = Some(ctx.now());
         self.reset_election_timer(ctx);
         let skip_check = self.config.has(Bug::SkipConsistencyCheck);
         let prev = if skip_check { prev_log_index.min(self.last_index()) } else { prev_log_index };
@@ -531,6 +619,8 @@ impl Process for RaftNode {
             election_deadline: 0,
             election_timeout: 0,
             pending: BTreeMap::new(),
+            last_leader_contact: None,
+            heard: vec![false; n],
         };
         node.reset_election_timer(ctx);
         node
@@ -542,10 +632,17 @@ impl Process for RaftNode {
                 self.handle_request_vote(from, term, last_log_index, last_log_term, ctx)
             }
             RaftMessage::RequestVoteReply { term, vote_granted } => self.handle_vote_reply(from, term, vote_granted, ctx),
+            RaftMessage::PreVote { term, candidate_id: _, last_log_index, last_log_term } => {
+                self.handle_pre_vote(from, term, last_log_index, last_log_term, ctx)
+            }
+            RaftMessage::PreVoteReply { term, vote_granted } => self.handle_pre_vote_reply(from, term, vote_granted, ctx),
             RaftMessage::AppendEntries { term, leader_id: _, prev_log_index, prev_log_term, entries, leader_commit } => {
                 self.handle_append(from, term, prev_log_index, prev_log_term, entries, leader_commit, ctx)
             }
             RaftMessage::AppendEntriesReply { term, success, match_index, conflict_term, conflict_index } => {
+                if let Some(h) = self.heard.get_mut(from as usize) {
+                    *h = true;
+                }
                 self.handle_append_reply(from, term, success, match_index, (conflict_term, conflict_index), ctx)
             }
         }
@@ -553,8 +650,9 @@ impl Process for RaftNode {
 
     fn on_timer(&mut self, timer: RaftTimer, ctx: &mut Ctx<Self>) {
         match timer {
-            RaftTimer::Election if self.role != Role::Leader => self.start_election(ctx),
+            RaftTimer::Election if self.role != Role::Leader => self.campaign(ctx),
             RaftTimer::Election => {}
+            RaftTimer::CheckQuorum => self.check_quorum(ctx),
             RaftTimer::Heartbeat if self.role == Role::Leader => {
                 self.broadcast_append(ctx);
                 ctx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat_interval);
@@ -566,7 +664,7 @@ impl Process for RaftNode {
     fn on_input(&mut self, input: RaftInput, ctx: &mut Ctx<Self>) {
         match input {
             RaftInput::Client { client, seq, op } => self.handle_client(client, seq, op, ctx),
-            RaftInput::Timeout if self.role != Role::Leader => self.start_election(ctx),
+            RaftInput::Timeout if self.role != Role::Leader => self.campaign(ctx),
             RaftInput::Timeout => {}
         }
     }
@@ -575,6 +673,8 @@ impl Process for RaftNode {
         match message {
             RaftMessage::RequestVote { .. } => "RequestVote",
             RaftMessage::RequestVoteReply { .. } => "RequestVoteReply",
+            RaftMessage::PreVote { .. } => "PreVote",
+            RaftMessage::PreVoteReply { .. } => "PreVoteReply",
             RaftMessage::AppendEntries { entries, .. } if entries.is_empty() => "Heartbeat",
             RaftMessage::AppendEntries { .. } => "AppendEntries",
             RaftMessage::AppendEntriesReply { .. } => "AppendEntriesReply",
@@ -585,6 +685,7 @@ impl Process for RaftNode {
         match timer {
             RaftTimer::Election => "ElectionTimeout",
             RaftTimer::Heartbeat => "HeartbeatTimeout",
+            RaftTimer::CheckQuorum => "CheckQuorum",
         }
     }
 }

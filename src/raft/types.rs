@@ -79,6 +79,10 @@ pub enum RaftMessage {
     RequestVote { term: Term, candidate_id: NodeId, last_log_index: LogIndex, last_log_term: Term },
     /// The answer to `RequestVote`.
     RequestVoteReply { term: Term, vote_granted: bool },
+    /// A pre-candidate asks whether it could win an election in `term` (thesis 9.6); nobody's term changes.
+    PreVote { term: Term, candidate_id: NodeId, last_log_index: LogIndex, last_log_term: Term },
+    /// The answer to `PreVote` (`term`: the proposed term when granted, the voter's when not).
+    PreVoteReply { term: Term, vote_granted: bool },
     /// The leader replicates entries (none: a heartbeat).
     AppendEntries {
         term: Term,
@@ -107,6 +111,8 @@ pub enum RaftMessage {
 pub enum Role {
     /// Follows a leader, votes.
     Follower,
+    /// Asking whether it could win, before raising its term (PreVote).
+    PreCandidate,
     /// Asking for votes.
     Candidate,
     /// Replicates the log.
@@ -118,6 +124,7 @@ impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Follower => "follower",
+            Role::PreCandidate => "pre_candidate",
             Role::Candidate => "candidate",
             Role::Leader => "leader",
         }

@@ -42,13 +42,17 @@ pub fn message_tags(world: &World<RaftNode>) -> Vec<(String, &'static str)> {
     world.network().in_flight().map(|m| message_tag(&m.message)).collect()
 }
 
-/// The label of one message: RV, RV✓/✗, AE·n, HB, AE✓/✗.
+/// The label of one message: RV, RV✓/✗, PV, PV✓/✗, AE·n, HB, AE✓/✗.
 pub fn message_tag(message: &RaftMessage) -> (String, &'static str) {
     let tone = |ok: bool| if ok { "ok" } else { "fail" };
     match message {
         RaftMessage::RequestVote { term, .. } => (format!("RV T{term}"), ""),
         RaftMessage::RequestVoteReply { vote_granted, .. } => {
             (if *vote_granted { "RV ✓" } else { "RV ✗" }.into(), tone(*vote_granted))
+        }
+        RaftMessage::PreVote { term, .. } => (format!("PV T{term}"), ""),
+        RaftMessage::PreVoteReply { vote_granted, .. } => {
+            (if *vote_granted { "PV ✓" } else { "PV ✗" }.into(), tone(*vote_granted))
         }
         RaftMessage::AppendEntries { entries, .. } if entries.is_empty() => ("HB".into(), ""),
         RaftMessage::AppendEntries { entries, .. } => (format!("AE ×{}", entries.len()), ""),

@@ -61,13 +61,14 @@ pub fn message_rows(world: &World<RaftNode>, id: MsgId) -> Vec<Note> {
         Note::new("buffered", m.buffered.to_string()),
     ];
     let fields: Vec<(&'static str, String)> = match &m.message {
-        RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term } => vec![
+        RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term }
+        | RaftMessage::PreVote { term, candidate_id, last_log_index, last_log_term } => vec![
             ("term", term.to_string()),
             ("candidateId", candidate_id.to_string()),
             ("lastLogIndex", last_log_index.to_string()),
             ("lastLogTerm", last_log_term.to_string()),
         ],
-        RaftMessage::RequestVoteReply { term, vote_granted } => {
+        RaftMessage::RequestVoteReply { term, vote_granted } | RaftMessage::PreVoteReply { term, vote_granted } => {
             vec![("term", term.to_string()), ("voteGranted", vote_granted.to_string())]
         }
         RaftMessage::AppendEntries { term, leader_id, prev_log_index, prev_log_term, entries, leader_commit } => vec![

@@ -36,6 +36,8 @@ impl LaneState {
     fn of(role: Role) -> Self {
         match role {
             Role::Follower => LaneState::Follower,
+            // A pre-candidate has not raised its term: its lane shows it as a candidate in waiting.
+            Role::PreCandidate => LaneState::Candidate,
             Role::Candidate => LaneState::Candidate,
             Role::Leader => LaneState::Leader,
         }

@@ -1,0 +1,73 @@
+//! PreVote and CheckQuorum (thesis 9.6): the disruptions they prevent, each with the switch off and on.
+
+use super::*;
+use crate::sim::{secs, Action, NetworkConfig, NodeId, Retention, World};
+
+fn cluster(pre_vote: bool, check_quorum: bool) -> World<RaftNode> {
+    let config = RaftConfig { nodes: 5, pre_vote, check_quorum, ..RaftConfig::default() };
+    World::new(5, NetworkConfig::default(), config, 4, Retention::Window(0))
+}
+
+fn leader(world: &World<RaftNode>) -> Option<(NodeId, Term)> {
+    world
+        .processes()
+        .filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term())))
+        .max_by_key(|&(_, term)| term)
+}
+
+fn term_of(world: &World<RaftNode>, id: NodeId) -> Term {
+    world.node(id).unwrap().process.unwrap().term()
+}
+
+/// Cut one follower off for 3 s, then heal; returns (leader before, its term), the follower's
+/// term just before healing, and the leader after.
+fn partitioned_follower_returns(world: &mut World<RaftNode>) -> ((NodeId, Term), Term, (NodeId, Term)) {
+    world.run_until(secs(1));
+    let before = leader(world).expect("a leader");
+    let follower = (0..5).find(|&n| n != before.0).unwrap();
+    let rest: Vec<NodeId> = (0..5).filter(|&n| n != follower).collect();
+    world.apply(&Action::Partition { groups: vec![vec![follower], rest] }).unwrap();
+    world.run_until(secs(4));
+    let isolated_term = term_of(world, follower);
+    world.apply(&Action::HealAll).unwrap();
+    world.run_until(secs(6));
+    (before, isolated_term, leader(world).expect("a leader after healing"))
+}
+
+#[test]
+fn without_pre_vote_a_returning_follower_with_a_higher_term_deposes_the_leader() {
+    let mut world = cluster(false, false);
+    let (before, isolated_term, after) = partitioned_follower_returns(&mut world);
+    assert!(isolated_term > before.1 + 3, "its term kept rising alone: {isolated_term}");
+    assert!(after.1 > isolated_term.max(before.1), "the cluster moved to a term above the returning follower's");
+}
+
+#[test]
+fn with_pre_vote_and_check_quorum_the_returning_follower_changes_nothing() {
+    let mut world = cluster(true, true);
+    let (before, isolated_term, after) = partitioned_follower_returns(&mut world);
+    assert_eq!(isolated_term, before.1, "pre-votes failed, so its term never rose");
+    assert_eq!(after, before, "the same leader in the same term");
+}
+
+#[test]
+fn with_check_quorum_a_leader_cut_off_from_the_majority_steps_down() {
+    for (check_quorum, steps_down) in [(false, false), (true, true)] {
+        let mut world = cluster(false, check_quorum);
+        world.run_until(secs(1));
+        let (old, _) = leader(&world).unwrap();
+        let rest: Vec<NodeId> = (0..5).filter(|&n| n != old).collect();
+        world.apply(&Action::Partition { groups: vec![vec![old], rest] }).unwrap();
+        world.run_until(secs(2));
+        let still_leader = world.node(old).unwrap().process.unwrap().role == Role::Leader;
+        assert_eq!(!still_leader, steps_down, "check_quorum {check_quorum}");
+    }
+}
+
+#[test]
+fn a_pre_candidate_wins_pre_votes_then_a_real_election() {
+    let mut world = cluster(true, false);
+    world.run_until(secs(1));
+    let (id, term) = leader(&world).expect("PreVote still elects a leader");
+    assert_eq!(term, 1, "the pre-vote round raised no term: node {id} won term 1");
+}
