@@ -202,3 +202,30 @@ async fn a_message_can_be_inspected_then_dropped_and_k_kills_the_leader() {
     settle().await;
     assert_eq!(attr(&root, &format!("[data-node=\"{leader}\"]"), "data-state"), "down");
 }
+
+#[wasm_bindgen_test]
+async fn with_pre_vote_and_check_quorum_an_isolated_node_keeps_its_term() {
+    let root = mount().await;
+    for feature in ["pre-vote", "check-quorum"] {
+        let input: HtmlInputElement = find(&root, &format!("[data-testid=\"{feature}\"]")).dyn_into().unwrap();
+        assert!(!input.checked());
+        input.click();
+        settle().await;
+        let input: HtmlInputElement = find(&root, &format!("[data-testid=\"{feature}\"]")).dyn_into().unwrap();
+        assert!(input.checked(), "{feature} is on in the fresh run");
+    }
+    let leader = one_leader(&root).await;
+    let cut = (leader + 1) % 5;
+    let before = term_of(&root, cut);
+    for other in (0..5).filter(|&n| n != cut) {
+        click(&root, &format!("[data-link=\"{cut}-{other}\"]")).await;
+        click(&root, &format!("[data-link=\"{other}-{cut}\"]")).await;
+    }
+    advance(&root, 4).await;
+    assert_eq!(term_of(&root, cut), before, "pre-votes fail alone: the term does not rise");
+    let role = attr(&root, &format!("[data-node=\"{cut}\"]"), "data-role");
+    assert!(role == "pre_candidate" || role == "follower", "{role}");
+    click(&root, "[data-testid=\"heal\"]").await;
+    advance(&root, 2).await;
+    assert_eq!(leaders(&root), vec![leader], "the leader was never disturbed");
+}

@@ -66,8 +66,13 @@ table! {
     Holds => "holds", "成立";
     Broken => "broken", "被违反";
     ViolationAt => "at {t}, nodes {nodes}", "发生于 {t}，涉及节点 {nodes}";
-    Settings => "Settings: classic mistakes", "设置：经典错误";
-    SettingsHint => "Switching a mistake on or off starts a fresh run with it.", "打开或关闭一个错误会以新配置重新开始运行。";
+    Settings => "Settings: features and classic mistakes", "设置：可选特性与经典错误";
+    SettingsHint => "Switching a feature or a mistake starts a fresh run with it.", "打开或关闭一个特性或错误会以新配置重新开始运行。";
+    FeaturePreVote => "PreVote", "预投票（PreVote）";
+    FeaturePreVoteWhy => "A node that times out first asks whether it could win, without raising its term: a partitioned node no longer returns with a huge term and deposes a healthy leader (thesis 9.6).", "超时的节点先询问自己能否赢得选举，且不增加任期：被分区的节点回来时不再带着很大的任期推翻健康的领导者（论文 9.6 节）。";
+    FeatureCheckQuorum => "CheckQuorum", "法定人数检查（CheckQuorum）";
+    FeatureCheckQuorumWhy => "A leader that has not heard from a majority for an election timeout steps down, and followers that heard from their leader that recently ignore vote requests.", "在一个选举超时内未收到多数派响应的领导者会主动下台；最近收到过领导者消息的跟随者会忽略投票请求。";
+    WordPreCandidate => "pre-candidate", "预候选人";
     BugCommitOldTerm => "Commit an old term's entry by counting replicas", "按副本数提交旧任期的条目";
     BugCommitOldTermWhy => "A leader commits an entry of an earlier term once a majority stores it (Figure 8): a later leader can overwrite it.",
                           "领导者在多数派存有旧任期条目时就提交它（图 8）：之后的领导者可能覆盖它。";
@@ -154,12 +159,23 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
     (t(lang, name), t(lang, why))
 }
 
+/// A protocol feature's name and one sentence on what it prevents, in `lang`.
+pub fn feature_text(lang: Lang, feature: crate::ui::raft_page::Feature) -> (&'static str, &'static str) {
+    use crate::ui::raft_page::Feature;
+    let (name, why) = match feature {
+        Feature::PreVote => (Key::FeaturePreVote, Key::FeaturePreVoteWhy),
+        Feature::CheckQuorum => (Key::FeatureCheckQuorum, Key::FeatureCheckQuorumWhy),
+    };
+    (t(lang, name), t(lang, why))
+}
+
 /// A Raft trace event's name, a Raft note word or an invariant's name in `lang`, if it is one.
 pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
     let key = match word {
         "raft" => Key::RaftTitle,
         "follower" => Key::WordFollower,
         "candidate" => Key::WordCandidate,
+        "pre_candidate" => Key::WordPreCandidate,
         "leader" => Key::WordLeader,
         "down" => Key::WordDown,
         "term" => Key::WordTerm,

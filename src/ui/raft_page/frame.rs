@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::lab::raft::view::{self, next_seq, ClientRequest, History, LogRow, RaftTimeline, Segment};
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
-use crate::raft::Bug;
+use crate::raft::RaftConfig;
 use crate::sim::{NetworkConfig, NodeId, SimTime, Violation};
 
 /// Log lines shown.
@@ -51,8 +51,8 @@ pub struct Frame {
     pub requests: Rc<Vec<ClientRequest>>,
     /// The next client sequence number.
     pub next_seq: u64,
-    /// Mistakes switched on in this run.
-    pub bugs: Rc<Vec<Bug>>,
+    /// This run's configuration (mistakes, PreVote, CheckQuorum, node count).
+    pub config: Rc<RaftConfig>,
     /// Actions in the scenario.
     pub actions: usize,
 }
@@ -80,7 +80,7 @@ pub fn frame(timeline: &RaftTimeline, history: &mut History) -> Frame {
         lanes: Rc::new(history.lanes.lanes().to_vec()),
         requests: Rc::new(history.requests(scenario, v.now, HISTORY_LIMIT)),
         next_seq: next_seq(scenario, CLIENT),
-        bugs: Rc::new(scenario.config.bugs.clone()),
+        config: Rc::new(scenario.config.clone()),
         actions: scenario.actions.len(),
     }
 }

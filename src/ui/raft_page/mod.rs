@@ -13,12 +13,14 @@ mod role_lanes;
 mod settings;
 mod setup;
 
+pub use setup::Feature;
+
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::lab::raft::view::{message_rows, node_rows, History};
-use crate::raft::{Bug, KvOp, RaftChecker, RaftInput, RaftNode, LAB};
+use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::replay::replayable::{use_replayable_run, LabRun};
 use crate::ui::replay::scrub_bar::ScrubBar;
@@ -48,7 +50,7 @@ use logs_panel::LogsPanel;
 use presets::{Preset, Presets};
 use role_lanes::RoleLanes;
 use settings::Settings;
-use setup::{default_run, fresh, toggled, DEFAULT_SPEED, NODE_CHOICES, TRACE_WINDOW};
+use setup::{default_run, fresh, toggled, with_feature_flipped, DEFAULT_SPEED, NODE_CHOICES, TRACE_WINDOW};
 
 type RaftAction = RunAction<RaftNode, RaftChecker>;
 
@@ -162,24 +164,29 @@ pub fn RaftPage() -> Html {
         let hovered = hovered.setter();
         use_callback((), move |id: Option<MsgId>, _| hovered.set(id))
     };
-    let load = |nodes: u32, bugs: Vec<Bug>| RunAction::Load(Box::new(fresh(nodes, bugs)));
+    // A new node count, mistake or feature starts a fresh run with the current run's other settings.
+    let load = |config: RaftConfig| RunAction::Load(Box::new(fresh(config)));
     let count = frame.count;
     let on_nodes = {
-        let (dispatch, bugs) = (dispatch.clone(), frame.bugs.clone());
+        let (dispatch, config) = (dispatch.clone(), frame.config.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(n) = select.value().parse::<u32>().ok().filter(|n| NODE_CHOICES.contains(n)) {
-                dispatch.emit(load(n, bugs.to_vec()));
+            if let Some(nodes) = select.value().parse::<u32>().ok().filter(|n| NODE_CHOICES.contains(n)) {
+                dispatch.emit(load(RaftConfig { nodes, ..(*config).clone() }));
             }
         })
     };
     let on_reset = {
-        let bugs = frame.bugs.clone();
-        dispatch.reform(move |()| load(count, bugs.to_vec()))
+        let config = frame.config.clone();
+        dispatch.reform(move |()| load((*config).clone()))
     };
     let on_toggle = {
-        let bugs = frame.bugs.clone();
-        dispatch.reform(move |bug: Bug| load(count, toggled(&bugs, bug)))
+        let config = frame.config.clone();
+        dispatch.reform(move |bug: Bug| load(RaftConfig { bugs: toggled(&config.bugs, bug), ..(*config).clone() }))
+    };
+    let on_feature = {
+        let config = frame.config.clone();
+        dispatch.reform(move |feature: Feature| load(with_feature_flipped((*config).clone(), feature)))
     };
     let on_inspect_message = {
         let (message, reducer) = (message.setter(), reducer.clone());
@@ -294,7 +301,7 @@ pub fn RaftPage() -> Html {
                              on_send={{ let (send, form) = (send.clone(), form.clone()); Callback::from(move |()| send.emit((form.node, form.op()))) }}
                              on_retry={send.reform(|(node, op): (NodeId, KvOp)| (Some(node), op))} />
                 <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
-                <Settings bugs={frame.bugs.clone()} {on_toggle} />
+                <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
             </div>
             <div class="lower raft-lower">
                 <EventLog lines={frame.log.clone()} />

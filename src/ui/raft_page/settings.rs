@@ -1,20 +1,24 @@
-//! Settings: the classic mistakes as toggles, each explained in one sentence.
+//! Settings: the protocol's optional features and the classic mistakes as toggles, each
+//! explained in one sentence.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::raft::Bug;
-use crate::ui::i18n::raft::{bug_text, t, Key};
+use super::setup::Feature;
+use crate::raft::{Bug, RaftConfig};
+use crate::ui::i18n::raft::{bug_text, feature_text, t, Key};
 use crate::ui::i18n::use_lang;
 
 /// Properties of [`Settings`].
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
-    /// Mistakes switched on.
-    pub bugs: Rc<Vec<Bug>>,
-    /// A toggle was flipped.
+    /// This run's configuration.
+    pub config: Rc<RaftConfig>,
+    /// A mistake was switched.
     pub on_toggle: Callback<Bug>,
+    /// A feature was switched.
+    pub on_feature: Callback<Feature>,
 }
 
 /// One checkbox per bug toggle.
@@ -25,13 +29,25 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <section class="panel settings" data-testid="settings">
             <h2>{ t(lang, Key::Settings) }</h2>
             <p class="hint">{ t(lang, Key::SettingsHint) }</p>
+            { for [(Feature::PreVote, "pre-vote", props.config.pre_vote), (Feature::CheckQuorum, "check-quorum", props.config.check_quorum)]
+                .into_iter()
+                .map(|(feature, testid, on)| {
+                    let (name, why) = feature_text(lang, feature);
+                    let onchange = props.on_feature.reform(move |_: Event| feature);
+                    html! {
+                        <label class="feature" key={testid}>
+                            <input type="checkbox" data-testid={testid} checked={on} {onchange} />
+                            <span><strong>{ name }</strong><br /><small>{ why }</small></span>
+                        </label>
+                    }
+                }) }
             { for Bug::ALL.into_iter().map(|bug| {
                 let (name, why) = bug_text(lang, bug);
                 let onchange = props.on_toggle.reform(move |_: Event| bug);
                 html! {
                     <label class="bug" key={bug.name()}>
                         <input type="checkbox" data-testid={format!("bug-{}", bug.name())}
-                               checked={props.bugs.contains(&bug)} {onchange} />
+                               checked={props.config.bugs.contains(&bug)} {onchange} />
                         <span><strong>{ name }</strong><br /><small>{ why }</small></span>
                     </label>
                 }

@@ -2,7 +2,7 @@
 
 use crate::lab::raft::default_scenario;
 use crate::lab::raft::view::RaftTimeline;
-use crate::raft::{Bug, RaftInput};
+use crate::raft::{Bug, RaftConfig, RaftInput};
 use crate::sim::{Action, NodeId, Retention};
 
 /// Nodes at first load.
@@ -16,18 +16,35 @@ pub const TRACE_WINDOW: usize = 4_000;
 /// Seed of every run started from the page.
 const SEED: u64 = 1;
 
-/// A fresh run with `nodes` servers and the mistakes `bugs` switched on.
-pub fn fresh(nodes: u32, bugs: Vec<Bug>) -> RaftTimeline {
+/// A fresh run of `config` (node count, mistakes, PreVote and CheckQuorum as the page set them).
+pub fn fresh(config: RaftConfig) -> RaftTimeline {
     let mut scenario = default_scenario(SEED);
-    scenario.config.nodes = nodes;
-    scenario.config.bugs = bugs;
+    scenario.config = config;
     RaftTimeline::new(scenario, Retention::Window(TRACE_WINDOW))
-        .expect("the default scenario is valid for 1 to 64 nodes")
+        .expect("the page only builds configurations of 1 to 64 nodes with the default timing")
 }
 
-/// The default run: five servers, no mistake switched on.
+/// The default run: five servers, the paper's Raft, no mistake switched on.
 pub fn default_run() -> RaftTimeline {
-    fresh(DEFAULT_NODES, Vec::new())
+    fresh(RaftConfig { nodes: DEFAULT_NODES, ..RaftConfig::default() })
+}
+
+/// A protocol feature the page can switch (each one restarts the run).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feature {
+    /// PreVote (thesis 9.6).
+    PreVote,
+    /// CheckQuorum.
+    CheckQuorum,
+}
+
+/// `config` with `feature` switched over.
+pub fn with_feature_flipped(mut config: RaftConfig, feature: Feature) -> RaftConfig {
+    match feature {
+        Feature::PreVote => config.pre_vote = !config.pre_vote,
+        Feature::CheckQuorum => config.check_quorum = !config.check_quorum,
+    }
+    config
 }
 
 /// `bugs` with `bug` switched on or off, in the canonical order.
@@ -103,6 +120,14 @@ mod tests {
         assert_eq!(groups(&actions), vec![vec![0, 1, 2], vec![3, 4]]);
         assert_eq!(actions.len(), 1 + 4);
         assert!(actions.contains(&Action::LinkUp { from: 1, to: 4 }));
+    }
+
+    #[test]
+    fn flipping_a_feature_twice_gives_back_the_same_config() {
+        let config = RaftConfig::default();
+        let on = with_feature_flipped(config.clone(), Feature::PreVote);
+        assert!(on.pre_vote && !on.check_quorum);
+        assert_eq!(with_feature_flipped(on, Feature::PreVote), config);
     }
 
     #[test]

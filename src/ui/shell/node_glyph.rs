@@ -29,14 +29,15 @@ pub struct NodeGlyphProps {
     pub flagged: bool,
 }
 
-/// The node's outline: a rounded square for a leader, a hexagon for a candidate, a disc otherwise.
+/// The node's outline: a rounded square for a leader, a hexagon for a candidate or a pre-candidate
+/// (the latter dashed, by CSS on `data-role`), a disc otherwise.
 fn body(role: &str, r: f64, fill: &'static str) -> Html {
     match role {
         "leader" => html! {
             <rect class="disc" x={(-r).to_string()} y={(-r).to_string()} width={(2.0 * r).to_string()}
                   height={(2.0 * r).to_string()} rx="7" fill={fill} />
         },
-        "candidate" => {
+        "candidate" | "pre_candidate" => {
             let points: Vec<String> = (0..6)
                 .map(|k| {
                     let a = std::f64::consts::FRAC_PI_3 * f64::from(k);
