@@ -232,11 +232,15 @@ async fn the_sequence_diagram_draws_messages_and_highlights_the_hovered_one() {
     let arrows: u32 = data(&root, "sequence-diagram", "data-arrows").parse().unwrap();
     assert!(arrows > 0);
     assert!(root.query_selector("[data-fate=\"delivered\"]").unwrap().is_some());
-    let arrow = el(&root, "[data-msg-arrow]");
-    fire(&arrow, "new MouseEvent('mouseenter')", &JsValue::NULL);
+    // The pointer moving onto an arrow: `mouseover` bubbles from its line to the diagram's listener.
+    let arrow = el(&root, "[data-msg-arrow] line");
+    fire(&arrow, "new MouseEvent('mouseover', {bubbles: true})", &JsValue::NULL);
     settle().await;
     assert!(el(&root, "[data-msg-arrow]").class_list().contains("highlight"));
-    fire(&arrow, "new MouseEvent('mouseleave')", &JsValue::NULL);
+    let id = data(&root, "[data-msg-arrow]", "data-msg-arrow");
+    let dot = root.query_selector(&format!("[data-msg=\"{id}\"]")).unwrap();
+    assert!(dot.is_none_or(|d| d.class_list().contains("highlighted")), "the cluster view emphasises the same message");
+    fire(&el(&root, "[data-testid=\"sequence-diagram\"] .arrows"), "new MouseEvent('mouseleave')", &JsValue::NULL);
     settle().await;
     assert!(root.query_selector(".seq-arrow.highlight").unwrap().is_none());
 }

@@ -11,8 +11,6 @@ use crate::ui::i18n::use_lang;
 
 const WIDTH: f64 = 600.0;
 const LANE: f64 = 22.0;
-/// The narrowest time span shown (early in a run the lanes stretch over what has happened).
-const MIN_SPAN: SimTime = 2_000_000;
 const LABEL: f64 = 34.0;
 
 /// Properties of [`RoleLanes`].
@@ -24,32 +22,49 @@ pub struct RoleLanesProps {
     pub now: SimTime,
 }
 
-/// The lanes, scrolling with the run.
+/// How many windows the time origin stays put for: between two moves, scrolling is one transform
+/// and only the lanes' last segments change.
+const ORIGIN_SPANS: u64 = 4;
+
+/// The lanes, scrolling with the run (a fixed window of [`LANE_SPAN`], now at the right edge).
 #[component]
 pub fn RoleLanes(props: &RoleLanesProps) -> Html {
     let lang = use_lang();
-    let span = props.now.clamp(MIN_SPAN, LANE_SPAN);
+    let span = LANE_SPAN;
     let start = props.now.saturating_sub(span);
-    let x = |t: SimTime| LABEL + (t.saturating_sub(start) as f64 / span as f64) * (WIDTH - LABEL);
+    let origin = start - start % (span * ORIGIN_SPANS);
+    let plot = WIDTH - LABEL;
+    // Times map to x from `origin`; the plot is shifted so that `start` is at its left edge.
+    let x = |t: SimTime| LABEL + (t.saturating_sub(origin) as f64 / span as f64) * plot;
+    let scroll = LABEL - x(start);
     let height = LANE * props.lanes.len() as f64 + 4.0;
     html! {
         <section class="panel role-lanes" data-testid="role-lanes">
             <h2>{ t(lang, Key::RoleLanes) }</h2>
             <svg viewBox={format!("0 0 {WIDTH} {height}")} class="lanes" role="img" aria-label={t(lang, Key::RoleLanes)}>
+                <defs>
+                    <clipPath id="lanes-plot"><rect x={LABEL.to_string()} y="0" width={plot.to_string()} height={height.to_string()} /></clipPath>
+                </defs>
+                { for (0..props.lanes.len()).map(|node| html! {
+                    <text key={format!("label{node}")} class="lane-label" x="2" y={format!("{:.1}", LANE * node as f64 + 2.0 + LANE * 0.7)}>
+                        { format!("N{node}") }
+                    </text>
+                }) }
+                <g clip-path="url(#lanes-plot)">
+                <g transform={format!("translate({scroll:.1},0)")}>
                 { for props.lanes.iter().enumerate().map(|(node, lane)| {
                     let y = LANE * node as f64 + 2.0;
                     html! {
                         <g key={node} class="lane" data-lane={node.to_string()}>
-                            <text class="lane-label" x="2" y={format!("{:.1}", y + LANE * 0.7)}>{ format!("N{node}") }</text>
                             { for lane.iter().enumerate().map(|(k, s)| {
                                 let end = lane.get(k + 1).map_or(props.now, |n| n.start);
-                                let (x0, x1) = (x(s.start.max(start)), x(end));
+                                let (x0, x1) = (x(s.start.max(origin)), x(end));
                                 let new_term = k > 0 && lane[k - 1].term != s.term;
                                 html! {
                                     <g key={s.start} class={classes!("seg", s.state.as_str())} data-state={s.state.as_str()} data-term={s.term.to_string()}>
                                         <rect x={format!("{x0:.1}")} y={format!("{:.1}", y + 2.0)} width={format!("{:.1}", (x1 - x0).max(0.5))}
                                               height={format!("{:.1}", LANE - 4.0)} />
-                                        if new_term && s.start >= start {
+                                        if new_term && s.start >= origin {
                                             <line class="term-mark" x1={format!("{x0:.1}")} x2={format!("{x0:.1}")}
                                                   y1={format!("{y:.1}")} y2={format!("{:.1}", y + LANE)} />
                                             <text class="term-label" x={format!("{:.1}", x0 + 2.0)} y={format!("{:.1}", y + LANE * 0.72)}>
@@ -62,6 +77,8 @@ pub fn RoleLanes(props: &RoleLanesProps) -> Html {
                         </g>
                     }
                 }) }
+                </g>
+                </g>
             </svg>
             <p class="hint">{ t(lang, Key::RoleLanesHint) }</p>
         </section>

@@ -10,6 +10,7 @@ use crate::sim::{MsgId, SimTime};
 use crate::ui::i18n::replay::{t, Key};
 use crate::ui::i18n::{fill, use_lang};
 use crate::ui::shell::format;
+use crate::ui::shell::message_dot::message_id_at;
 
 const WIDTH: f64 = 560.0;
 const HEIGHT: f64 = 380.0;
@@ -37,12 +38,17 @@ pub struct SequenceDiagramProps {
     pub reply_kinds: &'static [&'static str],
 }
 
-/// Maps node ids and times to the picture's coordinates.
+/// Maps node ids and times to the picture's coordinates. Times are measured from `origin`, which
+/// moves only every [`ORIGIN_SPANS`] windows: as the diagram scrolls, one transform moves the
+/// arrows and their own coordinates stay put (so a frame patches only the arrows that changed).
 struct Scale {
     lanes: u32,
-    top: SimTime,
+    origin: SimTime,
     span: f64,
 }
+
+/// How many windows the time origin stays put for.
+const ORIGIN_SPANS: u64 = 64;
 
 impl Scale {
     fn x(&self, node: u32) -> f64 {
@@ -53,11 +59,21 @@ impl Scale {
     }
 
     fn y(&self, t: SimTime) -> f64 {
-        HEAD + (t as f64 - self.top as f64) / self.span * (HEIGHT - HEAD)
+        HEAD + (t as f64 - self.origin as f64) / self.span * (HEIGHT - HEAD)
+    }
+
+    /// The vertical shift that brings time `top` to the top of the plot.
+    fn scroll(&self, top: SimTime) -> f64 {
+        HEAD - self.y(top)
     }
 }
 
-fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, on_hover: &Callback<Option<MsgId>>, lang: crate::ui::i18n::Lang) -> Html {
+/// A coordinate as SVG text (a tenth of a unit is finer than a pixel here).
+fn coord(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, lang: crate::ui::i18n::Lang) -> Html {
     let (x1, y1) = (scale.x(arrow.from), scale.y(arrow.sent));
     let x2 = x1 + (scale.x(arrow.to) - x1) * arrow.reach;
     let y2 = scale.y(arrow.end);
@@ -68,7 +84,7 @@ fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, on_h
     );
     let end = match arrow.fate {
         Fate::Dropped(_) => html! {
-            <path class="cross" d={format!("M{},{}L{},{}M{},{}L{},{}", x2 - CROSS, y2 - CROSS, x2 + CROSS, y2 + CROSS,
+            <path class="cross" d={format!("M{:.1},{:.1}L{:.1},{:.1}M{:.1},{:.1}L{:.1},{:.1}", x2 - CROSS, y2 - CROSS, x2 + CROSS, y2 + CROSS,
                                            x2 - CROSS, y2 + CROSS, x2 + CROSS, y2 - CROSS)} />
         },
         _ => html! {},
@@ -78,15 +94,12 @@ fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, on_h
     let label_y = y1 + (y2 - y1) * 0.18 - 3.0;
     html! {
         <g key={id} class={classes!("seq-arrow", arrow.fate.as_str(), reply.then_some("reply"), highlighted.then_some("highlight"))}
-           data-msg-arrow={id.to_string()} data-fate={arrow.fate.as_str()}
-           onmouseenter={on_hover.reform(move |_: MouseEvent| Some(id))}
-           onmouseleave={on_hover.reform(|_: MouseEvent| None)}>
+           data-msg-arrow={id.to_string()} data-fate={arrow.fate.as_str()}>
             <title>{ title }</title>
-            <line class="hit" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
-            <line class="shaft" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
-                  marker-end={head} />
+            <line class="hit" x1={coord(x1)} y1={coord(y1)} x2={coord(x2)} y2={coord(y2)} />
+            <line class="shaft" x1={coord(x1)} y1={coord(y1)} x2={coord(x2)} y2={coord(y2)} marker-end={head} />
             { end }
-            <text class="kind" x={label_x.to_string()} y={label_y.to_string()}>{ arrow.kind }</text>
+            <text class="kind" x={coord(label_x)} y={coord(label_y)}>{ arrow.kind }</text>
         </g>
     }
 }
@@ -96,7 +109,29 @@ fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, on_h
 pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     let lang = use_lang();
     let model = &props.model;
-    let scale = Scale { lanes: model.nodes, top: model.top, span: (model.bottom.saturating_sub(model.top)).max(1) as f64 };
+    let span = model.bottom.saturating_sub(model.top).max(1);
+    let origin = model.top - model.top % (span * ORIGIN_SPANS);
+    let scale = Scale { lanes: model.nodes, origin, span: span as f64 };
+    // One set of listeners for every arrow, found by `data-msg-arrow`.
+    let hovered = use_mut_ref(|| None::<MsgId>);
+    let onmouseover = {
+        let (on_hover, hovered) = (props.on_hover.clone(), hovered.clone());
+        Callback::from(move |e: MouseEvent| {
+            let id = message_id_at(&e, "data-msg-arrow");
+            if *hovered.borrow() != id {
+                *hovered.borrow_mut() = id;
+                on_hover.emit(id);
+            }
+        })
+    };
+    let onmouseleave = {
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |_: MouseEvent| {
+            if hovered.borrow_mut().take().is_some() {
+                on_hover.emit(None);
+            }
+        })
+    };
     let lifelines = (0..model.nodes).map(|node| {
         let x = scale.x(node).to_string();
         html! {
@@ -107,7 +142,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         }
     });
     let arrows = model.arrows.iter().map(|arrow| {
-        arrow_view(arrow, &scale, props.highlight == Some(arrow.id), props.reply_kinds.contains(&arrow.kind), &props.on_hover, lang)
+        arrow_view(arrow, &scale, props.highlight == Some(arrow.id), props.reply_kinds.contains(&arrow.kind), lang)
     });
     let empty = model.arrows.is_empty().then(|| html! { <p class="hint">{ t(lang, Key::SequenceEmpty) }</p> });
     html! {
@@ -124,7 +159,9 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(model.top) }</text>
                 <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
                 <g class="lifelines">{ for lifelines }</g>
-                <g class="arrows" clip-path="url(#seq-plot)">{ for arrows }</g>
+                <g class="arrows" clip-path="url(#seq-plot)" {onmouseover} {onmouseleave}>
+                    <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>{ for arrows }</g>
+                </g>
             </svg>
             { for empty }
         </section>

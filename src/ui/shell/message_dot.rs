@@ -53,8 +53,14 @@ pub fn message_dot(look: MessageLook<'_>) -> Html {
 
 /// The message id of the `data-msg` element an event happened in, if any.
 pub fn message_at(event: &web_sys::Event) -> Option<MsgId> {
+    message_id_at(event, "data-msg")
+}
+
+/// The message id held in `attribute` by the element an event happened in (or its closest
+/// ancestor with one): how a drawing with many messages shares one set of listeners.
+pub fn message_id_at(event: &web_sys::Event, attribute: &str) -> Option<MsgId> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest("[data-msg]").ok()??.get_attribute("data-msg")?.parse().ok()
+    target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)?.parse().ok()
 }
 
 /// Properties of [`DropCross`].
