@@ -170,6 +170,7 @@ async fn voting_without_the_log_check_turns_the_invariant_panel_red() {
     assert!(stale_follower_returns(&root).await, "the stale node's election breaks an invariant");
     assert!(!all(&root, "[data-testid=\"invariant\"][data-ok=\"false\"]").is_empty());
     assert!(!all(&root, "[data-node].flagged").is_empty(), "the nodes involved are highlighted");
+    assert!(!all(&root, ".entry.flagged").is_empty(), "and the log entry at fault");
 }
 
 #[wasm_bindgen_test]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::node::RaftNode;
 use super::types::{LogIndex, Role, Term};
-use crate::sim::{stable_hash, Checker, NodeId, StableHasher, Violation, World};
+use crate::sim::{fill_facts, stable_hash, Checker, NodeId, StableHasher, Violation, World};
 use std::hash::{Hash, Hasher};
 
 /// Names of every property checked, in the order the page lists them.
@@ -21,6 +21,36 @@ pub const INVARIANTS: [&str; 8] = [
     "Commit Index Never Decreases",
     "Applied In Order",
 ];
+
+/// An invariant found broken: which, the nodes involved, and the sentence's code and values.
+struct Broken {
+    invariant: &'static str,
+    nodes: Vec<NodeId>,
+    code: &'static str,
+    facts: Vec<(&'static str, String)>,
+}
+
+fn broken(invariant: &'static str, nodes: Vec<NodeId>, code: &'static str, facts: &[(&'static str, &dyn ToString)]) -> Option<Broken> {
+    let facts = facts.iter().map(|(name, value)| (*name, value.to_string())).collect();
+    Some(Broken { invariant, nodes, code, facts })
+}
+
+/// The English sentence of each violation code (the page translates the codes itself).
+pub fn english(code: &str) -> &'static str {
+    match code {
+        "term_went_back" => "node {node}'s term went from {from} back to {to}",
+        "commit_went_back" => "node {node}'s commit index went from {from} back to {to}",
+        "leader_removed_entries" => "leader {node} removed entries from index {index} of its own log in term {term}",
+        "logs_differ" => "node {node} has an entry at index {index} in term {term} but its log up to there differs from node {other}'s",
+        "two_leaders" => "nodes {other} and {node} were both leader in term {term}",
+        "different_commit" => "node {node} committed a different entry at index {index} (term {term}) than was committed before (term {earlier})",
+        "applied_went_back" => "node {node}'s last applied index went from {from} back to {to}",
+        "applied_beyond_commit" => "node {node} applied index {index} beyond its commit index {commit}",
+        "different_apply" => "node {node} applied a different command at index {index} than another server did",
+        "leader_lacks_committed" => "leader {node} of term {term} lacks the entry committed at index {index} (term {entry_term})",
+        _ => "an invariant broke",
+    }
+}
 
 /// One log position as the checker remembers it: term, entry hash, hash of the whole prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,11 +95,13 @@ impl RaftChecker {
         }
         let now = world.now();
         let seq = world.trace().total().saturating_sub(1);
-        let violation = |invariant, nodes: Vec<NodeId>, explanation: String| Violation {
-            invariant,
+        let violation = |b: Broken| Violation {
+            invariant: b.invariant,
             t: now,
-            nodes,
-            explanation,
+            nodes: b.nodes,
+            explanation: fill_facts(english(b.code), &b.facts),
+            code: b.code,
+            facts: b.facts,
             trace_seq: seq,
         };
         for id in 0..n as NodeId {
@@ -78,14 +110,14 @@ impl RaftChecker {
                 self.nodes[id as usize].role = None;
                 continue;
             };
-            if let Some((invariant, nodes, explanation)) = self.check_node(id, view.life, p) {
-                return Some(violation(invariant, nodes, explanation));
+            if let Some(b) = self.check_node(id, view.life, p) {
+                return Some(violation(b));
             }
         }
         None
     }
 
-    fn check_node(&mut self, id: NodeId, life: u32, p: &RaftNode) -> Option<(&'static str, Vec<NodeId>, String)> {
+    fn check_node(&mut self, id: NodeId, life: u32, p: &RaftNode) -> Option<Broken> {
         let tracked = &self.nodes[id as usize];
         let new_life = tracked.life != life;
         let unchanged = !new_life
@@ -99,12 +131,11 @@ impl RaftChecker {
             return None;
         }
         if p.term() < tracked.term {
-            let msg = format!("node {id}'s term went from {} back to {}", tracked.term, p.term());
-            return Some(("Terms Never Decrease", vec![id], msg));
+            return broken("Terms Never Decrease", vec![id], "term_went_back", &[("node", &id), ("from", &tracked.term), ("to", &p.term())]);
         }
         if !new_life && p.commit_index < tracked.commit {
-            let msg = format!("node {id}'s commit index went from {} back to {}", tracked.commit, p.commit_index);
-            return Some(("Commit Index Never Decreases", vec![id], msg));
+            let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("from", &tracked.commit), ("to", &p.commit_index)];
+            return broken("Commit Index Never Decreases", vec![id], "commit_went_back", &facts);
         }
         let was_leader_same_term = !new_life && tracked.role == Some(Role::Leader) && tracked.term == p.term();
         let result = self
@@ -123,7 +154,7 @@ impl RaftChecker {
     }
 
     /// Bring the cached log of `id` up to date; checks Leader Append-Only and Log Matching.
-    fn update_log(&mut self, id: NodeId, p: &RaftNode, leader_same_term: bool) -> Option<(&'static str, Vec<NodeId>, String)> {
+    fn update_log(&mut self, id: NodeId, p: &RaftNode, leader_same_term: bool) -> Option<Broken> {
         let log = p.log();
         let cached = &mut self.nodes[id as usize].log;
         let mut keep = cached.len().min(log.len());
@@ -131,8 +162,8 @@ impl RaftChecker {
             keep -= 1;
         }
         if leader_same_term && keep < cached.len() {
-            let msg = format!("leader {id} removed entries from index {} of its own log in term {}", keep + 1, p.term());
-            return Some(("Leader Append-Only", vec![id], msg));
+            let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("index", &(keep + 1)), ("term", &p.term())];
+            return broken("Leader Append-Only", vec![id], "leader_removed_entries", &facts);
         }
         cached.truncate(keep);
         for (k, entry) in log.iter().enumerate().skip(keep) {
@@ -146,14 +177,11 @@ impl RaftChecker {
             match self.prefixes.get(&(index, entry.term)) {
                 Some(&known) if known != slot.prefix => {
                     let others = self.holders(index, entry.term, slot.prefix, id);
-                    let msg = format!(
-                        "node {id} has an entry at index {index} in term {} but its log up to there differs from {}",
-                        entry.term,
-                        describe_nodes(&others)
-                    );
+                    let other = others.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
                     let mut nodes = vec![id];
                     nodes.extend(others);
-                    return Some(("Log Matching", nodes, msg));
+                    let facts: [(&str, &dyn ToString); 4] = [("node", &id), ("index", &index), ("term", &entry.term), ("other", &other)];
+                    return broken("Log Matching", nodes, "logs_differ", &facts);
                 }
                 Some(_) => {}
                 None => {
@@ -177,14 +205,13 @@ impl RaftChecker {
             .collect()
     }
 
-    fn check_election(&mut self, id: NodeId, p: &RaftNode) -> Option<(&'static str, Vec<NodeId>, String)> {
+    fn check_election(&mut self, id: NodeId, p: &RaftNode) -> Option<Broken> {
         if p.role != Role::Leader {
             return None;
         }
         match self.leaders.get(&p.term()) {
             Some(&other) if other != id => {
-                let msg = format!("nodes {other} and {id} were both leader in term {}", p.term());
-                Some(("Election Safety", vec![other, id], msg))
+                broken("Election Safety", vec![other, id], "two_leaders", &[("node", &id), ("other", &other), ("term", &p.term())])
             }
             Some(_) => None,
             None => {
@@ -195,19 +222,15 @@ impl RaftChecker {
     }
 
     /// Record newly committed entries; a different entry committed at a known index breaks State Machine Safety.
-    fn check_commit(&mut self, id: NodeId, p: &RaftNode) -> Option<(&'static str, Vec<NodeId>, String)> {
+    fn check_commit(&mut self, id: NodeId, p: &RaftNode) -> Option<Broken> {
         let cached = &self.nodes[id as usize].log;
         let upto = (p.commit_index as usize).min(cached.len());
         for (k, slot) in cached.iter().enumerate().take(upto) {
             match self.committed.get(k).map(|(known, _)| known) {
                 Some(known) if known.prefix != slot.prefix => {
-                    let msg = format!(
-                        "node {id} committed a different entry at index {} (term {}) than was committed before (term {})",
-                        k + 1,
-                        slot.term,
-                        known.term
-                    );
-                    return Some(("State Machine Safety", vec![id], msg));
+                    let facts: [(&str, &dyn ToString); 4] =
+                        [("node", &id), ("index", &(k + 1)), ("term", &slot.term), ("earlier", &known.term)];
+                    return broken("State Machine Safety", vec![id], "different_commit", &facts);
                 }
                 Some(_) => {}
                 None => self.committed.push((*slot, p.term())),
@@ -216,23 +239,21 @@ impl RaftChecker {
         None
     }
 
-    fn check_applied(&mut self, id: NodeId, p: &RaftNode, new_life: bool) -> Option<(&'static str, Vec<NodeId>, String)> {
+    fn check_applied(&mut self, id: NodeId, p: &RaftNode, new_life: bool) -> Option<Broken> {
         let tracked = &self.nodes[id as usize];
         let from = if new_life { 0 } else { tracked.applied };
         if p.last_applied < from {
-            let msg = format!("node {id}'s last applied index went from {from} back to {}", p.last_applied);
-            return Some(("Applied In Order", vec![id], msg));
+            return broken("Applied In Order", vec![id], "applied_went_back", &[("node", &id), ("from", &from), ("to", &p.last_applied)]);
         }
         if p.last_applied > p.commit_index {
-            let msg = format!("node {id} applied index {} beyond its commit index {}", p.last_applied, p.commit_index);
-            return Some(("Applied In Order", vec![id], msg));
+            let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("index", &p.last_applied), ("commit", &p.commit_index)];
+            return broken("Applied In Order", vec![id], "applied_beyond_commit", &facts);
         }
         for index in from + 1..=p.last_applied {
             let entry = tracked.log[index as usize - 1].entry;
             match self.applied.get(index as usize - 1) {
                 Some(&known) if known != entry => {
-                    let msg = format!("node {id} applied a different command at index {index} than another server did");
-                    return Some(("State Machine Safety", vec![id], msg));
+                    return broken("State Machine Safety", vec![id], "different_apply", &[("node", &id), ("index", &index)]);
                 }
                 Some(_) => {}
                 None => self.applied.push(entry),
@@ -243,7 +264,7 @@ impl RaftChecker {
 
     /// Every leader holds every entry committed before its term began (checked through the prefix
     /// hash of the last such entry, which covers all before it).
-    fn check_leaders_complete(&self, id: NodeId, p: &RaftNode) -> Option<(&'static str, Vec<NodeId>, String)> {
+    fn check_leaders_complete(&self, id: NodeId, p: &RaftNode) -> Option<Broken> {
         for leader in 0..self.nodes.len() as NodeId {
             let tracked = &self.nodes[leader as usize];
             let (role, term) = if leader == id { (p.role, p.term()) } else { (tracked.role.unwrap_or(Role::Follower), tracked.term) };
@@ -253,12 +274,9 @@ impl RaftChecker {
             let Some(k) = self.committed.iter().rposition(|(_, commit_term)| *commit_term < term) else { continue };
             let (slot, _) = self.committed[k];
             if tracked.log.get(k).is_none_or(|s| s.prefix != slot.prefix) {
-                let msg = format!(
-                    "leader {leader} of term {term} lacks the entry committed at index {} (term {})",
-                    k + 1,
-                    slot.term
-                );
-                return Some(("Leader Completeness", vec![leader], msg));
+                let facts: [(&str, &dyn ToString); 4] =
+                    [("node", &leader), ("term", &term), ("index", &(k + 1)), ("entry_term", &slot.term)];
+                return broken("Leader Completeness", vec![leader], "leader_lacks_committed", &facts);
             }
         }
         None
@@ -271,10 +289,3 @@ impl Checker<RaftNode> for RaftChecker {
     }
 }
 
-fn describe_nodes(nodes: &[NodeId]) -> String {
-    match nodes {
-        [] => "another node's".into(),
-        [one] => format!("node {one}'s"),
-        many => format!("nodes {many:?}'"),
-    }
-}

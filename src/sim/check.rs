@@ -16,8 +16,12 @@ pub struct Violation {
     pub t: SimTime,
     /// The nodes involved.
     pub nodes: Vec<NodeId>,
-    /// One sentence of explanation.
+    /// One sentence of explanation, in English (the command line's).
     pub explanation: String,
+    /// Which sentence it is, for translations (`"two_leaders"`...).
+    pub code: &'static str,
+    /// The sentence's values by name (`("node", "2")`, `("term", "5")`...), for translations.
+    pub facts: Vec<(&'static str, String)>,
     /// Position in the trace of the event after which it was seen.
     pub trace_seq: u64,
 }
@@ -26,6 +30,11 @@ impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} at t={} µs (trace #{}): {}", self.invariant, self.t, self.trace_seq, self.explanation)
     }
+}
+
+/// `template` with each `{name}` replaced by the fact of that name.
+pub fn fill_facts(template: &str, facts: &[(&'static str, String)]) -> String {
+    facts.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
 /// Something that watches a world event by event.

@@ -18,7 +18,7 @@ pub mod trace;
 pub mod world;
 
 pub use action::{Action, TimedAction};
-pub use check::{Checker, NoChecker, Violation};
+pub use check::{fill_facts, Checker, NoChecker, Violation};
 pub use clock::Clock;
 pub use hash::{stable_hash, StableHasher};
 pub use network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig};

@@ -73,6 +73,16 @@ table! {
     FeatureCheckQuorum => "CheckQuorum", "法定人数检查（CheckQuorum）";
     FeatureCheckQuorumWhy => "A leader that has not heard from a majority for an election timeout steps down, and followers that heard from their leader that recently ignore vote requests.", "在一个选举超时内未收到多数派响应的领导者会主动下台；最近收到过领导者消息的跟随者会忽略投票请求。";
     WordPreCandidate => "pre-candidate", "预候选人";
+    TermWentBack => "node {node}'s term went from {from} back to {to}", "节点 {node} 的任期从 {from} 倒退到 {to}";
+    CommitWentBack => "node {node}'s commit index went from {from} back to {to}", "节点 {node} 的提交索引从 {from} 倒退到 {to}";
+    LeaderRemovedEntries => "leader {node} removed entries from index {index} of its own log in term {term}", "领导者 {node} 在任期 {term} 删除了自己日志中从索引 {index} 开始的条目";
+    LogsDiffer => "node {node} has an entry at index {index} in term {term} but its log up to there differs from node {other}'s", "节点 {node} 在索引 {index} 有任期 {term} 的条目，但到此为止的日志与节点 {other} 的不同";
+    TwoLeaders => "nodes {other} and {node} were both leader in term {term}", "节点 {other} 和 {node} 在任期 {term} 都是领导者";
+    DifferentCommit => "node {node} committed a different entry at index {index} (term {term}) than was committed before (term {earlier})", "节点 {node} 在索引 {index} 提交了（任期 {term} 的）条目，与之前已提交的（任期 {earlier} 的）不同";
+    AppliedWentBack => "node {node}'s last applied index went from {from} back to {to}", "节点 {node} 的已应用索引从 {from} 倒退到 {to}";
+    AppliedBeyondCommit => "node {node} applied index {index} beyond its commit index {commit}", "节点 {node} 应用了索引 {index}，超过了它的提交索引 {commit}";
+    DifferentApply => "node {node} applied a different command at index {index} than another server did", "节点 {node} 在索引 {index} 应用的命令与另一台服务器不同";
+    LeaderLacksCommitted => "leader {node} of term {term} lacks the entry committed at index {index} (term {entry_term})", "任期 {term} 的领导者 {node} 缺少在索引 {index} 已提交的（任期 {entry_term} 的）条目";
     BugCommitOldTerm => "Commit an old term's entry by counting replicas", "按副本数提交旧任期的条目";
     BugCommitOldTermWhy => "A leader commits an entry of an earlier term once a majority stores it (Figure 8): a later leader can overwrite it.",
                           "领导者在多数派存有旧任期条目时就提交它（图 8）：之后的领导者可能覆盖它。";
@@ -159,6 +169,24 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
     (t(lang, name), t(lang, why))
 }
 
+/// A violation's sentence in `lang`, from its code and facts (the engine's English if the code is unknown).
+pub fn violation_text(lang: Lang, violation: &crate::sim::Violation) -> String {
+    let key = match violation.code {
+        "term_went_back" => Key::TermWentBack,
+        "commit_went_back" => Key::CommitWentBack,
+        "leader_removed_entries" => Key::LeaderRemovedEntries,
+        "logs_differ" => Key::LogsDiffer,
+        "two_leaders" => Key::TwoLeaders,
+        "different_commit" => Key::DifferentCommit,
+        "applied_went_back" => Key::AppliedWentBack,
+        "applied_beyond_commit" => Key::AppliedBeyondCommit,
+        "different_apply" => Key::DifferentApply,
+        "leader_lacks_committed" => Key::LeaderLacksCommitted,
+        _ => return violation.explanation.clone(),
+    };
+    crate::sim::fill_facts(t(lang, key), &violation.facts)
+}
+
 /// A protocol feature's name and one sentence on what it prevents, in `lang`.
 pub fn feature_text(lang: Lang, feature: crate::ui::raft_page::Feature) -> (&'static str, &'static str) {
     use crate::ui::raft_page::Feature;
@@ -242,6 +270,40 @@ mod tests {
         }
         for bug in Bug::ALL {
             assert_ne!(bug_text(Lang::En, bug), bug_text(Lang::Zh, bug));
+        }
+    }
+
+    #[test]
+    fn every_violation_code_reads_in_both_languages_with_its_facts_filled() {
+        for code in [
+            "term_went_back",
+            "commit_went_back",
+            "leader_removed_entries",
+            "logs_differ",
+            "two_leaders",
+            "different_commit",
+            "applied_went_back",
+            "applied_beyond_commit",
+            "different_apply",
+            "leader_lacks_committed",
+        ] {
+            let facts: Vec<(&'static str, String)> = ["node", "other", "from", "to", "index", "term", "earlier", "commit", "entry_term"]
+                .into_iter()
+                .map(|name| (name, "7".to_string()))
+                .collect();
+            let v = crate::sim::Violation {
+                invariant: "x",
+                t: 0,
+                nodes: vec![7],
+                explanation: crate::sim::fill_facts(crate::raft::checker::english(code), &facts),
+                code,
+                facts,
+                trace_seq: 0,
+            };
+            let (en, zh) = (violation_text(Lang::En, &v), violation_text(Lang::Zh, &v));
+            assert_eq!(en, v.explanation, "{code}: the page's English is the engine's");
+            assert_ne!(zh, en, "{code}");
+            assert!(!zh.contains('{') && !en.contains('{'), "{code}: every placeholder filled");
         }
     }
 }

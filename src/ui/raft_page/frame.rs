@@ -41,6 +41,8 @@ pub struct Frame {
     pub invariants: Rc<Vec<(&'static str, Option<Violation>)>>,
     /// Nodes named by the violation.
     pub flagged: Rc<Vec<NodeId>>,
+    /// Log entries named by the violation: (node, index).
+    pub flagged_entries: Rc<Vec<(NodeId, u64)>>,
     /// Recent trace lines.
     pub log: Rc<Vec<LogLine>>,
     /// The network settings.
@@ -74,6 +76,7 @@ pub fn frame(timeline: &RaftTimeline, history: &mut History) -> Frame {
         logs: Rc::new(v.logs),
         leader: v.leader,
         invariants: Rc::new(v.invariants),
+        flagged_entries: Rc::new(flagged_entries(timeline.violation())),
         flagged: Rc::new(flagged),
         log: Rc::new(v.log),
         network: v.network,
@@ -83,4 +86,11 @@ pub fn frame(timeline: &RaftTimeline, history: &mut History) -> Frame {
         config: Rc::new(scenario.config.clone()),
         actions: scenario.actions.len(),
     }
+}
+
+/// The entries a violation names: its `index` fact on each of its nodes.
+fn flagged_entries(violation: Option<&Violation>) -> Vec<(NodeId, u64)> {
+    let Some(v) = violation else { return Vec::new() };
+    let index = v.facts.iter().find(|(name, _)| *name == "index").and_then(|(_, value)| value.parse().ok());
+    index.map(|i| v.nodes.iter().map(|&n| (n, i)).collect()).unwrap_or_default()
 }

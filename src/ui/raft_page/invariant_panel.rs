@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::sim::Violation;
-use crate::ui::i18n::raft::{t, Key};
+use crate::ui::i18n::raft::{t, violation_text, Key};
 use crate::ui::i18n::{fill, use_lang, word};
 use crate::ui::shell::format;
 
@@ -41,7 +41,7 @@ pub fn InvariantPanel(props: &InvariantPanelProps) -> Html {
                                         ("nodes", &v.nodes.iter().map(|n| format!("N{n}")).collect::<Vec<_>>().join(", ")),
                                     ]) }
                                     <br />
-                                    <span class="explanation">{ v.explanation.clone() }</span>
+                                    <span class="explanation">{ violation_text(lang, v) }</span>
                                 </p>
                             }
                         </li>

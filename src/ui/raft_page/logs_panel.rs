@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::raft::view::{LogCell, LogRow};
+use crate::sim::NodeId;
 use crate::ui::i18n::raft::{t, Key};
 use crate::ui::i18n::{status_name, use_lang, word, Lang};
 
@@ -19,6 +20,9 @@ pub struct LogsPanelProps {
     pub rows: Rc<Vec<LogRow>>,
     /// The first index shown (the same for every row).
     pub first: u64,
+    /// Entries named by an invariant violation: (node, index), drawn with a warning ring.
+    #[prop_or_default]
+    pub flagged: Rc<Vec<(NodeId, u64)>>,
 }
 
 /// The logs table.
@@ -36,13 +40,13 @@ pub fn LogsPanel(props: &LogsPanelProps) -> Html {
                     <span class="who" />
                     { for indexes.iter().map(|i| html! { <span class="index" key={*i}>{ i }</span> }) }
                 </div>
-                { for props.rows.iter().map(|row| log_row(lang, row, props.first, indexes.len())) }
+                { for props.rows.iter().map(|row| log_row(lang, row, props.first, indexes.len(), &props.flagged)) }
             </div>
         </section>
     }
 }
 
-fn log_row(lang: Lang, row: &LogRow, first: u64, width: usize) -> Html {
+fn log_row(lang: Lang, row: &LogRow, first: u64, width: usize, flagged: &[(NodeId, u64)]) -> Html {
     let mut slots: Vec<Option<&LogCell>> = vec![None; width];
     for cell in &row.cells {
         if let Some(slot) = slots.get_mut((cell.index - first) as usize) {
@@ -67,7 +71,7 @@ fn log_row(lang: Lang, row: &LogRow, first: u64, width: usize) -> Html {
                 <small>{ if row.status.as_str() == "up" { word(lang, row.role) } else { status_name(lang, row.status) } }</small>
             </span>
             { for slots.iter().enumerate().map(|(k, cell)| match cell {
-                Some(c) => entry(c, row),
+                Some(c) => entry(c, row, flagged.contains(&(row.node, c.index))),
                 None => html! { <span key={format!("e{k}")} class="entry none" /> },
             }) }
             </div>
@@ -90,12 +94,13 @@ fn log_row(lang: Lang, row: &LogRow, first: u64, width: usize) -> Html {
     }
 }
 
-fn entry(c: &LogCell, row: &LogRow) -> Html {
+fn entry(c: &LogCell, row: &LogRow, flagged: bool) -> Html {
     let committed = c.index <= row.commit_index;
     let applied = c.index <= row.last_applied;
     html! {
         <span key={c.index} class={classes!("entry", format!("term-{}", c.term as usize % TERM_COLOURS),
-                                           committed.then_some("committed"), applied.then_some("applied"))}
+                                           committed.then_some("committed"), applied.then_some("applied"),
+                                           flagged.then_some("flagged"))}
               data-index={c.index.to_string()} data-term={c.term.to_string()} title={format!("#{} T{} {}", c.index, c.term, c.text)}>
             { c.term }
         </span>

@@ -294,7 +294,7 @@ pub fn RaftPage() -> Html {
                     <SharePanel ..replay.share.clone() />
                 </aside>
             </div>
-            <LogsPanel rows={frame.logs.clone()} first={frame.log_first} />
+            <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
             <div class="lower raft-lower">
                 <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
                              on_form={{ let form = form.clone(); Callback::from(move |f| form.set(f)) }}
