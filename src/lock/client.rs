@@ -12,6 +12,9 @@ use super::storage::StorageResult;
 use super::{fence_key, lock_channel, lock_key, LockEvent, LockMessage, LockNode, LockTimer};
 use crate::sim::{Ctx, NodeId, SimTime};
 
+mod zk;
+pub use zk::ZkSession;
+
 /// How long a client waits for the master before trying the other instance.
 pub const REQUEST_TIMEOUT: SimTime = 500_000;
 
@@ -98,6 +101,8 @@ pub struct Client {
     pub tried: u32,
     /// Purchases given up because no single segment had enough.
     pub failed: u64,
+    /// With ZooKeeper: its session and znode.
+    pub zk: Option<ZkSession>,
     /// Redlock: the validity time of the lock held, as computed at acquisition.
     pub validity: Option<SimTime>,
     subscribed: bool,
@@ -130,6 +135,7 @@ impl Client {
             quantity: 1,
             tried: 0,
             failed: 0,
+            zk: None,
             validity: None,
             subscribed: false,
             attempt: 0,
@@ -183,6 +189,9 @@ impl Client {
 
     /// Start an attempt to take the lock.
     pub fn acquire(&mut self, ctx: &mut Ctx<LockNode>) {
+        if self.zk.is_some() {
+            return self.zk_acquire(ctx);
+        }
         self.attempt += 1;
         self.token = format!("c{}-{}", ctx.id(), self.attempt);
         self.phase = Phase::Acquiring;
@@ -242,9 +251,12 @@ impl Client {
 
     fn granted(&mut self, ctx: &mut Ctx<LockNode>) {
         self.acquisitions += 1;
-        self.fence = None;
         self.read = None;
         ctx.emit(LockEvent::Acquired { token: self.token.clone() });
+        if self.zk.is_some() {
+            return self.start_reading(ctx); // its fencing token is its znode's creation zxid
+        }
+        self.fence = None;
         if self.recipe.watchdog {
             ctx.set_timer(LockTimer::Renew, self.recipe.renew_every());
         }
@@ -286,6 +298,9 @@ impl Client {
         self.phase = Phase::Releasing;
         ctx.cancel_timer(LockTimer::Renew);
         ctx.emit(LockEvent::Released { token: self.token.clone() });
+        if self.zk.is_some() {
+            return self.zk_release(ctx);
+        }
         let key = self.key();
         let command = match self.recipe.release {
             Release::CompareAndDelete => Command::DelIfValue { key, value: self.token.clone() },
@@ -411,6 +426,7 @@ impl Client {
                 ctx.set_timer(LockTimer::Renew, self.recipe.renew_every());
             }
             (LockTimer::InstanceTimeout, Phase::Acquiring) => self.instance_done(false, ctx),
+            (LockTimer::Ping, _) => self.zk_ping(ctx),
             (LockTimer::RequestTimeout, Phase::Acquiring) => {
                 self.fail_over();
                 self.acquire(ctx);

@@ -8,14 +8,16 @@ pub mod client;
 pub mod recipe;
 pub mod redis;
 pub mod storage;
+pub mod zookeeper;
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ms, ClusterConfig, Ctx, NetworkConfig, NodeId, Process, SimTime};
+use crate::sim::{ms, secs, ClusterConfig, Ctx, NetworkConfig, NodeId, Process, SimTime};
 use client::Client;
 use recipe::Recipe;
 use redis::{AofWrite, Command, Keyspace, Persistence, RedisServer, Reply, READONLY};
 use storage::{Storage, StorageResult};
+use zookeeper::{ZkEventKind, ZkOp, ZkReply, ZkServer};
 
 /// The lab name in lock scenarios.
 pub const LAB: &str = "locks";
@@ -39,12 +41,30 @@ pub const STORAGE: NodeId = 0;
 /// The first Redis instance's node id.
 pub const FIRST_REDIS: NodeId = 1;
 
-/// A locks-lab cluster: the storage service, the Redis instances, and the clients.
+/// The lock service the clients use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    /// Redis: one instance, a master and replica, or Redlock's independent instances.
+    #[default]
+    Redis,
+    /// A ZooKeeper server: ephemeral sequential znodes under `/locks`.
+    ZooKeeper,
+}
+
+/// A locks-lab cluster: the storage service, the lock servers, and the clients.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LockConfig {
     /// Number of clients.
     pub clients: u32,
+    /// The lock service.
+    pub service: Service,
+    /// ZooKeeper: the session timeout (clients ask for Curator's 60 s; a default server grants at
+    /// most 20 ticks of 2 s, so 40 s).
+    pub session_timeout: SimTime,
+    /// ZooKeeper: every waiter watches the lock's parent (the herd) instead of its predecessor.
+    pub herd: bool,
     /// Number of Redis instances: 1, or more for Redlock (5 in the Redlock description).
     pub instances: u32,
     /// One instance with an asynchronously replicated replica (the next node), promoted by hand
@@ -71,6 +91,9 @@ impl Default for LockConfig {
     fn default() -> Self {
         Self {
             clients: 4,
+            service: Service::Redis,
+            session_timeout: secs(40),
+            herd: false,
             instances: 1,
             replica: false,
             replication_delay: ms(200),
@@ -124,6 +147,12 @@ impl ClusterConfig for LockConfig {
         if self.instances == 0 {
             return Err(("instances".into(), "at least one Redis instance".into()));
         }
+        if self.service == Service::ZooKeeper && (self.instances != 1 || self.replica) {
+            return Err(("service".into(), "the ZooKeeper lab has one server (instances 1, no replica)".into()));
+        }
+        if self.service == Service::ZooKeeper && self.session_timeout == 0 {
+            return Err(("session_timeout".into(), "must be positive".into()));
+        }
         if self.redlock() && self.replica {
             return Err(("replica".into(), "Redlock uses independent instances, without replicas".into()));
         }
@@ -154,6 +183,12 @@ pub enum LockMessage {
     StorageReply { req: u64, result: StorageResult },
     /// The master's replication stream to its replica.
     Replicate { writes: Vec<AofWrite> },
+    /// A request to ZooKeeper, in a session (none for `Connect`).
+    Zk { req: u64, session: Option<zookeeper::SessionId>, op: ZkOp },
+    /// ZooKeeper's reply.
+    ZkReply { req: u64, reply: ZkReply },
+    /// A ZooKeeper watch fired.
+    ZkEvent { path: String, kind: ZkEventKind },
 }
 
 /// Client timers.
@@ -171,6 +206,10 @@ pub enum LockTimer {
     RequestTimeout,
     /// The master streams its buffered writes to the replica.
     Flush,
+    /// A ZooKeeper client pings to keep its session.
+    Ping,
+    /// The ZooKeeper server expires silent sessions.
+    SessionTick,
 }
 
 /// Inputs: none yet besides restarting a client that finished.
@@ -222,6 +261,8 @@ pub enum LockNode {
     Storage(Storage),
     /// A Redis instance.
     Redis(Box<RedisNode>),
+    /// The ZooKeeper server.
+    Zk(Box<ZkServer>),
     /// A client.
     Client(Box<Client>),
 }
@@ -305,6 +346,11 @@ impl Process for LockNode {
     fn boot(id: NodeId, config: &LockConfig, disk: Option<&LockDisk>, ctx: &mut Ctx<Self>) -> Self {
         match id {
             STORAGE => LockNode::Storage(Storage::new(config.stock, config.segments, config.recipe.fencing)),
+            FIRST_REDIS if config.service == Service::ZooKeeper => {
+                let tick = (config.session_timeout / 10).max(ms(1));
+                ctx.set_timer(LockTimer::SessionTick, tick);
+                LockNode::Zk(Box::new(ZkServer::with_tick(tick)))
+            }
             _ if id < config.first_client() => {
                 let disk = (config.persistence == Persistence::AofAlways).then_some(disk).flatten();
                 let is_replica = config.replica && id == FIRST_REDIS + 1;
@@ -321,6 +367,9 @@ impl Process for LockNode {
             _ => {
                 let mut client = Client::new(config.recipe.clone(), config.redis_nodes(), config.redlock(), STORAGE);
                 client.shop(config.segments, id % config.segments, config.quantity);
+                if config.service == Service::ZooKeeper {
+                    client.use_zookeeper(config.session_timeout, config.herd);
+                }
                 let delay = Client::first_delay(ctx);
                 ctx.set_timer(LockTimer::Retry, delay);
                 LockNode::Client(Box::new(client))
@@ -350,6 +399,15 @@ impl Process for LockNode {
                 client.on_storage_reply(req, result, ctx)
             }
             (LockNode::Client(client), LockMessage::Published { .. }) => client.on_published(ctx),
+            (LockNode::Zk(server), LockMessage::Zk { req, session, op }) => {
+                let (reply, fired) = server.execute(from, session, op, ctx.now());
+                ctx.send(from, LockMessage::ZkReply { req, reply });
+                for (client, path, kind) in fired {
+                    ctx.send(client, LockMessage::ZkEvent { path, kind });
+                }
+            }
+            (LockNode::Client(client), LockMessage::ZkReply { req, reply }) => client.on_zk_reply(req, reply, ctx),
+            (LockNode::Client(client), LockMessage::ZkEvent { .. }) => client.on_zk_event(ctx),
             _ => {}
         }
     }
@@ -358,6 +416,16 @@ impl Process for LockNode {
         match self {
             LockNode::Client(client) => client.on_timer(timer, ctx),
             LockNode::Redis(node) => node.flush(ctx),
+            LockNode::Zk(server) => {
+                let (fired, expired) = server.expire(ctx.now());
+                for (client, path, kind) in fired {
+                    ctx.send(client, LockMessage::ZkEvent { path, kind });
+                }
+                for client in expired {
+                    ctx.send(client, LockMessage::ZkReply { req: 0, reply: ZkReply::SessionExpired });
+                }
+                ctx.set_timer(LockTimer::SessionTick, server.tick);
+            }
             LockNode::Storage(_) => {}
         }
     }
@@ -389,6 +457,16 @@ impl Process for LockNode {
             LockMessage::Write { .. } => "write",
             LockMessage::StorageReply { .. } => "result",
             LockMessage::Replicate { .. } => "replicate",
+            LockMessage::Zk { op, .. } => match op {
+                ZkOp::Connect { .. } => "connect",
+                ZkOp::Ping => "ping",
+                ZkOp::CreateEphemeralSequential { .. } => "create -e -s",
+                ZkOp::Delete { .. } => "delete",
+                ZkOp::GetChildren { .. } => "getChildren",
+                ZkOp::Exists { .. } => "exists",
+            },
+            LockMessage::ZkReply { .. } => "zk reply",
+            LockMessage::ZkEvent { .. } => "watch event",
         }
     }
 
@@ -400,6 +478,8 @@ impl Process for LockNode {
             LockTimer::InstanceTimeout => "instance timeout",
             LockTimer::RequestTimeout => "request timeout",
             LockTimer::Flush => "replication flush",
+            LockTimer::Ping => "ping",
+            LockTimer::SessionTick => "session tick",
         }
     }
 
