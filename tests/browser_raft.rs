@@ -230,3 +230,16 @@ async fn with_pre_vote_and_check_quorum_an_isolated_node_keeps_its_term() {
     advance(&root, 2).await;
     assert_eq!(leaders(&root), vec![leader], "the leader was never disturbed");
 }
+
+#[wasm_bindgen_test]
+async fn leadership_moves_to_the_inspected_node_with_make_leader() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    let term = term_of(&root, leader);
+    let target = (leader + 3) % 5;
+    click(&root, &format!("[data-node=\"{target}\"]")).await;
+    click(&root, "[data-testid=\"transfer\"]").await;
+    advance(&root, 1).await;
+    assert_eq!(leaders(&root), vec![target]);
+    assert_eq!(term_of(&root, target), term + 1, "the next term, with no split vote");
+}

@@ -23,7 +23,7 @@ fn with_every_bug_off_nothing_is_found_on_3_5_and_7_nodes() {
 fn each_bug_toggle_is_caught() {
     // (toggle, cluster size, seed budget, what must break)
     let table: [(Bug, u32, u64, &[&str]); 5] = [
-        (Bug::CommitOldTermByCount, 5, 1500, &["Leader Completeness", "State Machine Safety"]),
+        (Bug::CommitOldTermByCount, 3, 600, &["Leader Completeness", "State Machine Safety"]),
         (Bug::ForgetVoteOnRestart, 3, 500, &["Election Safety"]),
         (Bug::NoTimeoutRandomization, 5, 100, &["liveness"]),
         (Bug::VoteWithoutLogCheck, 5, 100, &["Leader Completeness", "State Machine Safety", "Log Matching"]),
@@ -43,8 +43,9 @@ fn each_bug_toggle_is_caught() {
 
 #[test]
 fn a_finding_replays_from_its_recorded_scenario() {
-    let run = fuzz_seed(40, 3, &[Bug::ForgetVoteOnRestart]).unwrap();
-    let Some(Finding::Safety(found)) = run.finding else { panic!("seed 40 should find a violation: {:?}", run.finding) };
+    let (seed, _) = first_finding(Some(Bug::ForgetVoteOnRestart), 3, 500).expect("a seed that finds it");
+    let run = fuzz_seed(seed, 3, &[Bug::ForgetVoteOnRestart]).unwrap();
+    let Some(Finding::Safety(found)) = run.finding else { panic!("seed {seed} should find a violation: {:?}", run.finding) };
     let mut scenario = run.scenario;
     scenario.until = Some(scenario.end());
     let report = distlab::lab::runner::run_json(&scenario.to_json(), None).unwrap();

@@ -189,7 +189,7 @@ impl Chaos {
         }
         let world = run.world();
         let leader = leader_of(run);
-        let action = match (self.rng.below(26), leader) {
+        let action = match (self.rng.below(30), leader) {
             (0..=7, _) => self.client_write(None),
             (8 | 9, Some(leader)) => {
                 // Crash the leader and bring it back later.
@@ -197,7 +197,7 @@ impl Chaos {
                 self.later(t + back_in, Action::Restart { node: leader });
                 Action::Crash { node: leader }
             }
-            (10 | 24 | 25, Some(leader)) => {
+            (10 | 24..=29, Some(leader)) => {
                 // A write the leader may replicate to only a few before it crashes (Figure 8's first step).
                 let crash_in = self.rng.range_inclusive(ms(1), ms(30));
                 self.later(t + crash_in, Action::Crash { node: leader });
@@ -244,6 +244,9 @@ impl Chaos {
                     Some(NodeStatus::Paused) => Action::Resume { node },
                     _ => Action::Pause { node },
                 }
+            }
+            (22, Some(leader)) if self.rng.chance_ppm(500_000) => {
+                Action::Input { node: leader, input: RaftInput::TransferLeadership { to: self.random_node() } }
             }
             (22, _) => Action::Input { node: self.random_node(), input: RaftInput::Timeout },
             _ => self.client_write(None),

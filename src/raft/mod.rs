@@ -29,3 +29,6 @@ mod figure7_tests;
 
 #[cfg(test)]
 mod prevote_tests;
+
+#[cfg(test)]
+mod transfer_tests;

@@ -64,6 +64,8 @@ pub enum RaftInput {
     Client { client: ClientId, seq: u64, op: KvOp },
     /// Let the election timer run out now.
     Timeout,
+    /// Leader: hand leadership to `to` (thesis 3.10): catch it up, then send it TimeoutNow.
+    TransferLeadership { to: NodeId },
 }
 
 /// How a client request ended, as the server answers it.
@@ -132,6 +134,8 @@ pub struct RaftNode {
     last_leader_contact: Option<SimTime>,
     /// Leader with CheckQuorum: the servers heard from since the last count.
     heard: Vec<bool>,
+    /// Leader: a leadership transfer under way, to this server, abandoned after this local time.
+    pub transferring: Option<(NodeId, SimTime)>,
 }
 
 type RaftCtx<'a, 'b> = &'a mut Ctx<'b, RaftNode>;
@@ -284,7 +288,37 @@ impl RaftNode {
         }
     }
 
+    /// Leadership transfer: start once the target is caught up; a transfer that does not finish
+    /// within an election timeout is abandoned (the leader accepts client requests again).
+    fn transfer_leadership(&mut self, to: NodeId, ctx: RaftCtx) {
+        if self.role != Role::Leader || to == ctx.id() || to as usize >= self.votes.len() {
+            return;
+        }
+        self.transferring = Some((to, ctx.now() + self.config.election_timeout_max));
+        if self.match_index[to as usize] == self.last_index() {
+            ctx.send(to, RaftMessage::TimeoutNow { term: self.term() });
+        } else {
+            self.send_append(to, ctx);
+        }
+    }
+
+    /// Leader, on progress of a follower: finish a transfer to it once caught up.
+    fn continue_transfer(&mut self, peer: NodeId, ctx: RaftCtx) {
+        if let Some((to, deadline)) = self.transferring {
+            if ctx.now() > deadline {
+                self.transferring = None;
+            } else if to == peer && self.match_index[to as usize] == self.last_index() {
+                ctx.send(to, RaftMessage::TimeoutNow { term: self.term() });
+            }
+        }
+    }
+
     fn start_election(&mut self, ctx: RaftCtx) {
+        self.stand(false, ctx);
+    }
+
+    /// Become candidate in the next term and ask for votes (`transfer`: on the leader's TimeoutNow).
+    fn stand(&mut self, leadership_transfer: bool, ctx: RaftCtx) {
         self.store_hard_state(self.term() + 1, Some(ctx.id()), ctx);
         self.leader_id = None;
         self.votes.iter_mut().for_each(|v| *v = false);
@@ -296,7 +330,8 @@ impl RaftNode {
         let term = self.term();
         let candidate_id = ctx.id();
         for peer in ctx.peers() {
-            ctx.send(peer, RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term });
+            let vote = RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term, leadership_transfer };
+            ctx.send(peer, vote);
         }
         self.maybe_win(ctx);
     }
@@ -315,6 +350,7 @@ impl RaftNode {
     fn become_leader(&mut self, ctx: RaftCtx) {
         self.set_role(Role::Leader, ctx);
         self.leader_id = Some(ctx.id());
+        self.transferring = None;
         ctx.cancel_timer(RaftTimer::Election);
         let n = self.votes.len();
         self.next_index = vec![self.last_index() + 1; n];
@@ -413,8 +449,9 @@ impl RaftNode {
         }
     }
 
-    fn handle_request_vote(&mut self, from: NodeId, term: Term, last_log_index: LogIndex, last_log_term: Term, ctx: RaftCtx) {
-        if term > self.term() && self.in_lease(ctx.now()) {
+    fn handle_request_vote(&mut self, from: NodeId, term: Term, last: (LogIndex, Term), transfer: bool, ctx: RaftCtx) {
+        let (last_log_index, last_log_term) = last;
+        if term > self.term() && self.in_lease(ctx.now()) && !transfer {
             return; // CheckQuorum: a leader was heard from recently; a disruptive candidate is ignored
         }
         self.observe_term(term, ctx);
@@ -552,6 +589,7 @@ impl RaftNode {
             if self.next_index[peer] <= self.last_index() {
                 self.send_append(from, ctx);
             }
+            self.continue_transfer(from, ctx);
             return;
         }
         // Fast backup (section 5.3): skip a whole conflicting term per round trip.
@@ -568,6 +606,11 @@ impl RaftNode {
     }
 
     fn handle_client(&mut self, client: ClientId, seq: u64, op: KvOp, ctx: RaftCtx) {
+        if self.transferring.is_some_and(|(_, deadline)| ctx.now() <= deadline) {
+            // Proposals are dropped while leadership moves (etcd's ErrProposalDropped): retry.
+            ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::NoLeader });
+            return;
+        }
         if self.role != Role::Leader {
             let reply = match self.leader_id {
                 Some(leader) => ClientOutcome::Redirect { leader },
@@ -621,6 +664,7 @@ impl Process for RaftNode {
             pending: BTreeMap::new(),
             last_leader_contact: None,
             heard: vec![false; n],
+            transferring: None,
         };
         node.reset_election_timer(ctx);
         node
@@ -628,8 +672,14 @@ impl Process for RaftNode {
 
     fn on_message(&mut self, from: NodeId, message: RaftMessage, ctx: &mut Ctx<Self>) {
         match message {
-            RaftMessage::RequestVote { term, candidate_id: _, last_log_index, last_log_term } => {
-                self.handle_request_vote(from, term, last_log_index, last_log_term, ctx)
+            RaftMessage::RequestVote { term, candidate_id: _, last_log_index, last_log_term, leadership_transfer } => {
+                self.handle_request_vote(from, term, (last_log_index, last_log_term), leadership_transfer, ctx)
+            }
+            RaftMessage::TimeoutNow { term } => {
+                // Only from the current leader, to a follower of this term: stand at once, no pre-vote.
+                if term == self.term() && self.role == Role::Follower && self.leader_id == Some(from) {
+                    self.stand(true, ctx);
+                }
             }
             RaftMessage::RequestVoteReply { term, vote_granted } => self.handle_vote_reply(from, term, vote_granted, ctx),
             RaftMessage::PreVote { term, candidate_id: _, last_log_index, last_log_term } => {
@@ -654,6 +704,9 @@ impl Process for RaftNode {
             RaftTimer::Election => {}
             RaftTimer::CheckQuorum => self.check_quorum(ctx),
             RaftTimer::Heartbeat if self.role == Role::Leader => {
+                if self.transferring.is_some_and(|(_, deadline)| ctx.now() > deadline) {
+                    self.transferring = None;
+                }
                 self.broadcast_append(ctx);
                 ctx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat_interval);
             }
@@ -666,12 +719,14 @@ impl Process for RaftNode {
             RaftInput::Client { client, seq, op } => self.handle_client(client, seq, op, ctx),
             RaftInput::Timeout if self.role != Role::Leader => self.campaign(ctx),
             RaftInput::Timeout => {}
+            RaftInput::TransferLeadership { to } => self.transfer_leadership(to, ctx),
         }
     }
 
     fn message_kind(message: &RaftMessage) -> &'static str {
         match message {
             RaftMessage::RequestVote { .. } => "RequestVote",
+            RaftMessage::TimeoutNow { .. } => "TimeoutNow",
             RaftMessage::RequestVoteReply { .. } => "RequestVoteReply",
             RaftMessage::PreVote { .. } => "PreVote",
             RaftMessage::PreVoteReply { .. } => "PreVoteReply",

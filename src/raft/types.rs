@@ -75,8 +75,9 @@ impl Serialize for SharedCommand {
 /// Messages between Raft servers (Figure 2), by their names in the paper.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RaftMessage {
-    /// A candidate asks for a vote.
-    RequestVote { term: Term, candidate_id: NodeId, last_log_index: LogIndex, last_log_term: Term },
+    /// A candidate asks for a vote (`leadership_transfer`: the leader asked it to stand, so a
+    /// follower's CheckQuorum lease does not stop the vote).
+    RequestVote { term: Term, candidate_id: NodeId, last_log_index: LogIndex, last_log_term: Term, leadership_transfer: bool },
     /// The answer to `RequestVote`.
     RequestVoteReply { term: Term, vote_granted: bool },
     /// A pre-candidate asks whether it could win an election in `term` (thesis 9.6); nobody's term changes.
@@ -92,6 +93,8 @@ pub enum RaftMessage {
         entries: Vec<Entry>,
         leader_commit: LogIndex,
     },
+    /// Leadership transfer (thesis 3.10): the leader tells a caught-up follower to stand at once.
+    TimeoutNow { term: Term },
     /// The answer to `AppendEntries`; on failure, a hint for the fast backup of nextIndex.
     AppendEntriesReply {
         term: Term,

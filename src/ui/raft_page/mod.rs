@@ -201,12 +201,21 @@ pub fn RaftPage() -> Html {
         (Some(node), _) => {
             let rows = translate(lang, &node_rows(run.timeline.borrow().world(), node));
             let timeout = on_timeout.reform(move |_: MouseEvent| node);
+            // Leadership transfer (thesis 3.10): asked of the leader, for the inspected node.
+            let transfer = frame.leader.filter(|&leader| leader != node).map(|leader| {
+                act.reform(move |_: MouseEvent| Action::Input { node: leader, input: RaftInput::TransferLeadership { to: node } })
+            });
             html! {
                 <Inspector {node} {count} {rows} on_fault={on_fault.clone()}
                            on_close={dispatch.reform(|()| RunAction::Select(None))}>
                     <button type="button" class="btn" data-testid="timeout" title={t(lang, Key::TimeoutTitle)} onclick={timeout}>
                         { t(lang, Key::Timeout) }
                     </button>
+                    if let Some(onclick) = transfer {
+                        <button type="button" class="btn" data-testid="transfer" title={t(lang, Key::TransferTitle)} {onclick}>
+                            { t(lang, Key::Transfer) }
+                        </button>
+                    }
                 </Inspector>
             }
         }

@@ -51,6 +51,7 @@ pub fn message_tag(message: &RaftMessage) -> (String, &'static str) {
             (if *vote_granted { "RV ✓" } else { "RV ✗" }.into(), tone(*vote_granted))
         }
         RaftMessage::PreVote { term, .. } => (format!("PV T{term}"), ""),
+        RaftMessage::TimeoutNow { .. } => ("TimeoutNow".into(), ""),
         RaftMessage::PreVoteReply { vote_granted, .. } => {
             (if *vote_granted { "PV ✓" } else { "PV ✗" }.into(), tone(*vote_granted))
         }

@@ -61,8 +61,15 @@ pub fn message_rows(world: &World<RaftNode>, id: MsgId) -> Vec<Note> {
         Note::new("buffered", m.buffered.to_string()),
     ];
     let fields: Vec<(&'static str, String)> = match &m.message {
-        RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term }
-        | RaftMessage::PreVote { term, candidate_id, last_log_index, last_log_term } => vec![
+        RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term, leadership_transfer } => vec![
+            ("term", term.to_string()),
+            ("candidateId", candidate_id.to_string()),
+            ("lastLogIndex", last_log_index.to_string()),
+            ("lastLogTerm", last_log_term.to_string()),
+            ("leadershipTransfer", leadership_transfer.to_string()),
+        ],
+        RaftMessage::TimeoutNow { term } => vec![("term", term.to_string())],
+        RaftMessage::PreVote { term, candidate_id, last_log_index, last_log_term } => vec![
             ("term", term.to_string()),
             ("candidateId", candidate_id.to_string()),
             ("lastLogIndex", last_log_index.to_string()),
