@@ -26,6 +26,7 @@ use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::page_head::PageHead;
 use crate::ui::shell::playback::Playback;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
@@ -119,16 +120,7 @@ pub fn NetworkPage() -> Html {
     let selected = run.selected;
     let on_select = dispatch.reform(move |id: NodeId| RunAction::Select((selected != Some(id)).then_some(id)));
     let count = frame.nodes.len() as u32;
-    let on_nodes = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(n) = select.value().parse::<u32>() {
-                let n = n.clamp(*NODE_CHOICES.start(), *NODE_CHOICES.end());
-                dispatch.emit(RunAction::Load(Box::new(fresh(n))));
-            }
-        })
-    };
+    let on_nodes = dispatch.reform(|n: u32| RunAction::Load(Box::new(fresh(n))));
     let on_reset = dispatch.reform(move |()| RunAction::Load(Box::new(fresh(count))));
 
     let inspector = match (run.selected, rows.as_ref()) {
@@ -143,25 +135,9 @@ pub fn NetworkPage() -> Html {
 
     html! {
         <main class="network-page">
-            <header class="page-head">
-                <div>
-                    <h1>{ t(lang, Key::Title) }</h1>
-                    <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
-                </div>
-                <div class="page-settings">
-                    <label class="node-count">
-                        <span>{ t(lang, Key::NodeCount) }</span>
-                        <select data-testid="nodes" onchange={on_nodes}>
-                            { for NODE_CHOICES.map(|n| html! {
-                                <option value={n.to_string()} selected={n == count}>{ n }</option>
-                            }) }
-                        </select>
-                    </label>
-                    <span class="action-count" data-testid="action-count" data-value={frame.actions.to_string()}>
-                        { format!("{}: {}", t(lang, Key::Actions), frame.actions) }
-                    </span>
-                </div>
-            </header>
+            <PageHead title={t(lang, Key::Title)} subtitle={t(lang, Key::Subtitle)} {count} on_count={on_nodes}
+                      choices={NODE_CHOICES.map(|n| (n, AttrValue::from(n.to_string()))).collect::<Vec<_>>()}
+                      actions={frame.actions} />
             <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
             <div class="stage">
                 <section class="cluster-panel">

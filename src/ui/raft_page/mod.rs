@@ -37,6 +37,7 @@ use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::page_head::PageHead;
 use crate::ui::shell::playback::Playback;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
@@ -168,13 +169,8 @@ pub fn RaftPage() -> Html {
     let load = |config: RaftConfig| RunAction::Load(Box::new(fresh(config)));
     let count = frame.count;
     let on_nodes = {
-        let (dispatch, config) = (dispatch.clone(), frame.config.clone());
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(nodes) = select.value().parse::<u32>().ok().filter(|n| NODE_CHOICES.contains(n)) {
-                dispatch.emit(load(RaftConfig { nodes, ..(*config).clone() }));
-            }
-        })
+        let config = frame.config.clone();
+        dispatch.reform(move |nodes: u32| load(RaftConfig { nodes, ..(*config).clone() }))
     };
     let on_reset = {
         let config = frame.config.clone();
@@ -241,29 +237,15 @@ pub fn RaftPage() -> Html {
 
     html! {
         <main class="raft-page" data-testid="raft-page">
-            <header class="page-head">
-                <div>
-                    <h1>{ t(lang, Key::RaftTitle) }</h1>
-                    <p class="subtitle">{ t(lang, Key::RaftSubtitle) }</p>
-                </div>
-                <div class="page-settings">
-                    <label class="node-count">
-                        <span>{ shell_t(lang, ShellKey::NodeCount) }</span>
-                        <select data-testid="nodes" onchange={on_nodes}>
-                            { for NODE_CHOICES.iter().map(|&n| html! {
-                                <option value={n.to_string()} selected={n == count}>
-                                    { if n > 9 { fill(t(lang, Key::ScaleDemo), &[("n", &n.to_string())]) } else { n.to_string() } }
-                                </option>
-                            }) }
-                        </select>
-                    </label>
-                    <span class="action-count" data-testid="action-count" data-value={frame.actions.to_string()}>
-                        { format!("{}: {}", shell_t(lang, ShellKey::Actions), frame.actions) }
-                    </span>
-                    <button type="button" class={classes!("btn", "quiet")} data-testid="show-keys"
-                            onclick={{ let help = help.clone(); move |_: MouseEvent| help.set(!*help) }}>{ "?" }</button>
-                </div>
-            </header>
+            <PageHead title={t(lang, Key::RaftTitle)} subtitle={t(lang, Key::RaftSubtitle)} {count} on_count={on_nodes}
+                      choices={NODE_CHOICES.iter().map(|&n| {
+                          let label = if n > 9 { fill(t(lang, Key::ScaleDemo), &[("n", &n.to_string())]) } else { n.to_string() };
+                          (n, AttrValue::from(label))
+                      }).collect::<Vec<_>>()}
+                      actions={frame.actions}>
+                <button type="button" class={classes!("btn", "quiet")} data-testid="show-keys"
+                        onclick={{ let help = help.clone(); move |_: MouseEvent| help.set(!*help) }}>{ "?" }</button>
+            </PageHead>
             if *help {
                 <KeysHelp on_close={{ let help = help.clone(); Callback::from(move |()| help.set(false)) }} />
             }

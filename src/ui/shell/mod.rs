@@ -17,6 +17,7 @@ pub mod message_dot;
 pub mod network_controls;
 pub mod node_glyph;
 pub mod node_list;
+pub mod page_head;
 pub mod palette;
 pub mod playback;
 pub mod run;
