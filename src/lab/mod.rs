@@ -1,5 +1,6 @@
 //! Labs: one per algorithm family, each a scenario, a world, its checkers and its view model.
 
+pub mod locks;
 pub mod network;
 pub mod raft;
 pub mod runner;

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::lab::share::PageLink;
 use crate::ui::i18n::{t, Key, Lang};
+use crate::ui::locks_page::LocksPage;
 use crate::ui::network_page::NetworkPage;
 use crate::ui::raft_page::RaftPage;
 use crate::ui::replay::browser;
@@ -49,6 +50,7 @@ pub fn App() -> Html {
     let page = match current {
         Lab::Network => html! { <NetworkPage key="network" /> },
         Lab::Raft => html! { <RaftPage key="raft" /> },
+        Lab::Locks => html! { <LocksPage key="locks" /> },
     };
     html! {
         <ContextProvider<Lang> context={*lang}>

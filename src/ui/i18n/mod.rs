@@ -55,6 +55,7 @@ macro_rules! table {
     };
 }
 
+pub mod locks;
 pub mod raft;
 pub mod replay;
 

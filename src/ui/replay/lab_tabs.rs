@@ -13,17 +13,20 @@ pub enum Lab {
     Network,
     /// Raft.
     Raft,
+    /// Distributed locks.
+    Locks,
 }
 
 impl Lab {
     /// Every lab, in tab order.
-    pub const ALL: [Lab; 2] = [Lab::Network, Lab::Raft];
+    pub const ALL: [Lab; 3] = [Lab::Network, Lab::Raft, Lab::Locks];
 
     /// The name in `?lab=` and in scenarios.
     pub fn name(self) -> &'static str {
         match self {
             Lab::Network => crate::lab::network::LAB,
             Lab::Raft => crate::lab::raft::LAB,
+            Lab::Locks => crate::lab::locks::LAB,
         }
     }
 
@@ -36,6 +39,7 @@ impl Lab {
         match self {
             Lab::Network => Key::TabNetwork,
             Lab::Raft => Key::TabRaft,
+            Lab::Locks => Key::TabLocks,
         }
     }
 }
@@ -49,7 +53,7 @@ pub struct LabTabsProps {
     pub on_switch: Callback<Lab>,
 }
 
-/// A tab list with one tab per lab (`data-testid="lab-network"`, `"lab-raft"`).
+/// A tab list with one tab per lab (`data-testid="lab-network"`, `"lab-raft"`, `"lab-locks"`).
 #[component]
 pub fn LabTabs(props: &LabTabsProps) -> Html {
     let lang = use_lang();
@@ -78,6 +82,6 @@ mod tests {
         for lab in Lab::ALL {
             assert_eq!(Lab::from_name(lab.name()), Some(lab));
         }
-        assert_eq!(Lab::from_name("locks"), None);
+        assert_eq!(Lab::from_name("idgen"), None);
     }
 }

@@ -1,0 +1,211 @@
+//! The distributed-locks lab page: lock servers and clients on the cluster view, the lock state on
+//! each server, every client's state and fencing token, the stock, a timeline of who was in the
+//! critical section when, the counters, the recipe's switches and the named failure scenarios, in
+//! English and Chinese.
+
+mod clients_panel;
+mod frame;
+mod invariant_panel;
+mod recipe_panel;
+mod resource_panel;
+mod scenario_picker;
+mod sections_view;
+mod servers_panel;
+pub mod setup;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::lab::locks::sections::Sections;
+use crate::lab::locks::LockTimeline;
+use crate::lock::checker::LockChecker;
+use crate::lock::{LockConfig, LockNode, LAB};
+use crate::sim::{ms, MsgId, NodeId, Retention, SimTime};
+use crate::ui::i18n::locks::{t, Key};
+use crate::ui::i18n::use_lang;
+use crate::ui::replay::replayable::{use_replayable_run, LabRun};
+use crate::ui::replay::scrub_bar::ScrubBar;
+use crate::ui::replay::sequence::sequence;
+use crate::ui::replay::sequence_diagram::SequenceDiagram;
+use crate::ui::replay::share_panel::SharePanel;
+use crate::ui::shell::cluster_view::ClusterView;
+use crate::ui::shell::error_banner::ErrorBanner;
+use crate::ui::shell::event_log::EventLog;
+use crate::ui::shell::fault::{widen, Fault};
+use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
+use crate::ui::shell::network_controls::NetworkControls;
+use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::playback::Playback;
+use crate::ui::shell::run::RunAction;
+use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
+use clients_panel::ClientsPanel;
+use frame::frame;
+use invariant_panel::InvariantPanel;
+use recipe_panel::RecipePanel;
+use resource_panel::ResourcePanel;
+use scenario_picker::{Choice, ScenarioPicker};
+use sections_view::SectionsView;
+use servers_panel::ServersPanel;
+use setup::{default_run, fresh, named_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
+
+type LockAction = RunAction<LockNode, LockChecker>;
+
+/// Virtual time the sequence diagram spans.
+const SEQUENCE_SPAN: SimTime = ms(300);
+/// Most messages the sequence diagram draws.
+const SEQUENCE_LIMIT: usize = 120;
+/// Message kinds drawn as replies (diamonds).
+const REPLIES: &[&str] = &["reply", "result", "zk reply", "message", "watch event"];
+/// Virtual time the "+0.5 s" control runs.
+const ADVANCE: SimTime = ms(500);
+
+/// The distributed-locks lab page.
+#[component]
+pub fn LocksPage() -> Html {
+    let lang = use_lang();
+    let (run, replay) = use_replayable_run(LabRun {
+        lab: LAB,
+        retention: Retention::Window(TRACE_WINDOW),
+        speed: DEFAULT_SPEED,
+        fresh: default_run,
+    });
+    let dispatch = run.dispatcher().to_callback();
+    use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
+    use_advance_requests(dispatch.reform(RunAction::Advance));
+    let sections = use_mut_ref(|| (Rc::as_ptr(&run.timeline), Sections::default()));
+    let frame = {
+        let (timeline, sections) = (run.timeline.clone(), sections.clone());
+        use_memo((run.version, lang), move |&(_, lang)| {
+            let mut sections = sections.borrow_mut();
+            if sections.0 != Rc::as_ptr(&timeline) {
+                *sections = (Rc::as_ptr(&timeline), Sections::default());
+            }
+            frame(&timeline.borrow(), &mut sections.1, lang)
+        })
+    };
+    let sequence_model = {
+        let timeline = run.timeline.clone();
+        use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
+    };
+    let choice = {
+        let timeline = run.timeline.clone();
+        use_state(move || {
+            let timeline = timeline.borrow();
+            let untouched = timeline.scenario().actions.is_empty() && timeline.scenario().config == LockConfig::default();
+            if untouched { Choice::Default } else { Choice::Custom }
+        })
+    };
+    let hovered = use_state(|| None::<MsgId>);
+    {
+        let (dispatch, playing) = (dispatch.clone(), run.playing);
+        use_shortcuts(Callback::from(move |shortcut: Shortcut| match shortcut {
+            Shortcut::TogglePlay => dispatch.emit(RunAction::SetPlaying(!playing)),
+            Shortcut::Step => dispatch.emit(RunAction::Step),
+        }));
+    }
+
+    let reducer = run.dispatcher();
+    let on_fault = {
+        let reducer = reducer.clone();
+        use_callback((), move |fault: Fault, _| reducer.dispatch(RunAction::Act(widen(fault))))
+    };
+    let on_select = {
+        let reducer = reducer.clone();
+        use_callback(run.selected, move |id: NodeId, selected| {
+            reducer.dispatch(RunAction::Select((*selected != Some(id)).then_some(id)))
+        })
+    };
+    let on_hover = {
+        let hovered = hovered.setter();
+        use_callback((), move |id: Option<MsgId>, _| hovered.set(id))
+    };
+    let load = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |timeline: LockTimeline| dispatch.emit(LockAction::Load(Box::new(timeline))))
+    };
+    let on_choose = {
+        let (load, choice) = (load.clone(), choice.clone());
+        Callback::from(move |next: Choice| {
+            load.emit(match next {
+                Choice::Named(named) => named_run(named),
+                _ => default_run(),
+            });
+            choice.set(next);
+        })
+    };
+    let on_switch = {
+        let (load, choice, config) = (load.clone(), choice.clone(), frame.config.clone());
+        Callback::from(move |switch: Switch| {
+            if let Ok(timeline) = fresh(switched((*config).clone(), switch)) {
+                load.emit(timeline);
+                choice.set(Choice::Custom);
+            }
+        })
+    };
+    let on_reset = {
+        let (on_choose, load, current, config) = (on_choose.clone(), load.clone(), *choice, frame.config.clone());
+        Callback::from(move |()| match current {
+            Choice::Custom => {
+                if let Ok(timeline) = fresh((*config).clone()) {
+                    load.emit(timeline);
+                }
+            }
+            other => on_choose.emit(other),
+        })
+    };
+    let clients: Rc<Vec<NodeId>> = Rc::new(frame.clients.iter().map(|c| c.node).collect());
+
+    html! {
+        <main class="locks-page" data-testid="locks-page">
+            <header class="page-head">
+                <div>
+                    <h1>{ t(lang, Key::Title) }</h1>
+                    <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
+                </div>
+                <ScenarioPicker current={*choice} {on_choose} />
+            </header>
+            <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
+            <div class="stage">
+                <section class="cluster-panel">
+                    <Playback playing={run.playing} speed={run.speed} now={frame.now}
+                              on_play={dispatch.reform(RunAction::SetPlaying)}
+                              on_step={dispatch.reform(|()| RunAction::Step)}
+                              on_speed={dispatch.reform(RunAction::SetSpeed)}
+                              {on_reset} />
+                    <ScrubBar ..replay.scrub.clone() />
+                    <div class="presets">
+                        <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}
+                                onclick={dispatch.reform(|_: MouseEvent| RunAction::Advance(ADVANCE))}>
+                            { t(lang, Key::Advance) }
+                        </button>
+                    </div>
+                    <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
+                                 on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
+                                 highlight={*hovered} on_hover_message={on_hover.clone()} />
+                    <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
+                </section>
+                <aside class="side">
+                    <InvariantPanel invariants={frame.invariants.clone()} />
+                    <ResourcePanel resource={frame.resource.clone()} counters={frame.counters.clone()} />
+                    <ServersPanel servers={frame.servers.clone()} lease={frame.config.recipe.ttl}
+                                  on_act={dispatch.reform(RunAction::Act)} />
+                    <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()} />
+                </aside>
+            </div>
+            <div class="lower locks-lower">
+                <ClientsPanel clients={frame.clients.clone()} />
+                <SectionsView bars={frame.bars.clone()} {clients} now={frame.now} />
+                <RecipePanel config={frame.config.clone()} {on_switch} />
+            </div>
+            <div class="lower locks-lower">
+                <EventLog lines={frame.log.clone()} />
+                <NetworkControls config={frame.network.clone()} {on_fault} />
+                <SharePanel ..replay.share.clone() />
+            </div>
+            <div class="replay-row">
+                <SequenceDiagram model={sequence_model} highlight={*hovered} reply_kinds={REPLIES} {on_hover} />
+            </div>
+        </main>
+    }
+}

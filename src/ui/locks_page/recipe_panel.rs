@@ -1,0 +1,123 @@
+//! The recipe panel: every switch of the lock, each with one sentence on what it guards against.
+//! Changing one starts a fresh run with it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::setup::{applies, is_on, Kind, Switch, INSTANCE_TIMEOUTS, LEASES, RESTS, RETRIES, SEGMENTS, THINKS};
+use crate::lock::LockConfig;
+use crate::sim::SimTime;
+use crate::ui::i18n::locks::{t, Key};
+use crate::ui::i18n::{use_lang, Lang};
+
+/// Properties of [`RecipePanel`].
+#[derive(Properties, PartialEq)]
+pub struct RecipePanelProps {
+    /// The run's configuration.
+    pub config: Rc<LockConfig>,
+    /// A switch was changed.
+    pub on_switch: Callback<Switch>,
+}
+
+fn kind_name(kind: Kind) -> Key {
+    match kind {
+        Kind::Redis => Key::ServiceRedis,
+        Kind::Replica => Key::ServiceReplica,
+        Kind::Redlock => Key::ServiceRedlock,
+        Kind::ZooKeeper => Key::ServiceZk,
+    }
+}
+
+/// A select over `choices`, each a switch; the one on in `config` is selected.
+fn choice<T: Copy + 'static>(
+    lang: Lang,
+    (testid, name, why): (&'static str, Key, Key),
+    props: &RecipePanelProps,
+    choices: &[T],
+    switch: fn(T) -> Switch,
+    label: impl Fn(T) -> String,
+) -> Html {
+    let options: Vec<T> = choices.to_vec();
+    let onchange = {
+        let (options, on_switch) = (options.clone(), props.on_switch.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(&value) = select.value().parse::<usize>().ok().and_then(|i| options.get(i)) {
+                on_switch.emit(switch(value));
+            }
+        })
+    };
+    html! {
+        <li class="switch" data-switch={testid}>
+            <label>
+                <span class="name">{ t(lang, name) }</span>
+                <select data-testid={format!("switch-{testid}")} {onchange}>
+                    { for options.iter().enumerate().map(|(i, &value)| html! {
+                        <option value={i.to_string()} selected={is_on(&props.config, switch(value))}>{ label(value) }</option>
+                    }) }
+                </select>
+            </label>
+            <p class="why">{ t(lang, why) }</p>
+        </li>
+    }
+}
+
+/// A duration as offered: whole seconds from 1 s up, whole milliseconds below.
+fn millis(t: SimTime) -> String {
+    if t >= 1_000_000 && t % 1_000_000 == 0 {
+        format!("{} s", t / 1_000_000)
+    } else {
+        format!("{} ms", t / 1000)
+    }
+}
+
+/// The recipe's switches.
+#[component]
+pub fn RecipePanel(props: &RecipePanelProps) -> Html {
+    let lang = use_lang();
+    let config = &props.config;
+    let toggle = |switch: Switch, testid: &'static str, name: Key, why: Key| {
+        if !applies(config, switch) {
+            return Html::default();
+        }
+        let onchange = props.on_switch.reform(move |_: Event| switch);
+        html! {
+            <li class="switch" data-switch={testid}>
+                <label>
+                    <input type="checkbox" data-testid={format!("switch-{testid}")} checked={is_on(config, switch)} {onchange} />
+                    <span class="name">{ t(lang, name) }</span>
+                </label>
+                <p class="why">{ t(lang, why) }</p>
+            </li>
+        }
+    };
+    html! {
+        <section class="panel lock-recipe" data-testid="recipe">
+            <h2>{ t(lang, Key::Recipe) }</h2>
+            <p class="hint">{ t(lang, Key::RecipeHint) }</p>
+            <ul>
+                { choice(lang, ("service", Key::Service, Key::ServiceWhy), props, &Kind::ALL, Switch::Service, |k| t(lang, kind_name(k)).to_string()) }
+                { toggle(Switch::Atomic, "atomic", Key::Atomic, Key::AtomicWhy) }
+                { toggle(Switch::CompareDelete, "compare-delete", Key::CompareDelete, Key::CompareDeleteWhy) }
+                { toggle(Switch::Watchdog, "watchdog", Key::Watchdog, Key::WatchdogWhy) }
+                { toggle(Switch::Fencing, "fencing", Key::Fencing, Key::FencingWhy) }
+                { toggle(Switch::Watch, "watch", Key::WatchRelease, Key::WatchReleaseWhy) }
+                { toggle(Switch::Herd, "herd", Key::Herd, Key::HerdWhy) }
+                { toggle(Switch::Aof, "aof", Key::Aof, Key::AofWhy) }
+                if applies(config, Switch::Lease(0)) {
+                    { choice(lang, ("lease", Key::Lease, Key::LeaseWhy), props, &LEASES, Switch::Lease, millis) }
+                }
+                { choice(lang, ("think", Key::Think, Key::ThinkWhy), props, &THINKS, Switch::Think, millis) }
+                if applies(config, Switch::Retry(0)) {
+                    { choice(lang, ("retry", Key::Retry, Key::RetryWhy), props, &RETRIES, Switch::Retry, millis) }
+                }
+                { choice(lang, ("rest", Key::Rest, Key::RestWhy), props, &RESTS, Switch::Rest, millis) }
+                if applies(config, Switch::InstanceTimeout(0)) {
+                    { choice(lang, ("instance-timeout", Key::InstanceTimeout, Key::InstanceTimeoutWhy), props, &INSTANCE_TIMEOUTS, Switch::InstanceTimeout, millis) }
+                }
+                { choice(lang, ("segments", Key::Segments, Key::SegmentsWhy), props, &SEGMENTS, Switch::Segments, |n| n.to_string()) }
+            </ul>
+        </section>
+    }
+}

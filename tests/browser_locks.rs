@@ -1,0 +1,135 @@
+//! Browser tests of the distributed-locks page: mount it in headless Chromium, drive virtual time
+//! with its "+0.5 s" control (never the wall clock), click it, and check the DOM's stable hooks.
+#![cfg(target_arch = "wasm32")]
+
+use distlab::ui::i18n::Lang;
+use distlab::ui::locks_page::LocksPage;
+use yew::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod browser_support;
+use browser_support::{all, attr, click, find, fire, settle};
+
+async fn mount() -> Element {
+    browser_support::mount::<LocksPage>().await
+}
+
+async fn choose(root: &Element, testid: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, &format!("[data-testid=\"{testid}\"]")).dyn_into().unwrap();
+    select.set_value(value);
+    fire(&select, "Event", "change");
+    settle().await;
+}
+
+/// Run `half_seconds` × 500 ms of virtual time with the "+0.5 s" control.
+async fn advance(root: &Element, half_seconds: usize) {
+    for _ in 0..half_seconds {
+        click(root, "[data-testid=\"advance\"]").await;
+    }
+}
+
+fn value(root: &Element, testid: &str) -> i64 {
+    attr(root, &format!("[data-testid=\"{testid}\"]"), "data-value").parse().unwrap()
+}
+
+fn roles(root: &Element) -> Vec<String> {
+    all(root, "[data-node][data-role]").iter().map(|e| e.get_attribute("data-role").unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_page_mounts_with_storage_redis_and_clients_who_buy() {
+    let root = mount().await;
+    assert_eq!(roles(&root), ["storage", "redis", "client", "client", "client", "client"]);
+    assert_eq!(value(&root, "stock"), 100);
+    assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green");
+    advance(&root, 2).await;
+    assert!(value(&root, "stock") < 100, "the stock goes down");
+    assert!(value(&root, "acquisitions") > 0);
+    assert!(!all(&root, "[data-testid=\"section\"]").is_empty(), "the resource timeline has bars");
+    assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green");
+}
+
+#[wasm_bindgen_test]
+async fn a_lease_shorter_than_the_critical_section_turns_the_invariants_red_with_an_overlap() {
+    let root = mount().await;
+    choose(&root, "scenario", "lease-too-short").await;
+    assert!(!find(&root, "[data-testid=\"scenario-what\"]").text_content().unwrap_or_default().is_empty());
+    for _ in 0..10 {
+        advance(&root, 1).await;
+        if attr(&root, "[data-testid=\"invariants\"]", "data-state") == "red" {
+            break;
+        }
+    }
+    assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "red");
+    assert_eq!(attr(&root, "[data-testid=\"invariant\"][data-name=\"Mutual Exclusion\"]", "data-ok"), "false");
+    assert_eq!(attr(&root, "[data-testid=\"sections\"]", "data-overlap"), "true");
+    assert!(!all(&root, "[data-testid=\"section\"][data-overlap=\"true\"]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_recipe_switch_restarts_the_run_with_it() {
+    let root = mount().await;
+    advance(&root, 2).await;
+    let watchdog: HtmlInputElement = find(&root, "[data-testid=\"switch-watchdog\"]").dyn_into().unwrap();
+    assert!(!watchdog.checked());
+    click(&root, "[data-testid=\"switch-watchdog\"]").await;
+    let watchdog: HtmlInputElement = find(&root, "[data-testid=\"switch-watchdog\"]").dyn_into().unwrap();
+    assert!(watchdog.checked(), "the new run has the watchdog");
+    assert_eq!(value(&root, "stock"), 100, "a fresh run");
+    let select: HtmlSelectElement = find(&root, "[data-testid=\"scenario\"]").dyn_into().unwrap();
+    assert_eq!(select.value(), "custom");
+    choose(&root, "switch-service", "3").await;
+    assert_eq!(roles(&root)[1], "zookeeper");
+    advance(&root, 2).await;
+    assert!(!all(&root, "[data-testid=\"znode\"]").is_empty() || value(&root, "acquisitions") > 0);
+}
+
+#[wasm_bindgen_test]
+async fn pausing_a_client_shows_it_paused() {
+    let root = mount().await;
+    advance(&root, 1).await;
+    click(&root, "[data-testid=\"pause-2\"]").await;
+    assert_eq!(attr(&root, "[data-node=\"2\"][data-role]", "data-state"), "paused");
+    assert_eq!(attr(&root, "[data-testid=\"client\"][data-node=\"2\"]", "data-state"), "paused");
+    click(&root, "[data-testid=\"resume-2\"]").await;
+    assert_ne!(attr(&root, "[data-testid=\"client\"][data-node=\"2\"]", "data-state"), "paused");
+}
+
+#[wasm_bindgen_test]
+async fn a_server_clock_jump_is_recorded_and_shown() {
+    let root = mount().await;
+    click(&root, "[data-testid=\"jump-1\"]").await;
+    let skew: i64 = attr(&root, "[data-server=\"1\"] [data-skew]", "data-skew").parse().unwrap();
+    assert_eq!(skew, 20_000_000);
+}
+
+/// The page under a Chinese language context.
+#[component]
+fn ChineseLocks() -> Html {
+    html! { <ContextProvider<Lang> context={Lang::Zh}><LocksPage /></ContextProvider<Lang>> }
+}
+
+#[wasm_bindgen_test]
+async fn the_page_reads_in_chinese_with_the_same_hooks() {
+    let root = browser_support::mount::<ChineseLocks>().await;
+    advance(&root, 1).await;
+    assert!(find(&root, "h1").text_content().unwrap().contains("分布式锁"));
+    assert_eq!(roles(&root)[0], "storage");
+    let lines: String = all(&root, "[data-node] .line").iter().filter_map(|e| e.text_content()).collect();
+    assert!(lines.contains("库存"), "{lines}");
+    let recipe = find(&root, "[data-testid=\"recipe\"]").text_content().unwrap();
+    assert!(recipe.contains("看门狗") && recipe.contains("防护令牌"), "{recipe}");
+}
+
+#[wasm_bindgen_test]
+async fn the_app_has_a_locks_tab_that_mounts_the_page() {
+    let root = browser_support::mount::<distlab::ui::App>().await;
+    click(&root, "[data-testid=\"lab-locks\"]").await;
+    assert_eq!(attr(&root, "[data-testid=\"app\"]", "data-lab"), "locks");
+    find(&root, "[data-testid=\"locks-page\"]");
+    click(&root, "[data-testid=\"lab-network\"]").await;
+}
