@@ -96,10 +96,6 @@ table! {
     InstanceTimeout => "Per-instance timeout", "单实例超时";
     InstanceTimeoutWhy => "How long Redlock waits for one instance before moving on: short, so a dead instance does not eat the lease.",
                           "Redlock 在转向下一个实例前等待单个实例多久：要短，免得宕机的实例耗尽租约。";
-    Invariants => "Invariants", "不变量";
-    Holds => "holds", "成立";
-    Broken => "broken", "被违反";
-    ViolationAt => "at {t}, nodes {nodes}", "发生于 {t}，涉及节点 {nodes}";
     InvMutex => "Mutual Exclusion", "互斥";
     InvOversell => "No Oversell", "不超卖";
     InvFencing => "Fencing Tokens Increase", "防护令牌递增";

@@ -150,6 +150,10 @@ table! {
     EvNetwork => "network", "网络设置";
     EvClock => "clock", "时钟";
     EvRefused => "refused", "被拒绝";
+    Invariants => "Invariants", "不变量";
+    Holds => "holds", "成立";
+    Broken => "broken", "被违反";
+    ViolationAt => "at {t}, nodes {nodes}", "发生于 {t}，涉及节点 {nodes}";
     EvSuspect => "suspect", "怀疑";
     EvTrust => "trust", "恢复信任";
     WordLoss => "lost", "丢失";

@@ -64,10 +64,6 @@ table! {
     Message => "Message", "消息";
     RoleLanes => "Roles over time", "角色随时间变化";
     RoleLanesHint => "One lane per node; a tick and a number mark each new term.", "每个节点一条泳道；刻度和数字标出每个新任期。";
-    Invariants => "Invariants", "不变量";
-    Holds => "holds", "成立";
-    Broken => "broken", "被违反";
-    ViolationAt => "at {t}, nodes {nodes}", "发生于 {t}，涉及节点 {nodes}";
     Settings => "Settings: features and classic mistakes", "设置：可选特性与经典错误";
     SettingsHint => "Switching a feature or a mistake starts a fresh run with it.", "打开或关闭一个特性或错误会以新配置重新开始运行。";
     FeaturePreVote => "PreVote", "预投票（PreVote）";
@@ -169,6 +165,11 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
         Bug::SkipConsistencyCheck => (Key::BugSkipCheck, Key::BugSkipCheckWhy),
     };
     (t(lang, name), t(lang, why))
+}
+
+/// An invariant's name (or any Raft word) in `lang`.
+pub fn invariant_name(lang: Lang, name: &'static str) -> &'static str {
+    super::word(lang, name)
 }
 
 /// A violation's sentence in `lang`, from its code and facts (the engine's English if the code is unknown).

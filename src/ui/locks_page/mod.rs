@@ -5,7 +5,6 @@
 
 mod clients_panel;
 mod frame;
-mod invariant_panel;
 mod recipe_panel;
 mod resource_panel;
 mod scenario_picker;
@@ -22,7 +21,7 @@ use crate::lab::locks::LockTimeline;
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockConfig, LockNode, LAB};
 use crate::sim::{ms, MsgId, NodeId, Retention, SimTime};
-use crate::ui::i18n::locks::{t, Key};
+use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
 use crate::ui::i18n::use_lang;
 use crate::ui::replay::replayable::{use_replayable_run, LabRun};
 use crate::ui::replay::scrub_bar::ScrubBar;
@@ -41,7 +40,7 @@ use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
 use frame::frame;
-use invariant_panel::InvariantPanel;
+use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use recipe_panel::RecipePanel;
 use resource_panel::ResourcePanel;
 use scenario_picker::{Choice, ScenarioPicker};
@@ -186,7 +185,7 @@ pub fn LocksPage() -> Html {
                     <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
                 </section>
                 <aside class="side">
-                    <InvariantPanel invariants={frame.invariants.clone()} />
+                    <InvariantPanel invariants={frame.invariants.clone()} name={lock_word as NameIn} explain={violation_text as ExplainIn} />
                     <ResourcePanel resource={frame.resource.clone()} counters={frame.counters.clone()} />
                     <ServersPanel servers={frame.servers.clone()} lease={frame.config.recipe.ttl}
                                   on_act={dispatch.reform(RunAction::Act)} />

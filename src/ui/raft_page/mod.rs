@@ -4,7 +4,6 @@
 mod client_panel;
 mod frame;
 mod inspect;
-mod invariant_panel;
 mod keys_help;
 mod legend;
 mod logs_panel;
@@ -27,7 +26,7 @@ use crate::ui::replay::scrub_bar::ScrubBar;
 use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
-use crate::ui::i18n::raft::{t, Key};
+use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
 use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
@@ -44,7 +43,7 @@ use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
 use frame::{frame, CLIENT};
 use inspect::{translate, MessageInspector};
-use invariant_panel::InvariantPanel;
+use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use keys_help::KeysHelp;
 use legend::RaftLegend;
 use logs_panel::LogsPanel;
@@ -278,7 +277,7 @@ pub fn RaftPage() -> Html {
                 </section>
                 <aside class="side">
                     { inspector }
-                    <InvariantPanel invariants={frame.invariants.clone()} />
+                    <InvariantPanel invariants={frame.invariants.clone()} name={invariant_name as NameIn} explain={violation_text as ExplainIn} />
                     <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()}
                               extra={Some((AttrValue::from(t(lang, Key::Timeout)), "timeout", on_timeout))} />
                     <NetworkControls config={frame.network.clone()} {on_fault} />

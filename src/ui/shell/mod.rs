@@ -10,6 +10,7 @@ pub mod format;
 pub mod frame_loop;
 pub mod geometry;
 pub mod inspector;
+pub mod invariant_panel;
 pub mod lang_switch;
 pub mod legend;
 pub mod link_line;
