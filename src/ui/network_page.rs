@@ -11,8 +11,7 @@ use crate::lab::network::{self, default_scenario, Heartbeat, HeartbeatConfig, LA
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
 use crate::sim::{ms, MsgId, NetStats, NetworkConfig, NodeId, Retention, SimTime, Timeline};
 use crate::ui::i18n::{t, use_lang, Key};
-use crate::ui::replay::replayable::{use_replayable_run, LabRun};
-use crate::ui::replay::scrub_bar::ScrubBar;
+use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
@@ -21,13 +20,11 @@ use crate::ui::shell::counters::Counters;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
-use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
-use crate::ui::shell::playback::Playback;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use lesson::Lesson;
@@ -85,7 +82,7 @@ fn frame(timeline: &Timeline<Heartbeat>) -> Frame {
 #[component]
 pub fn NetworkPage() -> Html {
     let lang = use_lang();
-    let (run, replay) = use_replayable_run(LabRun {
+    let (run, replay) = use_lab_run(LabRun {
         lab: LAB,
         retention: Retention::Window(TRACE_WINDOW),
         speed: DEFAULT_SPEED,
@@ -93,8 +90,6 @@ pub fn NetworkPage() -> Html {
     });
     let highlight = use_state(|| None::<MsgId>);
     let dispatch = run.dispatcher().to_callback();
-    use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
-    use_advance_requests(dispatch.reform(RunAction::Advance));
     let playing = run.playing;
     use_shortcuts(dispatch.reform(move |shortcut| match shortcut {
         Shortcut::TogglePlay => RunAction::SetPlaying(!playing),
@@ -141,12 +136,7 @@ pub fn NetworkPage() -> Html {
             <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
             <div class="stage">
                 <section class="cluster-panel">
-                    <Playback playing={run.playing} speed={run.speed} now={frame.now}
-                              on_play={dispatch.reform(RunAction::SetPlaying)}
-                              on_step={dispatch.reform(|()| RunAction::Step)}
-                              on_speed={dispatch.reform(RunAction::SetSpeed)}
-                              {on_reset} />
-                    <ScrubBar ..replay.scrub.clone() />
+                    { transport(&run, frame.now, on_reset, &replay, &dispatch) }
                     <ClusterView model={frame.cluster.clone()} reply_kinds={&["Pong"][..]} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={*highlight}
                                  on_hover_message={{ let highlight = highlight.clone(); Callback::from(move |id| highlight.set(id)) }} />

@@ -23,8 +23,7 @@ use crate::lock::{LockConfig, LockNode, LAB};
 use crate::sim::{ms, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
 use crate::ui::i18n::use_lang;
-use crate::ui::replay::replayable::{use_replayable_run, LabRun};
-use crate::ui::replay::scrub_bar::ScrubBar;
+use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
@@ -32,10 +31,8 @@ use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
-use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
-use crate::ui::shell::playback::Playback;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
@@ -63,15 +60,13 @@ const ADVANCE: SimTime = ms(500);
 #[component]
 pub fn LocksPage() -> Html {
     let lang = use_lang();
-    let (run, replay) = use_replayable_run(LabRun {
+    let (run, replay) = use_lab_run(LabRun {
         lab: LAB,
         retention: Retention::Window(TRACE_WINDOW),
         speed: DEFAULT_SPEED,
         fresh: default_run,
     });
     let dispatch = run.dispatcher().to_callback();
-    use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
-    use_advance_requests(dispatch.reform(RunAction::Advance));
     let sections = use_mut_ref(|| (Rc::as_ptr(&run.timeline), Sections::default()));
     let frame = {
         let (timeline, sections) = (run.timeline.clone(), sections.clone());
@@ -167,12 +162,7 @@ pub fn LocksPage() -> Html {
             <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
             <div class="stage">
                 <section class="cluster-panel">
-                    <Playback playing={run.playing} speed={run.speed} now={frame.now}
-                              on_play={dispatch.reform(RunAction::SetPlaying)}
-                              on_step={dispatch.reform(|()| RunAction::Step)}
-                              on_speed={dispatch.reform(RunAction::SetSpeed)}
-                              {on_reset} />
-                    <ScrubBar ..replay.scrub.clone() />
+                    { transport(&run, frame.now, on_reset, &replay, &dispatch) }
                     <div class="presets">
                         <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}
                                 onclick={dispatch.reform(|_: MouseEvent| RunAction::Advance(ADVANCE))}>

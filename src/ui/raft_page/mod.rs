@@ -21,8 +21,7 @@ use yew::prelude::*;
 use crate::lab::raft::view::{message_rows, node_rows, History};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
-use crate::ui::replay::replayable::{use_replayable_run, LabRun};
-use crate::ui::replay::scrub_bar::ScrubBar;
+use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
@@ -32,12 +31,10 @@ use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
-use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
-use crate::ui::shell::playback::Playback;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
@@ -68,15 +65,13 @@ const ADVANCE: u64 = ms(500);
 #[component]
 pub fn RaftPage() -> Html {
     let lang = use_lang();
-    let (run, replay) = use_replayable_run(LabRun {
+    let (run, replay) = use_lab_run(LabRun {
         lab: LAB,
         retention: Retention::Window(TRACE_WINDOW),
         speed: DEFAULT_SPEED,
         fresh: default_run,
     });
     let dispatch = run.dispatcher().to_callback();
-    use_frame_loop(run.playing, dispatch.reform(RunAction::Frame));
-    use_advance_requests(dispatch.reform(RunAction::Advance));
     let history = use_mut_ref(|| (Rc::as_ptr(&run.timeline), History::default()));
     let frame = {
         let (timeline, history) = (run.timeline.clone(), history.clone());
@@ -251,12 +246,7 @@ pub fn RaftPage() -> Html {
             <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
             <div class="stage">
                 <section class="cluster-panel">
-                    <Playback playing={run.playing} speed={run.speed} now={frame.now}
-                              on_play={dispatch.reform(RunAction::SetPlaying)}
-                              on_step={dispatch.reform(|()| RunAction::Step)}
-                              on_speed={dispatch.reform(RunAction::SetSpeed)}
-                              {on_reset} />
-                    <ScrubBar ..replay.scrub.clone() />
+                    { transport(&run, frame.now, on_reset, &replay, &dispatch) }
                     <Presets leader={frame.leader} on_preset={on_preset.clone()} />
                     <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()}

@@ -13,7 +13,10 @@ use crate::lab::share::{self, PageLink, ShareError};
 use crate::sim::{Checker, ClusterConfig, Process, Retention, ScenarioError, ScenarioOf, Timeline};
 use crate::ui::i18n::replay::{t, Key};
 use crate::ui::i18n::{fill, Lang};
+use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
+use crate::ui::shell::playback::Playback;
 use crate::ui::shell::run::{Run, RunAction};
+use super::scrub_bar::ScrubBar;
 
 /// The page link in force, provided by the app (the default link when there is no provider).
 #[hook]
@@ -237,5 +240,41 @@ mod tests {
         assert!(e.text(Lang::En).contains("1 MB") && e.text(Lang::Zh).contains("1 MB"));
         let field = ScenarioError { field: "actions[2].at".into(), message: "out of order".into() };
         assert!(ReplayError::File(field).text(Lang::Zh).contains("actions[2].at"));
+    }
+}
+
+/// A lab page's run, as every page starts it: opened from the page link (see
+/// [`use_replayable_run`]), driven by the frame loop while playing, and by the automation event.
+#[hook]
+pub fn use_lab_run<P, C>(lab: LabRun<P, C>) -> (UseReducerHandle<Run<P, C>>, Replay)
+where
+    P: Process + 'static,
+    P::Config: ClusterConfig,
+    C: Checker<P> + 'static,
+{
+    let (run, replay) = use_replayable_run(lab);
+    let dispatch = run.dispatcher();
+    let (frames, advances) = (dispatch.clone(), dispatch);
+    use_frame_loop(run.playing, Callback::from(move |ms| frames.dispatch(RunAction::Frame(ms))));
+    use_advance_requests(Callback::from(move |us| advances.dispatch(RunAction::Advance(us))));
+    (run, replay)
+}
+
+/// The playback bar and the scrub bar of a page's run.
+pub fn transport<P, C>(run: &Run<P, C>, now: crate::sim::SimTime, on_reset: Callback<()>, replay: &Replay, dispatch: &Callback<RunAction<P, C>>) -> Html
+where
+    P: Process + 'static,
+    P::Config: ClusterConfig,
+    C: Checker<P> + 'static,
+{
+    html! {
+        <>
+            <Playback playing={run.playing} speed={run.speed} {now}
+                      on_play={dispatch.reform(RunAction::SetPlaying)}
+                      on_step={dispatch.reform(|()| RunAction::Step)}
+                      on_speed={dispatch.reform(RunAction::SetSpeed)}
+                      {on_reset} />
+            <ScrubBar ..replay.scrub.clone() />
+        </>
     }
 }
