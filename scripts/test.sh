@@ -9,6 +9,9 @@ cd "$ROOT"
 
 step() { echo; echo "=== $* ==="; }
 
+step "formatting (rustfmt.toml)"
+cargo fmt --check
+
 step "native tests, kernel and engines only (no web dependency)"
 cargo test --locked --no-default-features
 

@@ -116,7 +116,10 @@ fn busy_raft(nodes: u32) -> distlab::lab::raft::RaftScenario {
     for k in 0..4_000u64 {
         let op = KvOp::Put { key: format!("k{}", k % 8), value: k.to_string() };
         let input = RaftInput::Client { client: 1, seq: k + 1, op };
-        scenario.actions.push(TimedAction { at: ms(500) + ms(2) * k, action: Action::Input { node: (k % u64::from(nodes)) as u32, input } });
+        scenario.actions.push(TimedAction {
+            at: ms(500) + ms(2) * k,
+            action: Action::Input { node: (k % u64::from(nodes)) as u32, input },
+        });
     }
     scenario
 }
@@ -128,7 +131,11 @@ async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize)
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     let query = format!("?lab=raft&scenario={}&t=1500000", distlab::lab::share::encode(scenario));
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}"))).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -137,10 +144,8 @@ async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize)
     gloo_timers::future::TimeoutFuture::new(50).await;
     yew::scheduler::flush().await;
     let in_flight = root.query_selector_all("[data-msg]").unwrap().length();
-    let advance = js_sys::Function::new_with_args(
-        "us",
-        "window.dispatchEvent(new CustomEvent('distlab-advance', {detail: us}))",
-    );
+    let advance =
+        js_sys::Function::new_with_args("us", "window.dispatchEvent(new CustomEvent('distlab-advance', {detail: us}))");
     let performance = window.performance().unwrap();
     let mut times = Vec::with_capacity(frames);
     for _ in 0..frames {

@@ -4,10 +4,10 @@
 
 use distlab::ui::i18n::Lang;
 use distlab::ui::locks_page::LocksPage;
-use yew::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

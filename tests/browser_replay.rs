@@ -75,7 +75,8 @@ async fn key_on_scrub(root: &Element, key: &str) {
 
 /// What a run looks like from outside: time, fingerprint, counters, node states, action count.
 fn snapshot(root: &Element) -> Vec<String> {
-    let mut seen = vec![data(root, "time", "data-us"), text(root, "fingerprint"), data(root, "action-count", "data-value")];
+    let mut seen =
+        vec![data(root, "time", "data-us"), text(root, "fingerprint"), data(root, "action-count", "data-value")];
     for name in ["sent", "delivered", "lost", "dropped-link"] {
         seen.push(data(root, &format!("counter-{name}"), "data-value"));
     }
@@ -149,7 +150,11 @@ async fn a_share_link_made_by_the_page_reopens_the_same_run() {
     assert_eq!(snapshot(&reopened), shared);
     assert!(reopened.query_selector("[data-testid=\"error\"]").unwrap().is_none());
     press(&reopened, "reset").await;
-    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?lab=network", "a new run drops the stale link");
+    assert_eq!(
+        web_sys::window().unwrap().location().search().unwrap(),
+        "?lab=network",
+        "a new run drops the stale link"
+    );
     set_query("");
 }
 
@@ -262,7 +267,8 @@ async fn a_link_landing_before_its_last_action_scrubs_to_it_and_acting_forks_it(
 
 /// The Raft page from outside: time, fingerprint, action count, and each node's role, term and state.
 fn raft_snapshot(root: &Element) -> Vec<String> {
-    let mut seen = vec![data(root, "time", "data-us"), text(root, "fingerprint"), data(root, "action-count", "data-value")];
+    let mut seen =
+        vec![data(root, "time", "data-us"), text(root, "fingerprint"), data(root, "action-count", "data-value")];
     for node in 0..5 {
         for attribute in ["data-role", "data-term", "data-state"] {
             seen.push(data(root, &format!("[data-node=\"{node}\"]"), attribute));

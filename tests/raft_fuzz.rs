@@ -45,7 +45,9 @@ fn each_bug_toggle_is_caught() {
 fn a_finding_replays_from_its_recorded_scenario() {
     let (seed, _) = first_finding(Some(Bug::ForgetVoteOnRestart), 3, 500).expect("a seed that finds it");
     let run = fuzz_seed(seed, 3, &[Bug::ForgetVoteOnRestart]).unwrap();
-    let Some(Finding::Safety(found)) = run.finding else { panic!("seed {seed} should find a violation: {:?}", run.finding) };
+    let Some(Finding::Safety(found)) = run.finding else {
+        panic!("seed {seed} should find a violation: {:?}", run.finding)
+    };
     let mut scenario = run.scenario;
     scenario.until = Some(scenario.end());
     let report = distlab::lab::runner::run_json(&scenario.to_json(), None).unwrap();

@@ -13,7 +13,11 @@ fn scenario(name: &str) -> String {
 fn run_with_trace(json: &str) -> (RunReport, Vec<Value>) {
     let mut out = Vec::new();
     let report = run_json(json, Some(&mut out)).expect("valid scenario");
-    let lines = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).expect("one JSON object a line")).collect();
+    let lines = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
     (report, lines)
 }
 
@@ -23,11 +27,8 @@ fn figure_8_with_the_current_term_rule_holds_and_never_commits_the_old_entry() {
     assert_eq!(report.violation, None);
     assert!(trace.iter().all(|e| e["ev"] != "commit"), "the term-1 entry must not be committed by counting");
     // S5's term-2 entry replaced the term-1 entry on S2, S3 and S4 (step d).
-    let truncated: BTreeSet<u64> = trace
-        .iter()
-        .filter(|e| e["ev"] == "truncate" && e["from"] == 1)
-        .map(|e| e["node"].as_u64().unwrap())
-        .collect();
+    let truncated: BTreeSet<u64> =
+        trace.iter().filter(|e| e["ev"] == "truncate" && e["from"] == 1).map(|e| e["node"].as_u64().unwrap()).collect();
     assert_eq!(truncated, BTreeSet::from([1, 2, 3]));
 }
 
@@ -76,9 +77,15 @@ fn bad_input_is_refused_with_the_field_named() {
         ("{", "not valid JSON"),
         (r#"{"seed":1,"config":{},"actions":[]}"#, "lab: missing"),
         (r#"{"lab":"paxos","seed":1,"config":{},"actions":[]}"#, "unknown lab"),
-        (r#"{"lab":"raft","seed":1,"config":{"nodes":3,"heartbeat_interval":0},"actions":[]}"#, "config.heartbeat_interval"),
+        (
+            r#"{"lab":"raft","seed":1,"config":{"nodes":3,"heartbeat_interval":0},"actions":[]}"#,
+            "config.heartbeat_interval",
+        ),
         (r#"{"lab":"raft","seed":1,"config":{"bugs":["nope"]},"actions":[]}"#, "config"),
-        (r#"{"lab":"raft","seed":1,"config":{},"actions":[{"at":5,"action":{"type":"crash","node":9}}]}"#, "actions[0].action.node"),
+        (
+            r#"{"lab":"raft","seed":1,"config":{},"actions":[{"at":5,"action":{"type":"crash","node":9}}]}"#,
+            "actions[0].action.node",
+        ),
         (r#"{"lab":"raft","seed":1,"config":{},"actions":[{"at":5,"action":{"type":"heal_all"}}],"until":1}"#, "until"),
     ];
     for (json, expected) in cases {

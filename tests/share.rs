@@ -34,7 +34,8 @@ fn network_scenarios_round_trip_and_replay_to_the_same_fingerprint() {
         let end = scenario.end();
         let mut original = Timeline::<Heartbeat>::new(scenario, Retention::Window(0)).unwrap();
         original.run_until(end);
-        let reopened = share::open::<Heartbeat, NoChecker>(&code, network::LAB, Retention::Window(0), Some(end)).unwrap();
+        let reopened =
+            share::open::<Heartbeat, NoChecker>(&code, network::LAB, Retention::Window(0), Some(end)).unwrap();
         assert_eq!(reopened.now(), end);
         assert_eq!(reopened.world().fingerprint(), original.world().fingerprint());
     }
@@ -125,8 +126,14 @@ fn a_page_link_opens_its_own_lab_only() {
     let mut fresh = Timeline::<Heartbeat>::new(scenario, Retention::Window(0)).unwrap();
     fresh.run_until(secs(4));
     assert_eq!((opened.now(), opened.world().fingerprint()), (secs(4), fresh.world().fingerprint()));
-    assert!(link.open::<RaftNode, RaftChecker>("raft", Retention::Window(10)).is_none(), "a network link on the Raft page");
+    assert!(
+        link.open::<RaftNode, RaftChecker>("raft", Retention::Window(10)).is_none(),
+        "a network link on the Raft page"
+    );
     assert!(PageLink::parse("?lab=network").open::<Heartbeat, NoChecker>(network::LAB, Retention::All).is_none());
     let bad = PageLink::parse("?scenario=%%");
-    assert!(matches!(bad.open::<Heartbeat, NoChecker>(network::LAB, Retention::All), Some(Err(ShareError::NotBase64(_)))));
+    assert!(matches!(
+        bad.open::<Heartbeat, NoChecker>(network::LAB, Retention::All),
+        Some(Err(ShareError::NotBase64(_)))
+    ));
 }

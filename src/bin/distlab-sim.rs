@@ -103,7 +103,9 @@ fn parse(args: &[String]) -> Result<Command, String> {
         "run" => {
             let flags = Flags::parse(rest, &["--trace"])?;
             match flags.positional.as_slice() {
-                [scenario] => Ok(Command::Run { scenario: scenario.to_string(), trace: flags.get("--trace").map(Into::into) }),
+                [scenario] => {
+                    Ok(Command::Run { scenario: scenario.to_string(), trace: flags.get("--trace").map(Into::into) })
+                }
                 [] => Err("run needs a scenario file".into()),
                 _ => Err("run takes one scenario file".into()),
             }
@@ -205,7 +207,10 @@ fn fuzz(args: &FuzzArgs) -> ExitCode {
         events += run.events;
         if let Some(finding) = run.finding {
             say!("seed {seed} ({nodes} nodes) finds: {finding}");
-            say!("reproduce: distlab-sim fuzz --lab raft --seeds 1 --first-seed {seed} --nodes {nodes}{}", bug_flag(args.bug));
+            say!(
+                "reproduce: distlab-sim fuzz --lab raft --seeds 1 --first-seed {seed} --nodes {nodes}{}",
+                bug_flag(args.bug)
+            );
             if let Some(path) = &args.save {
                 let mut scenario = run.scenario;
                 scenario.until = Some(scenario.end());

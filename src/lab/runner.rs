@@ -8,7 +8,9 @@ use crate::lab::network::{Heartbeat, LAB as NETWORK};
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockNode, LAB as LOCKS};
 use crate::raft::{RaftChecker, RaftNode, LAB as RAFT};
-use crate::sim::{Checker, ClusterConfig, NoChecker, Process, Retention, ScenarioOf, SimTime, Timeline, Violation, World};
+use crate::sim::{
+    Checker, ClusterConfig, NoChecker, Process, Retention, ScenarioOf, SimTime, Timeline, Violation, World,
+};
 
 /// Trace entries kept between two writes of the NDJSON trace (far more than one event produces).
 const TRACE_BUFFER: usize = 1 << 16;
@@ -75,9 +77,7 @@ pub fn run_json(json: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, 
         RAFT => run_lab::<RaftNode, RaftChecker>(value, RAFT, trace),
         LOCKS => run_lab::<LockNode, LockChecker>(value, LOCKS, trace),
         "" => Err(RunError::BadInput("lab: missing (a scenario names its lab: network, raft, locks)".into())),
-        other => {
-            Err(RunError::BadInput(format!("lab: unknown lab \"{other}\" (known: {NETWORK}, {RAFT}, {LOCKS})")))
-        }
+        other => Err(RunError::BadInput(format!("lab: unknown lab \"{other}\" (known: {NETWORK}, {RAFT}, {LOCKS})"))),
     }
 }
 
@@ -101,8 +101,7 @@ where
     let end = scenario.end();
     let (lab, nodes) = (scenario.lab.clone(), scenario.config.nodes());
     let retention = if trace.is_some() { Retention::Window(TRACE_BUFFER) } else { Retention::Window(0) };
-    let mut timeline =
-        Timeline::<P, C>::new(scenario, retention).map_err(|e| RunError::BadInput(e.to_string()))?;
+    let mut timeline = Timeline::<P, C>::new(scenario, retention).map_err(|e| RunError::BadInput(e.to_string()))?;
     let mut written = 0;
     while timeline.violation().is_none() && timeline.next_time().is_some_and(|t| t <= end) {
         timeline.step();

@@ -8,7 +8,9 @@ use base64::Engine;
 use miniz_oxide::inflate::TINFLStatus;
 use serde::Serialize;
 
-use crate::sim::{secs, Checker, ClusterConfig, Process, Retention, Scenario, ScenarioError, ScenarioOf, SimTime, Timeline};
+use crate::sim::{
+    secs, Checker, ClusterConfig, Process, Retention, Scenario, ScenarioError, ScenarioOf, SimTime, Timeline,
+};
 
 /// Largest scenario JSON a share code may unpack to, in bytes (refuses zip bombs).
 pub const MAX_JSON_BYTES: usize = 1 << 20;
@@ -61,10 +63,11 @@ pub fn encode_json(json: &str) -> String {
 /// The text inside a share code, refused if it is not base64, not deflate, too large or not UTF-8.
 pub fn decode_json(code: &str) -> Result<String, ShareError> {
     let bytes = URL_SAFE_NO_PAD.decode(code.trim()).map_err(|e| ShareError::NotBase64(e.to_string()))?;
-    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_JSON_BYTES).map_err(|e| match e.status {
-        TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-        status => ShareError::NotDeflate(format!("{status:?}")),
-    })?;
+    let text =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_JSON_BYTES).map_err(|e| match e.status {
+            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            status => ShareError::NotDeflate(format!("{status:?}")),
+        })?;
     String::from_utf8(text).map_err(|_| ShareError::NotText)
 }
 
@@ -78,7 +81,12 @@ where
 
 /// Open a share code as a timeline of lab `lab`: its scenario replayed to `at` (by default the time
 /// of its last action; at most [`MAX_LANDING_AFTER_SCRIPT`] past it), every event due by then handled.
-pub fn open<P, C>(code: &str, lab: &str, retention: Retention, at: Option<SimTime>) -> Result<Timeline<P, C>, ShareError>
+pub fn open<P, C>(
+    code: &str,
+    lab: &str,
+    retention: Retention,
+    at: Option<SimTime>,
+) -> Result<Timeline<P, C>, ShareError>
 where
     P: Process,
     P::Config: ClusterConfig,

@@ -236,17 +236,16 @@ fn log_line<E>(e: &TraceEntry<E>, engine: &impl Fn(&E) -> (&'static str, String)
         TraceEvent::Deliver { id, from, to, kind } => {
             plain(LogKind::Deliver, "deliver", format!("{kind} #{id} {from}→{to}"))
         }
-        TraceEvent::Drop { id, from, to, kind, reason } => (
-            LogKind::Drop,
-            "drop",
-            format!("{kind} #{id} {from}→{to}"),
-            vec![Note::word(drop_reason_name(*reason))],
-        ),
+        TraceEvent::Drop { id, from, to, kind, reason } => {
+            (LogKind::Drop, "drop", format!("{kind} #{id} {from}→{to}"), vec![Note::word(drop_reason_name(*reason))])
+        }
         TraceEvent::Buffer { id, to } => plain(LogKind::Deliver, "buffer", format!("#{id} → {to}")),
         TraceEvent::Timer { kind } => plain(LogKind::Timer, "timer", (*kind).to_string()),
         TraceEvent::Input => plain(LogKind::Fault, "input", String::new()),
         TraceEvent::Crash => plain(LogKind::Fault, "crash", String::new()),
-        TraceEvent::Restart { life } => (LogKind::Fault, "restart", String::new(), vec![Note::new("boot", life.to_string())]),
+        TraceEvent::Restart { life } => {
+            (LogKind::Fault, "restart", String::new(), vec![Note::new("boot", life.to_string())])
+        }
         TraceEvent::Pause => plain(LogKind::Fault, "pause", String::new()),
         TraceEvent::Resume => plain(LogKind::Fault, "resume", String::new()),
         TraceEvent::Link { from, to, up } => {
@@ -266,7 +265,10 @@ fn log_line<E>(e: &TraceEntry<E>, engine: &impl Fn(&E) -> (&'static str, String)
             LogKind::Fault,
             "clock",
             String::new(),
-            vec![Note::new("offset", format!("{:+} ms", offset / 1000)), Note::new("drift", format!("{drift_ppm} ppm"))],
+            vec![
+                Note::new("offset", format!("{:+} ms", offset / 1000)),
+                Note::new("drift", format!("{drift_ppm} ppm")),
+            ],
         ),
         TraceEvent::Refused { reason } => plain(LogKind::Fault, "refused", reason.clone()),
         TraceEvent::Engine(event) => {

@@ -13,19 +13,22 @@ pub struct LockChecker;
 
 impl Checker<LockNode> for LockChecker {
     fn check(&mut self, world: &World<LockNode>) -> Option<Violation> {
-        let violation = |invariant, nodes: Vec<NodeId>, code: &'static str, facts: Vec<(&'static str, String)>| Violation {
-            invariant,
-            t: world.now(),
-            nodes,
-            explanation: fill_facts(english(code), &facts),
-            code,
-            facts,
-            trace_seq: world.trace().total().saturating_sub(1),
-        };
+        let violation =
+            |invariant, nodes: Vec<NodeId>, code: &'static str, facts: Vec<(&'static str, String)>| Violation {
+                invariant,
+                t: world.now(),
+                nodes,
+                explanation: fill_facts(english(code), &facts),
+                code,
+                facts,
+                trace_seq: world.trace().total().saturating_sub(1),
+            };
         // Each segment has its own lock: two holders of the same segment's lock at once break it.
         let holders: Vec<(NodeId, u32)> = world
             .processes()
-            .filter_map(|(id, p)| p.and_then(LockNode::client).filter(|c| c.phase.holds_lock()).map(|c| (id, c.segment)))
+            .filter_map(|(id, p)| {
+                p.and_then(LockNode::client).filter(|c| c.phase.holds_lock()).map(|c| (id, c.segment))
+            })
             .collect();
         for (k, &(_, segment)) in holders.iter().enumerate() {
             let same: Vec<NodeId> = holders[k..].iter().filter(|h| h.1 == segment).map(|h| h.0).collect();
@@ -46,7 +49,8 @@ impl Checker<LockNode> for LockChecker {
         }
         for (i, segment) in storage.segments.iter().enumerate() {
             if let Some(pair) = segment.accepted_tokens.windows(2).find(|w| w[1] <= w[0]) {
-                let facts = vec![("segment", i.to_string()), ("token", pair[1].to_string()), ("after", pair[0].to_string())];
+                let facts =
+                    vec![("segment", i.to_string()), ("token", pair[1].to_string()), ("after", pair[0].to_string())];
                 return Some(violation("Fencing Tokens Increase", vec![STORAGE], "fence_out_of_order", facts));
             }
         }

@@ -394,7 +394,9 @@ impl Process for LockNode {
                 let result = storage.write(from, req, segment, value, sold, token);
                 ctx.send(from, LockMessage::StorageReply { req, result });
             }
-            (LockNode::Client(client), LockMessage::RedisReply { req, reply }) => client.on_redis_reply(req, reply, ctx),
+            (LockNode::Client(client), LockMessage::RedisReply { req, reply }) => {
+                client.on_redis_reply(req, reply, ctx)
+            }
             (LockNode::Client(client), LockMessage::StorageReply { req, result }) => {
                 client.on_storage_reply(req, result, ctx)
             }
@@ -432,7 +434,9 @@ impl Process for LockNode {
 
     fn on_input(&mut self, input: LockInput, ctx: &mut Ctx<Self>) {
         match (self, input) {
-            (LockNode::Client(client), LockInput::Acquire) if client.phase == client::Phase::Idle => client.acquire(ctx),
+            (LockNode::Client(client), LockInput::Acquire) if client.phase == client::Phase::Idle => {
+                client.acquire(ctx)
+            }
             (LockNode::Redis(node), LockInput::Promote) if node.is_replica => node.is_replica = false,
             _ => {}
         }

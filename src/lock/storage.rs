@@ -107,7 +107,15 @@ impl Storage {
     }
 
     /// Handle a write from `from` (request `req`) setting `segment` to `value`, selling `sold` items.
-    pub fn write(&mut self, from: NodeId, req: u64, segment: u32, value: i64, sold: i64, token: Option<u64>) -> StorageResult {
+    pub fn write(
+        &mut self,
+        from: NodeId,
+        req: u64,
+        segment: u32,
+        value: i64,
+        sold: i64,
+        token: Option<u64>,
+    ) -> StorageResult {
         if self.applied.contains(&(from, req)) {
             return StorageResult::Written;
         }

@@ -83,7 +83,8 @@ fn a_gc_pause_longer_than_the_lease_defeats_the_watchdog_but_not_fencing() {
     while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
         r.step();
     }
-    let holder = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+    let holder =
+        (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
     r.act(Action::Pause { node: holder }).unwrap();
     let resume_at = r.now() + ms(1500);
     r.run_until(resume_at);
@@ -109,7 +110,8 @@ fn setnx_then_expire_locks_forever_when_the_client_dies_in_between() {
     while !clients(&r).iter().any(|c| c.phase == Phase::SettingExpiry) {
         r.step();
     }
-    let victim = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::SettingExpiry).unwrap();
+    let victim =
+        (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::SettingExpiry).unwrap();
     // The PEXPIRE is still in flight: drop it, and the client dies before it can retry.
     let pexpire = r.world().network().in_flight().find(|m| m.from == victim).map(|m| m.id).unwrap();
     r.act(Action::DropMessage { id: pexpire }).unwrap();
@@ -224,7 +226,11 @@ mod redlock {
         let mut r = split_majorities(redis::Persistence::None);
         r.act(Action::Crash { node: 3 }).unwrap();
         r.act(Action::Restart { node: 3 }).unwrap();
-        let v = { let until = r.now() + secs(2); violation_of(&mut r, until) }.expect("B takes 3, 4, 5 while A still holds");
+        let v = {
+            let until = r.now() + secs(2);
+            violation_of(&mut r, until)
+        }
+        .expect("B takes 3, 4, 5 while A still holds");
         assert_eq!(v.invariant, "Mutual Exclusion");
     }
 
@@ -233,7 +239,13 @@ mod redlock {
         let mut r = split_majorities(redis::Persistence::AofAlways);
         r.act(Action::Crash { node: 3 }).unwrap();
         r.act(Action::Restart { node: 3 }).unwrap();
-        assert_eq!({ let until = r.now() + secs(2); violation_of(&mut r, until) }, None);
+        assert_eq!(
+            {
+                let until = r.now() + secs(2);
+                violation_of(&mut r, until)
+            },
+            None
+        );
     }
 
     #[test]
@@ -243,14 +255,24 @@ mod redlock {
         // Down for longer than the lease: A's critical section (5 s) is over before 3 returns.
         r.run_until(r.now() + secs(11));
         r.act(Action::Restart { node: 3 }).unwrap();
-        assert_eq!({ let until = r.now() + secs(20); violation_of(&mut r, until) }, None);
+        assert_eq!(
+            {
+                let until = r.now() + secs(20);
+                violation_of(&mut r, until)
+            },
+            None
+        );
     }
 
     #[test]
     fn a_clock_jump_on_one_instance_gives_two_holders() {
         let mut r = split_majorities(redis::Persistence::None);
         r.act(Action::ClockJump { node: 3, delta: secs(20) as i64 }).unwrap();
-        let v = { let until = r.now() + secs(2); violation_of(&mut r, until) }.expect("A's key expired early on instance 3");
+        let v = {
+            let until = r.now() + secs(2);
+            violation_of(&mut r, until)
+        }
+        .expect("A's key expired early on instance 3");
         assert_eq!(v.invariant, "Mutual Exclusion");
     }
 
@@ -261,7 +283,8 @@ mod redlock {
         while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
             r.step();
         }
-        let holder = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+        let holder =
+            (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
         r.act(Action::Pause { node: holder }).unwrap();
         r.seek(r.now() + secs(2));
         r.act(Action::Resume { node: holder }).unwrap();
@@ -273,7 +296,8 @@ mod redlock {
     #[test]
     fn redlock_with_fencing_is_refused_with_the_field_named() {
         let config = LockConfig { instances: 5, ..LockConfig::default() };
-        let err = Timeline::<LockNode, LockChecker>::new(Scenario::new(LAB, 1, config), Retention::Window(0)).unwrap_err();
+        let err =
+            Timeline::<LockNode, LockChecker>::new(Scenario::new(LAB, 1, config), Retention::Window(0)).unwrap_err();
         assert_eq!(err.field, "config.recipe.fencing");
     }
 }
@@ -431,7 +455,8 @@ mod zookeeper_recipe {
             while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
                 r.step();
             }
-            let holder = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+            let holder =
+                (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
             r.act(Action::Pause { node: holder }).unwrap();
             r.seek(r.now() + secs(3));
             r.act(Action::Resume { node: holder }).unwrap();

@@ -105,14 +105,22 @@ impl ZkServer {
     }
 
     /// Handle `op` from `client` in `session` at local time `now`.
-    pub fn execute(&mut self, client: NodeId, session: Option<SessionId>, op: ZkOp, now: SimTime) -> (ZkReply, Notifications) {
+    pub fn execute(
+        &mut self,
+        client: NodeId,
+        session: Option<SessionId>,
+        op: ZkOp,
+        now: SimTime,
+    ) -> (ZkReply, Notifications) {
         let mut fired = Vec::new();
         if let ZkOp::Connect { timeout } = op {
             self.next_session += 1;
             self.sessions.insert(self.next_session, Session { client, timeout, last_heard: now });
             return (ZkReply::Connected { session: self.next_session }, fired);
         }
-        let Some(id) = session.filter(|s| self.sessions.contains_key(s)) else { return (ZkReply::SessionExpired, fired) };
+        let Some(id) = session.filter(|s| self.sessions.contains_key(s)) else {
+            return (ZkReply::SessionExpired, fired);
+        };
         if let Some(s) = self.sessions.get_mut(&id) {
             s.last_heard = now;
         }
@@ -176,7 +184,8 @@ impl ZkServer {
         let mut fired = Vec::new();
         for &(id, _) in &expired {
             self.sessions.remove(&id);
-            let owned: Vec<String> = self.znodes.iter().filter(|(_, z)| z.owner == Some(id)).map(|(p, _)| p.clone()).collect();
+            let owned: Vec<String> =
+                self.znodes.iter().filter(|(_, z)| z.owner == Some(id)).map(|(p, _)| p.clone()).collect();
             for path in owned {
                 self.delete(&path, &mut fired);
             }

@@ -30,7 +30,12 @@ struct Broken {
     facts: Vec<(&'static str, String)>,
 }
 
-fn broken(invariant: &'static str, nodes: Vec<NodeId>, code: &'static str, facts: &[(&'static str, &dyn ToString)]) -> Option<Broken> {
+fn broken(
+    invariant: &'static str,
+    nodes: Vec<NodeId>,
+    code: &'static str,
+    facts: &[(&'static str, &dyn ToString)],
+) -> Option<Broken> {
     let facts = facts.iter().map(|(name, value)| (*name, value.to_string())).collect();
     Some(Broken { invariant, nodes, code, facts })
 }
@@ -131,7 +136,12 @@ impl RaftChecker {
             return None;
         }
         if p.term() < tracked.term {
-            return broken("Terms Never Decrease", vec![id], "term_went_back", &[("node", &id), ("from", &tracked.term), ("to", &p.term())]);
+            return broken(
+                "Terms Never Decrease",
+                vec![id],
+                "term_went_back",
+                &[("node", &id), ("from", &tracked.term), ("to", &p.term())],
+            );
         }
         if !new_life && p.commit_index < tracked.commit {
             let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("from", &tracked.commit), ("to", &p.commit_index)];
@@ -180,7 +190,8 @@ impl RaftChecker {
                     let other = others.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
                     let mut nodes = vec![id];
                     nodes.extend(others);
-                    let facts: [(&str, &dyn ToString); 4] = [("node", &id), ("index", &index), ("term", &entry.term), ("other", &other)];
+                    let facts: [(&str, &dyn ToString); 4] =
+                        [("node", &id), ("index", &index), ("term", &entry.term), ("other", &other)];
                     return broken("Log Matching", nodes, "logs_differ", &facts);
                 }
                 Some(_) => {}
@@ -197,10 +208,7 @@ impl RaftChecker {
         (0..self.nodes.len() as NodeId)
             .filter(|&n| n != except)
             .filter(|&n| {
-                self.nodes[n as usize]
-                    .log
-                    .get(index as usize - 1)
-                    .is_some_and(|s| s.term == term && s.prefix != prefix)
+                self.nodes[n as usize].log.get(index as usize - 1).is_some_and(|s| s.term == term && s.prefix != prefix)
             })
             .collect()
     }
@@ -210,9 +218,12 @@ impl RaftChecker {
             return None;
         }
         match self.leaders.get(&p.term()) {
-            Some(&other) if other != id => {
-                broken("Election Safety", vec![other, id], "two_leaders", &[("node", &id), ("other", &other), ("term", &p.term())])
-            }
+            Some(&other) if other != id => broken(
+                "Election Safety",
+                vec![other, id],
+                "two_leaders",
+                &[("node", &id), ("other", &other), ("term", &p.term())],
+            ),
             Some(_) => None,
             None => {
                 self.leaders.insert(p.term(), id);
@@ -243,17 +254,28 @@ impl RaftChecker {
         let tracked = &self.nodes[id as usize];
         let from = if new_life { 0 } else { tracked.applied };
         if p.last_applied < from {
-            return broken("Applied In Order", vec![id], "applied_went_back", &[("node", &id), ("from", &from), ("to", &p.last_applied)]);
+            return broken(
+                "Applied In Order",
+                vec![id],
+                "applied_went_back",
+                &[("node", &id), ("from", &from), ("to", &p.last_applied)],
+            );
         }
         if p.last_applied > p.commit_index {
-            let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("index", &p.last_applied), ("commit", &p.commit_index)];
+            let facts: [(&str, &dyn ToString); 3] =
+                [("node", &id), ("index", &p.last_applied), ("commit", &p.commit_index)];
             return broken("Applied In Order", vec![id], "applied_beyond_commit", &facts);
         }
         for index in from + 1..=p.last_applied {
             let entry = tracked.log[index as usize - 1].entry;
             match self.applied.get(index as usize - 1) {
                 Some(&known) if known != entry => {
-                    return broken("State Machine Safety", vec![id], "different_apply", &[("node", &id), ("index", &index)]);
+                    return broken(
+                        "State Machine Safety",
+                        vec![id],
+                        "different_apply",
+                        &[("node", &id), ("index", &index)],
+                    );
                 }
                 Some(_) => {}
                 None => self.applied.push(entry),
@@ -267,7 +289,8 @@ impl RaftChecker {
     fn check_leaders_complete(&self, id: NodeId, p: &RaftNode) -> Option<Broken> {
         for leader in 0..self.nodes.len() as NodeId {
             let tracked = &self.nodes[leader as usize];
-            let (role, term) = if leader == id { (p.role, p.term()) } else { (tracked.role.unwrap_or(Role::Follower), tracked.term) };
+            let (role, term) =
+                if leader == id { (p.role, p.term()) } else { (tracked.role.unwrap_or(Role::Follower), tracked.term) };
             if role != Role::Leader {
                 continue;
             }
@@ -288,4 +311,3 @@ impl Checker<RaftNode> for RaftChecker {
         RaftChecker::check(self, world)
     }
 }
-

@@ -114,6 +114,8 @@ fn count_failed_replies(world: &World<RaftNode>, follower: NodeId) -> usize {
         .trace()
         .entries()
         .filter(|e| e.seq < truncated_at)
-        .filter(|e| matches!(e.event, TraceEvent::Send { from, to: 0, kind: "AppendEntriesReply", .. } if from == follower))
+        .filter(
+            |e| matches!(e.event, TraceEvent::Send { from, to: 0, kind: "AppendEntriesReply", .. } if from == follower),
+        )
         .count()
 }

@@ -9,7 +9,8 @@ use super::node::{RaftInput, RaftNode};
 use super::types::{KvOp, Role};
 use super::LAB;
 use crate::sim::{
-    ms, secs, Action, Checker, NodeId, Violation, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime, Timeline,
+    ms, secs, Action, Checker, NodeId, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime,
+    Timeline, Violation,
 };
 
 /// How long faults are injected.
@@ -33,9 +34,13 @@ pub enum Finding {
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Finding::Safety(v) => write!(f, "{} at t={} µs (trace #{}): {}", v.invariant, v.t, v.trace_seq, v.explanation),
+            Finding::Safety(v) => {
+                write!(f, "{} at t={} µs (trace #{}): {}", v.invariant, v.t, v.trace_seq, v.explanation)
+            }
             Finding::NoLeader => write!(f, "liveness: no leader within {} s of healing", LEADER_WITHIN / secs(1)),
-            Finding::NoCommit => write!(f, "liveness: a client write did not commit within {} s", COMMIT_WITHIN / secs(1)),
+            Finding::NoCommit => {
+                write!(f, "liveness: a client write did not commit within {} s", COMMIT_WITHIN / secs(1))
+            }
         }
     }
 }

@@ -258,8 +258,16 @@ impl RaftNode {
         up_to_date || self.config.has(Bug::VoteWithoutLogCheck)
     }
 
-    fn handle_pre_vote(&mut self, from: NodeId, term: Term, last_log_index: LogIndex, last_log_term: Term, ctx: RaftCtx) {
-        let granted = term > self.term() && self.log_up_to_date(last_log_index, last_log_term) && !self.in_lease(ctx.now());
+    fn handle_pre_vote(
+        &mut self,
+        from: NodeId,
+        term: Term,
+        last_log_index: LogIndex,
+        last_log_term: Term,
+        ctx: RaftCtx,
+    ) {
+        let granted =
+            term > self.term() && self.log_up_to_date(last_log_index, last_log_term) && !self.in_lease(ctx.now());
         let reply_term = if granted { term } else { self.term() };
         ctx.send(from, RaftMessage::PreVoteReply { term: reply_term, vote_granted: granted });
     }
@@ -330,7 +338,8 @@ impl RaftNode {
         let term = self.term();
         let candidate_id = ctx.id();
         for peer in ctx.peers() {
-            let vote = RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term, leadership_transfer };
+            let vote =
+                RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term, leadership_transfer };
             ctx.send(peer, vote);
         }
         self.maybe_win(ctx);
@@ -559,7 +568,8 @@ impl RaftNode {
                 }
                 None => {}
             }
-            let event = RaftEvent::Append { index: self.last_index() + 1, term: entry.term, cmd: entry.command.clone() };
+            let event =
+                RaftEvent::Append { index: self.last_index() + 1, term: entry.term, cmd: entry.command.clone() };
             self.store(RaftWrite::Append { entries: vec![entry] }, ctx);
             ctx.emit(event);
         }
@@ -681,14 +691,23 @@ impl Process for RaftNode {
                     self.stand(true, ctx);
                 }
             }
-            RaftMessage::RequestVoteReply { term, vote_granted } => self.handle_vote_reply(from, term, vote_granted, ctx),
+            RaftMessage::RequestVoteReply { term, vote_granted } => {
+                self.handle_vote_reply(from, term, vote_granted, ctx)
+            }
             RaftMessage::PreVote { term, candidate_id: _, last_log_index, last_log_term } => {
                 self.handle_pre_vote(from, term, last_log_index, last_log_term, ctx)
             }
-            RaftMessage::PreVoteReply { term, vote_granted } => self.handle_pre_vote_reply(from, term, vote_granted, ctx),
-            RaftMessage::AppendEntries { term, leader_id: _, prev_log_index, prev_log_term, entries, leader_commit } => {
-                self.handle_append(from, term, prev_log_index, prev_log_term, entries, leader_commit, ctx)
+            RaftMessage::PreVoteReply { term, vote_granted } => {
+                self.handle_pre_vote_reply(from, term, vote_granted, ctx)
             }
+            RaftMessage::AppendEntries {
+                term,
+                leader_id: _,
+                prev_log_index,
+                prev_log_term,
+                entries,
+                leader_commit,
+            } => self.handle_append(from, term, prev_log_index, prev_log_term, entries, leader_commit, ctx),
             RaftMessage::AppendEntriesReply { term, success, match_index, conflict_term, conflict_index } => {
                 if let Some(h) = self.heard.get_mut(from as usize) {
                     *h = true;

@@ -108,8 +108,5 @@ fn figure_8_with_the_term_rule_an_old_entry_is_never_committed_by_counting() {
 fn figure_8_committing_an_old_term_entry_by_counting_loses_a_committed_entry() {
     let s = figure_8(vec![Bug::CommitOldTermByCount]);
     let v = s.violation.expect("the checker must catch the overwritten committed entry");
-    assert!(
-        ["State Machine Safety", "Leader Completeness"].contains(&v.invariant),
-        "unexpected violation: {v:?}"
-    );
+    assert!(["State Machine Safety", "Leader Completeness"].contains(&v.invariant), "unexpected violation: {v:?}");
 }

@@ -9,10 +9,7 @@ fn cluster(nodes: u32, seed: u64) -> World<RaftNode> {
 }
 
 fn leaders(world: &World<RaftNode>) -> Vec<(u32, Term)> {
-    world
-        .processes()
-        .filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term())))
-        .collect()
+    world.processes().filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term()))).collect()
 }
 
 fn put(client: ClientId, seq: u64, key: &str, value: &str) -> RaftInput {

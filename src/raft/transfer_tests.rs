@@ -69,7 +69,11 @@ fn requests_during_a_transfer_are_dropped_for_the_client_to_retry() {
     assert!(dropped, "a transfer is under way");
     world.run_until(secs(2));
     assert_eq!(world.node(old).unwrap().process.unwrap().transferring, None, "abandoned after an election timeout");
-    assert_eq!(world.node(old).unwrap().process.unwrap().kv.get("k"), None, "the write during the transfer was dropped");
+    assert_eq!(
+        world.node(old).unwrap().process.unwrap().kv.get("k"),
+        None,
+        "the write during the transfer was dropped"
+    );
     world.apply(&Action::Input { node: old, input: put(2) }).unwrap();
     world.run_until(secs(3));
     assert_eq!(world.node(old).unwrap().process.unwrap().kv.get("k").map(String::as_str), Some("2"));

@@ -77,7 +77,13 @@ impl Serialize for SharedCommand {
 pub enum RaftMessage {
     /// A candidate asks for a vote (`leadership_transfer`: the leader asked it to stand, so a
     /// follower's CheckQuorum lease does not stop the vote).
-    RequestVote { term: Term, candidate_id: NodeId, last_log_index: LogIndex, last_log_term: Term, leadership_transfer: bool },
+    RequestVote {
+        term: Term,
+        candidate_id: NodeId,
+        last_log_index: LogIndex,
+        last_log_term: Term,
+        leadership_transfer: bool,
+    },
     /// The answer to `RequestVote`.
     RequestVoteReply { term: Term, vote_granted: bool },
     /// A pre-candidate asks whether it could win an election in `term` (thesis 9.6); nobody's term changes.

@@ -4,8 +4,8 @@
 //! the same trace on every platform.
 
 pub mod action;
-pub mod check;
 pub mod bench;
+pub mod check;
 pub mod clock;
 pub mod hash;
 pub mod network;

@@ -85,7 +85,13 @@ pub struct Ctx<'a, P: Process> {
 
 impl<'a, P: Process> Ctx<'a, P> {
     /// A context for node `id` whose clock reads `now`.
-    pub fn new(id: NodeId, now: SimTime, node_count: u32, rng: &'a mut SimRng, effects: &'a mut Vec<Effect<P>>) -> Self {
+    pub fn new(
+        id: NodeId,
+        now: SimTime,
+        node_count: u32,
+        rng: &'a mut SimRng,
+        effects: &'a mut Vec<Effect<P>>,
+    ) -> Self {
         Self { id, now, node_count, rng, effects }
     }
 

@@ -86,8 +86,8 @@ where
 
     /// Parse and check a scenario for lab `lab`. Every error names the field at fault.
     pub fn from_json(text: &str, lab: &str) -> Result<Self, ScenarioError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| ScenarioError::new("", format!("not valid JSON: {e}")))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| ScenarioError::new("", format!("not valid JSON: {e}")))?;
         Self::from_value(value, lab)
     }
 
@@ -98,13 +98,19 @@ where
         };
         for key in object.keys() {
             if !["lab", "seed", "config", "actions", "until"].contains(&key.as_str()) {
-                return Err(ScenarioError::new(key.clone(), "unknown field (expected lab, seed, config, actions, until)"));
+                return Err(ScenarioError::new(
+                    key.clone(),
+                    "unknown field (expected lab, seed, config, actions, until)",
+                ));
             }
         }
         let mut take = |field: &str| object.remove(field).ok_or_else(|| ScenarioError::new(field, "missing"));
         let found_lab: String = field("lab", take("lab")?)?;
         if found_lab != lab {
-            return Err(ScenarioError::new("lab", format!("this scenario is for the \"{found_lab}\" lab, not \"{lab}\"")));
+            return Err(ScenarioError::new(
+                "lab",
+                format!("this scenario is for the \"{found_lab}\" lab, not \"{lab}\""),
+            ));
         }
         let seed: u64 = field("seed", take("seed")?)?;
         let config: C = field("config", take("config")?)?;
@@ -127,20 +133,23 @@ where
         if nodes == 0 || nodes > MAX_NODES {
             return Err(ScenarioError::new("config.nodes", format!("{nodes} is not between 1 and {MAX_NODES}")));
         }
-        self.config
-            .network()
-            .validate()
-            .map_err(|(f, m)| ScenarioError::new(format!("config.network.{f}"), m))?;
+        self.config.network().validate().map_err(|(f, m)| ScenarioError::new(format!("config.network.{f}"), m))?;
         self.config.validate_lab().map_err(|(f, m)| ScenarioError::new(format!("config.{f}"), m))?;
         let mut previous = 0;
         for (i, timed) in self.actions.iter().enumerate() {
             if timed.at > MAX_TIME {
-                return Err(ScenarioError::new(format!("actions[{i}].at"), format!("{} is past the latest time {MAX_TIME}", timed.at)));
+                return Err(ScenarioError::new(
+                    format!("actions[{i}].at"),
+                    format!("{} is past the latest time {MAX_TIME}", timed.at),
+                ));
             }
             if timed.at < previous {
                 return Err(ScenarioError::new(
                     format!("actions[{i}].at"),
-                    format!("{} is before the previous action's time {previous}: actions must be in time order", timed.at),
+                    format!(
+                        "{} is before the previous action's time {previous}: actions must be in time order",
+                        timed.at
+                    ),
                 ));
             }
             previous = timed.at;

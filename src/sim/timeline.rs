@@ -47,10 +47,8 @@ where
         scenario.validate()?;
         for (i, timed) in scenario.actions.iter().enumerate() {
             if let Action::Input { input, .. } = &timed.action {
-                P::validate_input(&scenario.config, input).map_err(|message| ScenarioError {
-                    field: format!("actions[{i}].action.input"),
-                    message,
-                })?;
+                P::validate_input(&scenario.config, input)
+                    .map_err(|message| ScenarioError { field: format!("actions[{i}].action.input"), message })?;
             }
         }
         let world = World::new(

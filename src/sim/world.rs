@@ -335,7 +335,10 @@ impl<P: Process> World<P> {
                 self.nodes[id as usize].durable = Some(state);
                 Ok(())
             }
-            Some(s) => Err(ActionError(format!("node {id} is {}: its storage can be replaced only while it is down", s.as_str()))),
+            Some(s) => Err(ActionError(format!(
+                "node {id} is {}: its storage can be replaced only while it is down",
+                s.as_str()
+            ))),
         }
     }
 
@@ -397,7 +400,9 @@ impl<P: Process> World<P> {
         let status = |node: &NodeId| self.nodes[*node as usize].status;
         let refuse = |msg: String| Err(ActionError(msg));
         match action {
-            Action::Crash { node } if status(node) == NodeStatus::Down => refuse(format!("node {node} is already down")),
+            Action::Crash { node } if status(node) == NodeStatus::Down => {
+                refuse(format!("node {node} is already down"))
+            }
             Action::Restart { node } if status(node) != NodeStatus::Down => {
                 refuse(format!("node {node} is {}, not down: only a crashed node can restart", status(node).as_str()))
             }
@@ -521,7 +526,8 @@ impl<P: Process> World<P> {
         for from in 0..n {
             for to in 0..n {
                 if from != to {
-                    let together = matches!((group_of[from as usize], group_of[to as usize]), (Some(a), Some(b)) if a == b);
+                    let together =
+                        matches!((group_of[from as usize], group_of[to as usize]), (Some(a), Some(b)) if a == b);
                     self.set_link(from, to, together);
                 }
             }

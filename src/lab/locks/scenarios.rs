@@ -235,8 +235,9 @@ fn open(scenario: LockScenario) -> LockTimeline {
 /// The first client (by id) whose phase satisfies `wanted`.
 fn client_where(run: &LockTimeline, wanted: impl Fn(Phase) -> bool) -> Option<NodeId> {
     let first = run.world().config().first_client();
-    (first..run.world().node_count())
-        .find(|&id| run.world().node(id).and_then(|n| n.process).and_then(LockNode::client).is_some_and(|c| wanted(c.phase)))
+    (first..run.world().node_count()).find(|&id| {
+        run.world().node(id).and_then(|n| n.process).and_then(LockNode::client).is_some_and(|c| wanted(c.phase))
+    })
 }
 
 /// Step until some client's phase satisfies `wanted`; that client.
@@ -290,7 +291,8 @@ fn setnx_crash() -> LockScenario {
 /// the replica is promoted (as Sentinel would).
 fn master_failover() -> LockScenario {
     let recipe = Recipe { think: secs(2), ttl: secs(10), fencing: false, ..Recipe::default() };
-    let mut run = open(scenario(9, LockConfig { clients: 2, replica: true, stock: 20, recipe, ..LockConfig::default() }));
+    let mut run =
+        open(scenario(9, LockConfig { clients: 2, replica: true, stock: 20, recipe, ..LockConfig::default() }));
     step_until_client(&mut run, Phase::holds_lock);
     act(&mut run, Action::Crash { node: FIRST_REDIS });
     act(&mut run, Action::Input { node: FIRST_REDIS + 1, input: LockInput::Promote });

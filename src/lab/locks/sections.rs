@@ -25,7 +25,10 @@ impl Bar {
     pub fn overlaps(&self, other: &Bar, now: SimTime) -> bool {
         // An open bar lasts until just after now (two open bars overlap even at the instant they meet).
         let end = |b: &Bar| b.end.unwrap_or(now + 1);
-        self.client != other.client && self.segment == other.segment && self.start < end(other) && other.start < end(self)
+        self.client != other.client
+            && self.segment == other.segment
+            && self.start < end(other)
+            && other.start < end(self)
     }
 }
 

@@ -290,10 +290,11 @@ mod tests {
             "different_apply",
             "leader_lacks_committed",
         ] {
-            let facts: Vec<(&'static str, String)> = ["node", "other", "from", "to", "index", "term", "earlier", "commit", "entry_term"]
-                .into_iter()
-                .map(|name| (name, "7".to_string()))
-                .collect();
+            let facts: Vec<(&'static str, String)> =
+                ["node", "other", "from", "to", "index", "term", "earlier", "commit", "entry_term"]
+                    .into_iter()
+                    .map(|name| (name, "7".to_string()))
+                    .collect();
             let v = crate::sim::Violation {
                 invariant: "x",
                 t: 0,

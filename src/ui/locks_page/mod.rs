@@ -31,13 +31,13 @@ use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
+use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
 use frame::frame;
-use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use recipe_panel::RecipePanel;
 use resource_panel::ResourcePanel;
 use scenario_picker::{Choice, ScenarioPicker};
@@ -86,8 +86,13 @@ pub fn LocksPage() -> Html {
         let timeline = run.timeline.clone();
         use_state(move || {
             let timeline = timeline.borrow();
-            let untouched = timeline.scenario().actions.is_empty() && timeline.scenario().config == LockConfig::default();
-            if untouched { Choice::Default } else { Choice::Custom }
+            let untouched =
+                timeline.scenario().actions.is_empty() && timeline.scenario().config == LockConfig::default();
+            if untouched {
+                Choice::Default
+            } else {
+                Choice::Custom
+            }
         })
     };
     let hovered = use_state(|| None::<MsgId>);

@@ -28,10 +28,12 @@ pub fn ResourcePanel(props: &ResourcePanelProps) -> Html {
     let lang = use_lang();
     let (r, c) = (&props.resource, &props.counters);
     let per_segment = (r.initial / r.segments.len().max(1) as i64).max(1);
-    let stat = |testid: &'static str, key: Key, value: String, bad: bool| html! {
-        <div class={classes!("stat", bad.then_some("bad"))} data-testid={testid} data-value={value.clone()}>
-            <dt>{ t(lang, key) }</dt><dd>{ value }</dd>
-        </div>
+    let stat = |testid: &'static str, key: Key, value: String, bad: bool| {
+        html! {
+            <div class={classes!("stat", bad.then_some("bad"))} data-testid={testid} data-value={value.clone()}>
+                <dt>{ t(lang, key) }</dt><dd>{ value }</dd>
+            </div>
+        }
     };
     html! {
         <section class="panel lock-resource">

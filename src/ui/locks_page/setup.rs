@@ -145,8 +145,12 @@ pub fn is_on(config: &LockConfig, switch: Switch) -> bool {
 pub fn applies(config: &LockConfig, switch: Switch) -> bool {
     let kind = Kind::of(config);
     match switch {
-        Switch::Fencing | Switch::Atomic => kind != Kind::Redlock && (kind != Kind::ZooKeeper || switch == Switch::Fencing),
-        Switch::CompareDelete | Switch::Watchdog | Switch::Watch | Switch::Aof | Switch::Lease(_) => kind != Kind::ZooKeeper,
+        Switch::Fencing | Switch::Atomic => {
+            kind != Kind::Redlock && (kind != Kind::ZooKeeper || switch == Switch::Fencing)
+        }
+        Switch::CompareDelete | Switch::Watchdog | Switch::Watch | Switch::Aof | Switch::Lease(_) => {
+            kind != Kind::ZooKeeper
+        }
         Switch::Herd => kind == Kind::ZooKeeper,
         Switch::InstanceTimeout(_) => kind == Kind::Redlock,
         Switch::Retry(_) => kind != Kind::ZooKeeper,
@@ -216,10 +220,17 @@ mod tests {
             for switch in switches {
                 let config = switched(base.clone(), switch);
                 assert!(fresh(config.clone()).is_ok(), "{kind:?} {switch:?}");
-                if applies(&base, switch) && !matches!(
-                    switch,
-                    Switch::Segments(_) | Switch::Lease(_) | Switch::Think(_) | Switch::Retry(_) | Switch::Rest(_) | Switch::InstanceTimeout(_)
-                ) {
+                if applies(&base, switch)
+                    && !matches!(
+                        switch,
+                        Switch::Segments(_)
+                            | Switch::Lease(_)
+                            | Switch::Think(_)
+                            | Switch::Retry(_)
+                            | Switch::Rest(_)
+                            | Switch::InstanceTimeout(_)
+                    )
+                {
                     assert_ne!(is_on(&config, switch), is_on(&base, switch), "{kind:?} {switch:?} flips");
                 }
             }

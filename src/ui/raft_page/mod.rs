@@ -21,17 +21,18 @@ use yew::prelude::*;
 use crate::lab::raft::view::{message_rows, node_rows, History};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
+use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
+use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
-use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
-use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
 use crate::ui::shell::inspector::Inspector;
+use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
@@ -40,7 +41,6 @@ use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
 use frame::{frame, CLIENT};
 use inspect::{translate, MessageInspector};
-use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use keys_help::KeysHelp;
 use legend::RaftLegend;
 use logs_panel::LogsPanel;
@@ -193,7 +193,10 @@ pub fn RaftPage() -> Html {
             let timeout = on_timeout.reform(move |_: MouseEvent| node);
             // Leadership transfer (thesis 3.10): asked of the leader, for the inspected node.
             let transfer = frame.leader.filter(|&leader| leader != node).map(|leader| {
-                act.reform(move |_: MouseEvent| Action::Input { node: leader, input: RaftInput::TransferLeadership { to: node } })
+                act.reform(move |_: MouseEvent| Action::Input {
+                    node: leader,
+                    input: RaftInput::TransferLeadership { to: node },
+                })
             });
             html! {
                 <Inspector {node} {count} {rows} on_fault={on_fault.clone()}

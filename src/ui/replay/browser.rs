@@ -32,7 +32,8 @@ pub fn replace_query(query: &str) {
 pub fn copy(text: &str) -> bool {
     let Some(window) = window() else { return false };
     let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let write =
+        js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let Some(write) = write else { return false };
     match write.call1(&clipboard, &text.into()).map(js_sys::Promise::from) {
         Ok(promise) => {
@@ -54,7 +55,9 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(anchor) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    if let Some(anchor) =
+        document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         anchor.set_href(&url);
         anchor.set_download(filename);
         anchor.click();

@@ -76,7 +76,11 @@ mod tests {
         h.observe(1, 3_000, 3, Some(3_000));
         assert_eq!(h.fork.map(|f| f.at), Some(2_000), "acting at the present is no fork");
         h.observe(2, 0, 2, Some(5_000));
-        assert_eq!(h, History { furthest: 5_000, fork: None, run: 2, script: (2, Some(5_000)) }, "a new run, a new history");
+        assert_eq!(
+            h,
+            History { furthest: 5_000, fork: None, run: 2, script: (2, Some(5_000)) },
+            "a new run, a new history"
+        );
         h.observe(2, 0, 1, Some(0));
         assert_eq!(h.fork, Some(Fork { at: 0, until: 5_000, discarded: 2 }), "acting before the script's end forks it");
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::history::use_history;
+use super::scrub_bar::ScrubBar;
 use super::scrub_bar::ScrubBarProps;
 use super::share_panel::{SharePanelProps, SharedLink};
 use crate::lab::share::{self, PageLink, ShareError};
@@ -16,7 +17,6 @@ use crate::ui::i18n::{fill, Lang};
 use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::playback::Playback;
 use crate::ui::shell::run::{Run, RunAction};
-use super::scrub_bar::ScrubBar;
 
 /// The page link in force, provided by the app (the default link when there is no provider).
 #[hook]
@@ -89,7 +89,10 @@ pub struct LabRun<P: Process, C: Checker<P>> {
 }
 
 /// A timeline of `scenario` landed at its last action.
-fn landed<P: Process, C: Checker<P>>(scenario: ScenarioOf<P>, retention: Retention) -> Result<Timeline<P, C>, ScenarioError>
+fn landed<P: Process, C: Checker<P>>(
+    scenario: ScenarioOf<P>,
+    retention: Retention,
+) -> Result<Timeline<P, C>, ScenarioError>
 where
     P::Config: ClusterConfig,
 {
@@ -229,7 +232,10 @@ mod tests {
         let ndjson = full_trace::<Heartbeat, NoChecker>(page.scenario(), page.now());
         let lines: Vec<&str> = ndjson.lines().collect();
         assert_eq!(lines.len() as u64, page.world().trace().total());
-        assert!(lines[0].starts_with("{\"pos\":0,") && lines.last().unwrap().contains(&format!("\"pos\":{}", lines.len() - 1)));
+        assert!(
+            lines[0].starts_with("{\"pos\":0,")
+                && lines.last().unwrap().contains(&format!("\"pos\":{}", lines.len() - 1))
+        );
         let kept: Vec<String> = page.world().trace().entries().map(|e| e.to_json_line()).collect();
         assert_eq!(lines[lines.len() - kept.len()..], kept[..], "the page's window is the tail of the export");
     }
@@ -261,7 +267,13 @@ where
 }
 
 /// The playback bar and the scrub bar of a page's run.
-pub fn transport<P, C>(run: &Run<P, C>, now: crate::sim::SimTime, on_reset: Callback<()>, replay: &Replay, dispatch: &Callback<RunAction<P, C>>) -> Html
+pub fn transport<P, C>(
+    run: &Run<P, C>,
+    now: crate::sim::SimTime,
+    on_reset: Callback<()>,
+    replay: &Replay,
+    dispatch: &Callback<RunAction<P, C>>,
+) -> Html
 where
     P: Process + 'static,
     P::Config: ClusterConfig,

@@ -82,7 +82,8 @@ pub fn sequence<P: Process>(world: &World<P>, span: SimTime, limit: usize) -> Se
         match &entry.event {
             TraceEvent::Send { id, from, to, kind } => {
                 let end = due.get(id).copied().unwrap_or(now);
-                let arrow = Arrow { id: *id, from: *from, to: *to, kind, sent: entry.t, end, reach: 1.0, fate: Fate::InFlight };
+                let arrow =
+                    Arrow { id: *id, from: *from, to: *to, kind, sent: entry.t, end, reach: 1.0, fate: Fate::InFlight };
                 arrows.insert(*id, arrow);
             }
             TraceEvent::Duplicate { id, copy } => {
@@ -139,7 +140,10 @@ mod tests {
         assert!(delivered.end > delivered.sent && delivered.reach == 1.0);
         let cut = model.arrows.iter().find(|a| matches!(a.fate, Fate::Dropped(DropReason::LinkDown))).expect("a drop");
         assert_eq!((cut.from, cut.to), (0, 1));
-        assert!(model.arrows.iter().any(|a| a.fate == Fate::InFlight && a.end > model.bottom), "in flight ends when due");
+        assert!(
+            model.arrows.iter().any(|a| a.fate == Fate::InFlight && a.end > model.bottom),
+            "in flight ends when due"
+        );
     }
 
     #[test]

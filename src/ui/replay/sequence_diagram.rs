@@ -80,7 +80,12 @@ fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, lang
     let id = arrow.id;
     let title = fill(
         t(lang, Key::ArrowTitle),
-        &[("kind", arrow.kind), ("id", &id.to_string()), ("from", &arrow.from.to_string()), ("to", &arrow.to.to_string())],
+        &[
+            ("kind", arrow.kind),
+            ("id", &id.to_string()),
+            ("from", &arrow.from.to_string()),
+            ("to", &arrow.to.to_string()),
+        ],
     );
     let end = match arrow.fate {
         Fate::Dropped(_) => html! {

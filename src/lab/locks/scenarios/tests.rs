@@ -112,4 +112,3 @@ fn a_crashed_zookeeper_holder_loses_its_znode_and_another_client_buys() {
     assert!(total(&run, |c| c.bought) > before);
     assert_eq!(run.violation(), None);
 }
-
