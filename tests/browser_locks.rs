@@ -121,6 +121,7 @@ async fn the_page_reads_in_chinese_with_the_same_hooks() {
     assert_eq!(roles(&root)[0], "storage");
     let lines: String = all(&root, "[data-node] .line").iter().filter_map(|e| e.text_content()).collect();
     assert!(lines.contains("库存"), "{lines}");
+    assert!(!all(&root, "[data-event=\"send\"]").is_empty(), "the event log's hooks stay in English");
     let recipe = find(&root, "[data-testid=\"recipe\"]").text_content().unwrap();
     assert!(recipe.contains("看门狗") && recipe.contains("防护令牌"), "{recipe}");
 }

@@ -4,7 +4,7 @@
 
 use super::config::RaftConfig;
 use super::node::{RaftInput, RaftNode};
-use super::types::{KvOp, Role};
+use super::types::KvOp;
 use crate::sim::{ms, Action, NetworkConfig, Retention, SimTime, World};
 
 /// What a benchmark run did.
@@ -36,7 +36,7 @@ pub fn run_raft_bench(virtual_time: SimTime, seed: u64) -> RaftBenchResult {
     while t < virtual_time {
         t += ms(10);
         world.run_until(t);
-        let leader = world.processes().find(|(_, p)| p.is_some_and(|p| p.role == Role::Leader)).map(|(id, _)| id);
+        let leader = super::current_leader(&world).map(|(id, _)| id);
         if let Some(node) = leader {
             seq += 1;
             let op = KvOp::Put { key: format!("k{}", seq % 16), value: seq.to_string() };

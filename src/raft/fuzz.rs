@@ -6,7 +6,7 @@
 use super::checker::RaftChecker;
 use super::config::{Bug, RaftConfig};
 use super::node::{RaftInput, RaftNode};
-use super::types::{KvOp, Role};
+use super::types::KvOp;
 use super::LAB;
 use crate::sim::{
     ms, secs, Action, Checker, NodeId, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime,
@@ -289,12 +289,7 @@ impl Chaos {
 
 /// The leader with the highest term, if any server is leader.
 pub fn leader_of<C: Checker<RaftNode>>(timeline: &Timeline<RaftNode, C>) -> Option<NodeId> {
-    timeline
-        .world()
-        .processes()
-        .filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term())))
-        .max_by_key(|&(_, term)| term)
-        .map(|(id, _)| id)
+    super::current_leader(timeline.world()).map(|(id, _)| id)
 }
 
 fn probe_applied(timeline: &Checked) -> bool {

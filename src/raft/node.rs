@@ -763,3 +763,11 @@ impl Process for RaftNode {
         }
     }
 }
+
+/// The server that leads in the highest term among the running ones, with that term, if any.
+pub fn current_leader(world: &crate::sim::World<RaftNode>) -> Option<(NodeId, Term)> {
+    world
+        .processes()
+        .filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term())))
+        .max_by_key(|&(_, term)| term)
+}

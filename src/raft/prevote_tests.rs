@@ -8,13 +8,6 @@ fn cluster(pre_vote: bool, check_quorum: bool) -> World<RaftNode> {
     World::new(5, NetworkConfig::default(), config, 4, Retention::Window(0))
 }
 
-fn leader(world: &World<RaftNode>) -> Option<(NodeId, Term)> {
-    world
-        .processes()
-        .filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term())))
-        .max_by_key(|&(_, term)| term)
-}
-
 fn term_of(world: &World<RaftNode>, id: NodeId) -> Term {
     world.node(id).unwrap().process.unwrap().term()
 }
@@ -23,7 +16,7 @@ fn term_of(world: &World<RaftNode>, id: NodeId) -> Term {
 /// term just before healing, and the leader after.
 fn partitioned_follower_returns(world: &mut World<RaftNode>) -> ((NodeId, Term), Term, (NodeId, Term)) {
     world.run_until(secs(1));
-    let before = leader(world).expect("a leader");
+    let before = current_leader(world).expect("a leader");
     let follower = (0..5).find(|&n| n != before.0).unwrap();
     let rest: Vec<NodeId> = (0..5).filter(|&n| n != follower).collect();
     world.apply(&Action::Partition { groups: vec![vec![follower], rest] }).unwrap();
@@ -31,7 +24,7 @@ fn partitioned_follower_returns(world: &mut World<RaftNode>) -> ((NodeId, Term),
     let isolated_term = term_of(world, follower);
     world.apply(&Action::HealAll).unwrap();
     world.run_until(secs(6));
-    (before, isolated_term, leader(world).expect("a leader after healing"))
+    (before, isolated_term, current_leader(world).expect("a leader after healing"))
 }
 
 #[test]
@@ -55,7 +48,7 @@ fn with_check_quorum_a_leader_cut_off_from_the_majority_steps_down() {
     for (check_quorum, steps_down) in [(false, false), (true, true)] {
         let mut world = cluster(false, check_quorum);
         world.run_until(secs(1));
-        let (old, _) = leader(&world).unwrap();
+        let (old, _) = current_leader(&world).unwrap();
         let rest: Vec<NodeId> = (0..5).filter(|&n| n != old).collect();
         world.apply(&Action::Partition { groups: vec![vec![old], rest] }).unwrap();
         world.run_until(secs(2));
@@ -68,6 +61,6 @@ fn with_check_quorum_a_leader_cut_off_from_the_majority_steps_down() {
 fn a_pre_candidate_wins_pre_votes_then_a_real_election() {
     let mut world = cluster(true, false);
     world.run_until(secs(1));
-    let (id, term) = leader(&world).expect("PreVote still elects a leader");
+    let (id, term) = current_leader(&world).expect("PreVote still elects a leader");
     assert_eq!(term, 1, "the pre-vote round raised no term: node {id} won term 1");
 }

@@ -8,11 +8,10 @@ fn cluster(check_quorum: bool) -> World<RaftNode> {
     World::new(5, NetworkConfig::default(), config, 6, Retention::Window(0))
 }
 
-fn leader(world: &World<RaftNode>) -> Option<(NodeId, Term)> {
-    world
-        .processes()
-        .filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term())))
-        .max_by_key(|&(_, term)| term)
+/// Cut `node` off from the other four.
+fn cut_off(world: &mut World<RaftNode>, node: NodeId) {
+    let rest: Vec<NodeId> = (0..5).filter(|&n| n != node).collect();
+    world.apply(&Action::Partition { groups: vec![vec![node], rest] }).unwrap();
 }
 
 fn put(seq: u64) -> RaftInput {
@@ -24,11 +23,11 @@ fn leadership_moves_to_the_chosen_server_in_the_next_term_even_under_check_quoru
     for check_quorum in [false, true] {
         let mut world = cluster(check_quorum);
         world.run_until(secs(1));
-        let (old, term) = leader(&world).unwrap();
+        let (old, term) = current_leader(&world).unwrap();
         let target = (old + 2) % 5;
         world.apply(&Action::Input { node: old, input: RaftInput::TransferLeadership { to: target } }).unwrap();
         world.run_until(secs(1) + ms(200));
-        assert_eq!(leader(&world), Some((target, term + 1)), "check_quorum {check_quorum}");
+        assert_eq!(current_leader(&world), Some((target, term + 1)), "check_quorum {check_quorum}");
     }
 }
 
@@ -36,11 +35,10 @@ fn leadership_moves_to_the_chosen_server_in_the_next_term_even_under_check_quoru
 fn a_lagging_target_is_caught_up_before_it_stands() {
     let mut world = cluster(false);
     world.run_until(secs(1));
-    let (old, _) = leader(&world).unwrap();
+    let (old, _) = current_leader(&world).unwrap();
     let target = (old + 1) % 5;
     // The target misses three writes, then comes back just as the transfer starts.
-    let rest: Vec<NodeId> = (0..5).filter(|&n| n != target).collect();
-    world.apply(&Action::Partition { groups: vec![vec![target], rest] }).unwrap();
+    cut_off(&mut world, target);
     for seq in 1..=3 {
         world.apply(&Action::Input { node: old, input: put(seq) }).unwrap();
     }
@@ -48,7 +46,7 @@ fn a_lagging_target_is_caught_up_before_it_stands() {
     world.apply(&Action::HealAll).unwrap();
     world.apply(&Action::Input { node: old, input: RaftInput::TransferLeadership { to: target } }).unwrap();
     world.run_until(secs(2));
-    let (new, _) = leader(&world).unwrap();
+    let (new, _) = current_leader(&world).unwrap();
     assert_eq!(new, target);
     let p = world.node(new).unwrap().process.unwrap();
     assert_eq!(p.kv.get("k").map(String::as_str), Some("3"), "the new leader has every committed write");
@@ -58,11 +56,10 @@ fn a_lagging_target_is_caught_up_before_it_stands() {
 fn requests_during_a_transfer_are_dropped_for_the_client_to_retry() {
     let mut world = cluster(false);
     world.run_until(secs(1));
-    let (old, _) = leader(&world).unwrap();
+    let (old, _) = current_leader(&world).unwrap();
     let target = (old + 1) % 5;
     // Cut the target off: the transfer cannot finish, and the leader refuses writes until it gives up.
-    let rest: Vec<NodeId> = (0..5).filter(|&n| n != target).collect();
-    world.apply(&Action::Partition { groups: vec![vec![target], rest] }).unwrap();
+    cut_off(&mut world, target);
     world.apply(&Action::Input { node: old, input: RaftInput::TransferLeadership { to: target } }).unwrap();
     world.apply(&Action::Input { node: old, input: put(1) }).unwrap();
     let dropped = world.node(old).unwrap().process.unwrap().transferring.is_some();

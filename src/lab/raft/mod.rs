@@ -13,4 +13,5 @@ pub fn default_scenario(seed: u64) -> RaftScenario {
     RaftScenario::new(LAB, seed, RaftConfig::default())
 }
 
+pub mod presets;
 pub mod view;

@@ -200,7 +200,7 @@ pub fn word(lang: Lang, word: &'static str) -> &'static str {
         "reordering" => Key::WordReordering,
         "offset" => Key::WordOffset,
         "drift" => Key::WordDrift,
-        other => return raft::word(lang, other).unwrap_or(other),
+        other => return raft::word(lang, other).or_else(|| locks::word(lang, other)).unwrap_or(other),
     };
     t(lang, key)
 }

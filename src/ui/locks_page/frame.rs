@@ -8,8 +8,6 @@ use crate::lab::locks::LockTimeline;
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
 use crate::lock::LockConfig;
 use crate::sim::{NetworkConfig, NodeId, SimTime, Violation};
-use crate::ui::i18n::locks::lock_word;
-use crate::ui::i18n::Lang;
 
 /// Log lines shown.
 const LOG_LIMIT: usize = 40;
@@ -37,7 +35,7 @@ pub struct Frame {
     pub invariants: Rc<Vec<(&'static str, Option<Violation>)>>,
     /// Nodes named by the violation.
     pub flagged: Rc<Vec<NodeId>>,
-    /// Recent trace lines (lock events named in the page's language).
+    /// Recent trace lines.
     pub log: Rc<Vec<LogLine>>,
     /// The network settings.
     pub network: NetworkConfig,
@@ -45,15 +43,10 @@ pub struct Frame {
     pub config: Rc<LockConfig>,
 }
 
-/// Take in the timeline's news into `sections` and build the frame in `lang`.
-pub fn frame(timeline: &LockTimeline, sections: &mut Sections, lang: Lang) -> Frame {
+/// Take in the timeline's news into `sections` and build the frame.
+pub fn frame(timeline: &LockTimeline, sections: &mut Sections) -> Frame {
     sections.observe(timeline.world());
-    let mut v = view::view(timeline, LOG_LIMIT);
-    // The shell translates only its own words: the lock words are translated here.
-    for node in &mut v.cluster.nodes {
-        node.lines.iter_mut().for_each(|note| note.word = lock_word(lang, note.word));
-    }
-    v.log.iter_mut().for_each(|line| line.event = lock_word(lang, line.event));
+    let v = view::view(timeline, LOG_LIMIT);
     let bars = sections.bars().iter().copied().zip(sections.overlapping()).collect();
     Frame {
         now: v.now,

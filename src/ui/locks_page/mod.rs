@@ -70,12 +70,12 @@ pub fn LocksPage() -> Html {
     let sections = use_mut_ref(|| (Rc::as_ptr(&run.timeline), Sections::default()));
     let frame = {
         let (timeline, sections) = (run.timeline.clone(), sections.clone());
-        use_memo((run.version, lang), move |&(_, lang)| {
+        use_memo(run.version, move |_| {
             let mut sections = sections.borrow_mut();
             if sections.0 != Rc::as_ptr(&timeline) {
                 *sections = (Rc::as_ptr(&timeline), Sections::default());
             }
-            frame(&timeline.borrow(), &mut sections.1, lang)
+            frame(&timeline.borrow(), &mut sections.1)
         })
     };
     let sequence_model = {

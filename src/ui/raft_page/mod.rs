@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lab::raft::presets as fault_presets;
 use crate::lab::raft::view::{message_rows, node_rows, History};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
@@ -108,9 +109,9 @@ pub fn RaftPage() -> Html {
             let actions = match preset {
                 Preset::Advance => return dispatch.emit(RunAction::Advance(ADVANCE)),
                 Preset::KillLeader => leader.map(|node| vec![Action::Crash { node }]).unwrap_or_default(),
-                Preset::IsolateLeader => setup::isolate_leader(leader, count),
-                Preset::Split => setup::split(leader, count),
-                Preset::Bridge => setup::bridge(leader, count),
+                Preset::IsolateLeader => fault_presets::isolate_leader(leader, count),
+                Preset::Split => fault_presets::split(leader, count),
+                Preset::Bridge => fault_presets::bridge(leader, count),
                 Preset::HealAll => vec![Action::HealAll],
             };
             actions.into_iter().for_each(|a| act.emit(a));

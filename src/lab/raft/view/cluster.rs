@@ -2,7 +2,7 @@
 
 use crate::lab::view::{NodeModel, Note};
 use crate::raft::{RaftMessage, RaftNode, Role};
-use crate::sim::{NodeId, NodeStatus, World};
+use crate::sim::{NodeId, World};
 
 /// Every node as drawn: role (`follower` when down: it reboots as one), term, and notes for role and votes.
 pub fn nodes_of(world: &World<RaftNode>) -> Vec<NodeModel> {
@@ -65,9 +65,5 @@ pub fn message_tag(message: &RaftMessage) -> (String, &'static str) {
 
 /// The node that leads in the highest term among running leaders, if any.
 pub fn leader_of(world: &World<RaftNode>) -> Option<NodeId> {
-    world
-        .processes()
-        .filter(|(id, p)| p.is_some_and(|p| p.role == Role::Leader) && world.status(*id) != Some(NodeStatus::Down))
-        .max_by_key(|(_, p)| p.map_or(0, RaftNode::term))
-        .map(|(id, _)| id)
+    crate::raft::current_leader(world).map(|(id, _)| id)
 }
