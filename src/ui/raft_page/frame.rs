@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::lab::raft::view::{self, next_seq, ClientRequest, History, LogRow, RaftTimeline, Segment};
+use crate::lab::raft::view::{self, ClientRequest, History, LogRow, RaftTimeline, Segment};
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
 use crate::raft::RaftConfig;
 use crate::sim::{NetworkConfig, NodeId, SimTime, Violation};
@@ -51,8 +51,6 @@ pub struct Frame {
     pub lanes: Rc<Vec<Vec<Segment>>>,
     /// Client requests.
     pub requests: Rc<Vec<ClientRequest>>,
-    /// The next client sequence number.
-    pub next_seq: u64,
     /// This run's configuration (mistakes, PreVote, CheckQuorum, node count).
     pub config: Rc<RaftConfig>,
     /// Actions in the scenario.
@@ -82,7 +80,6 @@ pub fn frame(timeline: &RaftTimeline, history: &mut History) -> Frame {
         network: v.network,
         lanes: Rc::new(history.lanes.lanes().to_vec()),
         requests: Rc::new(history.requests(scenario, v.now, HISTORY_LIMIT)),
-        next_seq: next_seq(scenario, CLIENT),
         config: Rc::new(scenario.config.clone()),
         actions: scenario.actions.len(),
     }

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::raft::presets as fault_presets;
-use crate::lab::raft::view::{message_rows, node_rows, History};
+use crate::lab::raft::view::{message_rows, next_seq, node_rows, History};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
@@ -96,10 +96,12 @@ pub fn RaftPage() -> Html {
 
     let act = dispatch.reform(RaftAction::Act);
     let send = {
-        let (act, frame) = (act.clone(), frame.clone());
+        let (act, frame, timeline) = (act.clone(), frame.clone(), run.timeline.clone());
         Callback::from(move |(node, op): (Option<NodeId>, KvOp)| {
             let node = node.or(frame.leader).unwrap_or(0);
-            act.emit(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq: frame.next_seq, op } });
+            // The sequence number is read from the scenario when sending, not on every frame.
+            let seq = next_seq(timeline.borrow().scenario(), CLIENT);
+            act.emit(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq, op } });
         })
     };
     let on_preset = {
