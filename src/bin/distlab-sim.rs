@@ -1,16 +1,19 @@
 //! distlab-sim: the native command-line runner: run scenario files, fuzz, benchmark.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use distlab::lab::raft::workloads::ten_minute_scenario;
 use distlab::lab::runner::{run_json, RunError};
 use distlab::raft::bench::run_raft_bench;
 use distlab::raft::fuzz::fuzz_seed;
-use distlab::raft::Bug;
+use distlab::raft::{Bug, RaftChecker, RaftNode};
 use distlab::sim::bench::run_kernel_bench;
-use distlab::sim::secs;
+use distlab::sim::{secs, Retention, Timeline};
 
 const USAGE: &str = "usage:
   distlab-sim run SCENARIO.json [--trace OUT.ndjson]
@@ -21,6 +24,7 @@ const USAGE: &str = "usage:
         exit 0 when nothing was found, 1 with the smallest seed that finds a violation
   distlab-sim bench --lab kernel [--events N] [--seed N]     kernel events per second (best of 3)
   distlab-sim bench --lab raft [--seconds N] [--seed N]      simulated seconds per wall second (best of 3)
+  distlab-sim bench --lab memory [--seed N]                  heap held by a 10-minute Raft run and its checkpoints
   distlab-sim help
 bug names: commit_old_term_by_count, forget_vote_on_restart, no_timeout_randomization,
            vote_without_log_check, skip_consistency_check";
@@ -31,6 +35,43 @@ macro_rules! say {
         let _ = writeln!(std::io::stdout(), $($arg)*);
     }};
 }
+
+/// The system allocator, counting the bytes currently allocated (for `bench --lab memory`).
+struct CountingAllocator;
+
+/// Bytes currently allocated on the heap.
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE_BYTES.fetch_add(new_size, Ordering::Relaxed);
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// Heap bytes allocated by `work`'s result (what it still holds when it returns), and the result.
+fn heap_held_by<T>(work: impl FnOnce() -> T) -> (usize, T) {
+    let before = LIVE_BYTES.load(Ordering::Relaxed);
+    let result = work();
+    (LIVE_BYTES.load(Ordering::Relaxed).saturating_sub(before), result)
+}
+
+/// The trace window the Raft page keeps (`ui::raft_page::setup::TRACE_WINDOW`).
+const PAGE_TRACE_WINDOW: usize = 4_000;
 
 /// How many timed runs a benchmark takes the best of.
 const BENCH_RUNS: u32 = 3;
@@ -149,12 +190,15 @@ fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
     if let Some(extra) = flags.positional.first() {
         return Err(format!("unexpected argument {extra:?} for bench"));
     }
-    let lab = flags.get("--lab").ok_or("bench needs --lab (kernel or raft)")?.to_string();
+    let lab = flags.get("--lab").ok_or("bench needs --lab (kernel, raft or memory)")?.to_string();
     let amount = match lab.as_str() {
         "kernel" if flags.get("--seconds").is_none() => flags.number("--events")?,
         "raft" if flags.get("--events").is_none() => flags.number("--seconds")?,
-        "kernel" | "raft" => return Err("kernel takes --events, raft takes --seconds".into()),
-        other => return Err(format!("no benchmark for lab {other:?} (kernel or raft)")),
+        "memory" if flags.get("--events").is_none() && flags.get("--seconds").is_none() => None,
+        "kernel" | "raft" | "memory" => {
+            return Err("kernel takes --events, raft takes --seconds, memory takes neither".into())
+        }
+        other => return Err(format!("no benchmark for lab {other:?} (kernel, raft or memory)")),
     };
     Ok(BenchArgs { lab, amount, seed: flags.number("--seed")?.unwrap_or(1) })
 }
@@ -249,7 +293,33 @@ fn best_of<T>(mut work: impl FnMut() -> T) -> (f64, T) {
     (best, result.expect("at least one run"))
 }
 
+/// Heap held by the ten-minute Raft run as the page keeps it (timeline, checkpoints, trace window).
+fn memory_bench(seed: u64) {
+    let (held, timeline) = heap_held_by(|| {
+        let scenario = ten_minute_scenario(seed);
+        let mut timeline =
+            Timeline::<RaftNode, RaftChecker>::new(scenario, Retention::Window(PAGE_TRACE_WINDOW)).expect("valid");
+        timeline.seek(secs(600));
+        timeline
+    });
+    let (world_bytes, world) = heap_held_by(|| timeline.world().clone());
+    let (scenario_bytes, scenario) = heap_held_by(|| timeline.scenario().clone());
+    say!(
+        "memory: 10-minute Raft run (5 servers, {} scripted actions), trace window {PAGE_TRACE_WINDOW}: {:.2} MB held by the timeline; {} checkpoints of about {:.0} KB (one world with its trace window); the scenario {:.0} KB",
+        scenario.actions.len(),
+        held as f64 / 1e6,
+        timeline.checkpoint_count(),
+        world_bytes as f64 / 1e3,
+        scenario_bytes as f64 / 1e3
+    );
+    drop((world, scenario));
+}
+
 fn bench(args: &BenchArgs) {
+    if args.lab == "memory" {
+        memory_bench(args.seed);
+        return;
+    }
     if args.lab == "raft" {
         let seconds = args.amount.unwrap_or(60);
         let (best, r) = best_of(|| run_raft_bench(secs(seconds), args.seed));

@@ -27,5 +27,5 @@ pub use rng::SimRng;
 pub use scenario::{ClusterConfig, Scenario, ScenarioError, ScenarioOf, MAX_NODES, MAX_TIME};
 pub use time::{ms, secs, NodeId, SimTime, MICROS_PER_MS, MICROS_PER_SEC, PPM};
 pub use timeline::Timeline;
-pub use trace::{Retention, Trace, TraceEntry, TraceEvent};
+pub use trace::{Retention, Trace, TraceEntries, TraceEntry, TraceEvent};
 pub use world::{ActionError, NodeStatus, NodeView, World};

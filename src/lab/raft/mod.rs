@@ -15,3 +15,4 @@ pub fn default_scenario(seed: u64) -> RaftScenario {
 
 pub mod presets;
 pub mod view;
+pub mod workloads;
