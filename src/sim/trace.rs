@@ -189,6 +189,10 @@ impl<'a, E> Iterator for TraceEntries<'a, E> {
         self.front = self.front.saturating_add(n).min(self.back);
         self.next()
     }
+
+    fn last(mut self) -> Option<Self::Item> {
+        self.next_back()
+    }
 }
 
 impl<E> DoubleEndedIterator for TraceEntries<'_, E> {
@@ -254,7 +258,7 @@ mod tests {
         let copy = original.clone();
         assert!(Rc::ptr_eq(&original.chunks[0], &copy.chunks[0]), "full chunks are shared, not copied");
         original.record(99_999, Some(1), TraceEvent::Crash, 0);
-        assert_eq!(copy.entries().last().map(|e| e.t), Some(3 * CHUNK as u64 + 9));
-        assert_eq!(original.entries().last().map(|e| e.t), Some(99_999));
+        assert_eq!(copy.entries().next_back().map(|e| e.t), Some(3 * CHUNK as u64 + 9));
+        assert_eq!(original.entries().next_back().map(|e| e.t), Some(99_999));
     }
 }
