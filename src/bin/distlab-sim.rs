@@ -25,9 +25,13 @@ const USAGE: &str = "usage:
   distlab-sim bench --lab kernel [--events N] [--seed N]     kernel events per second (best of 3)
   distlab-sim bench --lab raft [--seconds N] [--seed N]      simulated seconds per wall second (best of 3)
   distlab-sim bench --lab memory [--seed N]                  heap held by a 10-minute Raft run and its checkpoints
-  distlab-sim help
-bug names: commit_old_term_by_count, forget_vote_on_restart, no_timeout_randomization,
-           vote_without_log_check, skip_consistency_check";
+  distlab-sim help";
+
+/// The usage text, with the bug names the engine knows.
+fn usage() -> String {
+    let bugs: Vec<&str> = Bug::ALL.iter().map(|b| b.name()).collect();
+    format!("{USAGE}\nbug names: {}", bugs.join(", "))
+}
 
 /// Print a line to standard output, ignoring a closed pipe (`distlab-sim ... | head` must not panic).
 macro_rules! say {
@@ -347,14 +351,70 @@ fn bench(args: &BenchArgs) {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match parse(&args) {
-        Ok(Command::Help) => say!("{USAGE}"),
+        Ok(Command::Help) => say!("{}", usage()),
         Ok(Command::Run { scenario, trace }) => return run(&scenario, trace.as_deref()),
         Ok(Command::Fuzz(f)) => return fuzz(&f),
         Ok(Command::Bench(b)) => bench(&b),
         Err(message) => {
-            eprintln!("distlab-sim: {message}\n{USAGE}");
+            eprintln!("distlab-sim: {message}\n{}", usage());
             return ExitCode::from(2);
         }
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_line(line: &str) -> Result<Command, String> {
+        let args: Vec<String> = line.split_whitespace().map(String::from).collect();
+        parse(&args)
+    }
+
+    #[test]
+    fn run_takes_one_scenario_and_an_optional_trace_file() {
+        assert_eq!(
+            parse_line("run s.json --trace out.ndjson"),
+            Ok(Command::Run { scenario: "s.json".into(), trace: Some("out.ndjson".into()) })
+        );
+        assert_eq!(parse_line("run s.json"), Ok(Command::Run { scenario: "s.json".into(), trace: None }));
+        assert_eq!(parse_line("run"), Err("run needs a scenario file".into()));
+        assert_eq!(parse_line("run a.json b.json"), Err("run takes one scenario file".into()));
+        assert_eq!(parse_line("run s.json --trace"), Err("--trace needs a value".into()));
+    }
+
+    #[test]
+    fn fuzz_reads_its_flags_and_refuses_what_it_does_not_know() {
+        let expected = FuzzArgs { seeds: 2_000, first_seed: 7, bug: Some(Bug::ALL[0]), nodes: Some(5), save: None };
+        let line = format!("fuzz --lab raft --seeds 2_000 --first-seed 7 --bug {} --nodes 5", Bug::ALL[0].name());
+        assert_eq!(parse_line(&line), Ok(Command::Fuzz(expected)));
+        assert_eq!(parse_line("fuzz --seeds 5"), Err("fuzz needs --lab raft".into()));
+        assert!(parse_line("fuzz --lab locks --seeds 5").unwrap_err().contains("no fuzzer for lab"));
+        assert_eq!(parse_line("fuzz --lab raft"), Err("fuzz needs --seeds N".into()));
+        assert_eq!(parse_line("fuzz --lab raft --seeds 5 --bug nope"), Err("unknown bug \"nope\"".into()));
+        assert_eq!(parse_line("fuzz --lab raft --seeds 5 --nodes 26"), Err("--nodes takes 1 to 25".into()));
+        assert!(parse_line("fuzz --lab raft --seeds many").unwrap_err().contains("whole number"));
+        assert_eq!(parse_line("fuzz --lab raft --seeds 5 --verbose x"), Err("unknown argument \"--verbose\"".into()));
+    }
+
+    #[test]
+    fn bench_knows_its_labs_and_their_amounts() {
+        let bench = |lab: &str, amount| Ok(Command::Bench(BenchArgs { lab: lab.into(), amount, seed: 1 }));
+        assert_eq!(parse_line("bench --lab kernel --events 10"), bench("kernel", Some(10)));
+        assert_eq!(parse_line("bench --lab raft --seconds 3"), bench("raft", Some(3)));
+        assert_eq!(parse_line("bench --lab memory"), bench("memory", None));
+        assert!(parse_line("bench --lab raft --events 3").unwrap_err().contains("raft takes --seconds"));
+        assert!(parse_line("bench --lab memory --seconds 3").unwrap_err().contains("memory takes neither"));
+        assert!(parse_line("bench --lab locks").unwrap_err().contains("no benchmark for lab"));
+        assert!(parse_line("bench").unwrap_err().contains("bench needs --lab"));
+    }
+
+    #[test]
+    fn help_and_unknown_commands() {
+        assert_eq!(parse_line("help"), Ok(Command::Help));
+        assert_eq!(parse_line("--help"), Ok(Command::Help));
+        assert_eq!(parse_line(""), Err("no command given".into()));
+        assert_eq!(parse_line("serve"), Err("unknown command \"serve\"".into()));
+    }
 }
