@@ -1,5 +1,5 @@
-//! The root component: the language and page-link contexts, the top bar (lab tabs, presentation
-//! mode, language), and the chosen lab page.
+//! The root component: the language, page-link and run-stash contexts, the top bar (lab tabs,
+//! presentation mode, language), and the chosen lab page.
 
 use std::rc::Rc;
 
@@ -13,6 +13,7 @@ use crate::ui::raft_page::RaftPage;
 use crate::ui::replay::browser;
 use crate::ui::replay::lab_tabs::{Lab, LabTabs};
 use crate::ui::replay::presentation::{use_presentation, PresentationToggle};
+use crate::ui::replay::stash::RunStash;
 use crate::ui::shell::lang_switch::LangSwitch;
 
 /// The whole app. The URL's query picks the lab (`?lab=raft`) and may carry a shared scenario
@@ -21,6 +22,7 @@ use crate::ui::shell::lang_switch::LangSwitch;
 pub fn App() -> Html {
     let lang = use_state(Lang::default);
     let link = use_state(|| Rc::new(PageLink::parse(&browser::query())));
+    let stash = use_memo((), |()| RunStash::default());
     let (presenting, on_toggle) = use_presentation();
     let on_change = {
         let lang = lang.clone();
@@ -55,6 +57,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Lang> context={*lang}>
             <ContextProvider<Rc<PageLink>> context={(*link).clone()}>
+            <ContextProvider<RunStash> context={(*stash).clone()}>
                 <div class={classes!("app", presenting.then_some("presentation"))} lang={lang.tag()}
                      data-testid="app" data-lab={current.name()}>
                     <nav class="top-bar">
@@ -67,6 +70,7 @@ pub fn App() -> Html {
                     </nav>
                     { page }
                 </div>
+            </ContextProvider<RunStash>>
             </ContextProvider<Rc<PageLink>>>
         </ContextProvider<Lang>>
     }

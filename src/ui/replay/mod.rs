@@ -11,3 +11,4 @@ pub mod scrub_bar;
 pub mod sequence;
 pub mod sequence_diagram;
 pub mod share_panel;
+pub mod stash;

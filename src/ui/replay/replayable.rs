@@ -10,6 +10,7 @@ use super::history::use_history;
 use super::scrub_bar::ScrubBar;
 use super::scrub_bar::ScrubBarProps;
 use super::share_panel::{SharePanelProps, SharedLink};
+use super::stash::{use_run_stash, use_stash_on_leave};
 use crate::lab::share::{self, PageLink, ShareError};
 use crate::sim::{Checker, ClusterConfig, Process, Retention, ScenarioError, ScenarioOf, Timeline};
 use crate::ui::i18n::replay::{t, Key};
@@ -112,7 +113,8 @@ where
 }
 
 /// The page's run, opened from the page link if it carries a scenario of this lab (a bad one
-/// leaves the default run and an error), and its replay controls.
+/// leaves the default run and an error), else the run left when the user switched labs, else the
+/// default run; and its replay controls.
 #[hook]
 pub fn use_replayable_run<P, C>(lab: LabRun<P, C>) -> (UseReducerHandle<Run<P, C>>, Replay)
 where
@@ -121,12 +123,16 @@ where
     C: Checker<P> + 'static,
 {
     let link = use_page_link();
+    let stash = use_run_stash();
     let opening = use_mut_ref(|| match link.open::<P, C>(lab.lab, lab.retention) {
         Some(Ok(timeline)) => (Some(timeline), None),
         Some(Err(e)) => (Some((lab.fresh)()), Some(ReplayError::Link(e))),
-        None => (Some((lab.fresh)()), None),
+        None => (Some(stash.and_then(|s| s.take(lab.lab, lab.retention)).unwrap_or_else(lab.fresh)), None),
     });
     let run = use_reducer(|| Run::new(opening.borrow_mut().0.take().unwrap_or_else(lab.fresh), lab.speed));
+    let latest = use_mut_ref(|| run.timeline.clone());
+    *latest.borrow_mut() = run.timeline.clone();
+    use_stash_on_leave(lab.lab, latest);
     let error = use_state(|| opening.borrow().1.clone());
     let shared = use_state(|| None::<SharedLink>);
 
