@@ -54,9 +54,12 @@ pub fn use_run_stash() -> Option<RunStash> {
     use_context::<RunStash>()
 }
 
+/// A page's run in force, as its reducer shares it.
+pub type SharedTimeline<P, C> = Rc<RefCell<Timeline<P, C>>>;
+
 /// Put the page's run in the stash when the page goes away; `latest` always holds the run in force.
 #[hook]
-pub fn use_stash_on_leave<P, C>(lab: &'static str, latest: Rc<RefCell<Rc<RefCell<Timeline<P, C>>>>>)
+pub fn use_stash_on_leave<P, C>(lab: &'static str, latest: Rc<RefCell<SharedTimeline<P, C>>>)
 where
     P: Process + 'static,
     P::Config: ClusterConfig,
