@@ -442,6 +442,9 @@ impl RaftNode {
     }
 
     fn send_append(&mut self, peer: NodeId, ctx: RaftCtx) {
+        if !self.membership.is_member(peer) {
+            return; // a server outside the configuration in force gets nothing (thesis 4.2.3)
+        }
         let next = self.next_index[peer as usize].clamp(1, self.last_index() + 1);
         if next <= self.snapshot_index() {
             return self.send_snapshot(peer, ctx); // the entries it needs were compacted away
@@ -487,7 +490,6 @@ impl RaftNode {
             self.commit_index = index;
             ctx.emit(RaftEvent::Commit { index });
             self.apply_committed(ctx);
-            self.maybe_snapshot(ctx);
             self.membership_progress(ctx);
         }
     }
@@ -509,6 +511,7 @@ impl RaftNode {
                     ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::Ok { result } });
                 }
             }
+            self.maybe_snapshot(ctx);
         }
     }
 
