@@ -511,7 +511,6 @@ impl RaftNode {
                     ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::Ok { result } });
                 }
             }
-            self.maybe_snapshot(ctx);
         }
     }
 
@@ -766,6 +765,7 @@ impl Process for RaftNode {
     }
 
     fn on_message(&mut self, from: NodeId, message: RaftMessage, ctx: &mut Ctx<Self>) {
+        self.maybe_snapshot(ctx);
         match message {
             RaftMessage::RequestVote { term, candidate_id: _, last_log_index, last_log_term, leadership_transfer } => {
                 self.handle_request_vote(from, term, (last_log_index, last_log_term), leadership_transfer, ctx)
@@ -820,6 +820,7 @@ impl Process for RaftNode {
     }
 
     fn on_timer(&mut self, timer: RaftTimer, ctx: &mut Ctx<Self>) {
+        self.maybe_snapshot(ctx);
         match timer {
             RaftTimer::Election if self.role != Role::Leader => self.campaign(ctx),
             RaftTimer::Election => {}
@@ -836,6 +837,7 @@ impl Process for RaftNode {
     }
 
     fn on_input(&mut self, input: RaftInput, ctx: &mut Ctx<Self>) {
+        self.maybe_snapshot(ctx);
         match input {
             RaftInput::Client { client, seq, op } => self.handle_client(client, seq, op, ctx),
             RaftInput::Timeout if self.role != Role::Leader => self.campaign(ctx),

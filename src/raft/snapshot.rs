@@ -84,7 +84,10 @@ impl RaftNode {
         ctx.emit(RaftEvent::Snapshot { index, term });
     }
 
-    /// After applying: snapshot every `snapshot_every` applied entries (0: never).
+    /// Before handling the next event: snapshot once `snapshot_every` entries were applied since
+    /// the last snapshot (0: never). Like etcd's application, which snapshots after a Ready has been
+    /// applied, never in the middle of the step that appended and committed the entries (so an
+    /// observer sees every committed entry before it is compacted away).
     pub(super) fn maybe_snapshot(&mut self, ctx: RaftCtx) {
         let every = self.config.snapshot_every;
         if every > 0 && self.last_applied >= self.snapshot_index() + every {
