@@ -22,12 +22,19 @@ fn with_every_bug_off_nothing_is_found_on_3_5_and_7_nodes() {
 #[test]
 fn each_bug_toggle_is_caught() {
     // (toggle, cluster size, seed budget, what must break)
-    let table: [(Bug, u32, u64, &[&str]); 5] = [
+    let table: [(Bug, u32, u64, &[&str]); 6] = [
         (Bug::CommitOldTermByCount, 3, 600, &["Leader Completeness", "State Machine Safety"]),
         (Bug::ForgetVoteOnRestart, 3, 500, &["Election Safety"]),
         (Bug::NoTimeoutRandomization, 5, 100, &["liveness"]),
         (Bug::VoteWithoutLogCheck, 5, 100, &["Leader Completeness", "State Machine Safety", "Log Matching"]),
         (Bug::SkipConsistencyCheck, 5, 100, &["Log Matching", "State Machine Safety", "Leader Completeness"]),
+        // Thesis 4.1: two disjoint quorums; the stale leader lacks what the other committed.
+        (
+            Bug::ConfigChangeBeforeTermCommit,
+            5,
+            150,
+            &["Leader Completeness", "Election Safety", "State Machine Safety"],
+        ),
     ];
     for (bug, nodes, budget, expected) in table {
         let (seed, finding) = first_finding(Some(bug), nodes, budget)

@@ -41,6 +41,20 @@ fn figure_8_committing_by_counting_is_caught() {
 }
 
 #[test]
+fn the_single_server_change_bug_scenario_elects_two_leaders_in_term_3_only_with_the_toggle() {
+    let json = scenario("raft_single_server_change_bug.json");
+    let (report, trace) = run_with_trace(&json);
+    let v = report.violation.expect("a violation");
+    assert_eq!((v.invariant, v.nodes.clone()), ("Election Safety", vec![2, 0]), "{v}");
+    assert!(trace.iter().any(|e| e["ev"] == "config" && e["node"] == 1), "the configuration change is traced");
+    let fixed = json.replace(r#""bugs": ["config_change_before_term_commit"]"#, r#""bugs": []"#);
+    let (report, trace) = run_with_trace(&fixed);
+    assert_eq!(report.violation, None);
+    let refused = trace.iter().find(|e| e["ev"] == "config_refused").expect("the change is refused");
+    assert_eq!((refused["node"].as_u64(), refused["reason"].as_str()), (Some(1), Some("term_not_committed")));
+}
+
+#[test]
 fn the_trace_is_ndjson_with_t_node_and_ev_on_every_line() {
     let (report, trace) = run_with_trace(&scenario("raft_figure8.json"));
     assert_eq!(trace.len() as u64, trace.last().unwrap()["pos"].as_u64().unwrap() + 1);

@@ -2,6 +2,12 @@
 //!
 //! Election Safety, Leader Append-Only, Log Matching, Leader Completeness, State Machine Safety;
 //! terms never decrease, commit indexes never decrease within a life, entries apply in order.
+//!
+//! Across membership changes and snapshots: Election Safety is at most one leader per term, whatever
+//! configuration elected it (no quorum is assumed, so a change that lets two disjoint quorums form
+//! is caught); entries covered by a node's snapshot count as present in its log (Log Matching and
+//! Leader Completeness compare through the snapshot's last included index and term, and a snapshot
+//! must hold what was committed up to there).
 
 use std::collections::BTreeMap;
 
@@ -53,6 +59,7 @@ pub fn english(code: &str) -> &'static str {
         "applied_beyond_commit" => "node {node} applied index {index} beyond its commit index {commit}",
         "different_apply" => "node {node} applied a different command at index {index} than another server did",
         "leader_lacks_committed" => "leader {node} of term {term} lacks the entry committed at index {index} (term {entry_term})",
+        "snapshot_not_committed" => "node {node} holds a snapshot up to index {index} (term {term}) that is not what was committed there",
         _ => "an invariant broke",
     }
 }
@@ -72,6 +79,8 @@ struct Tracked {
     role: Option<Role>,
     commit: LogIndex,
     applied: LogIndex,
+    snapshot: LogIndex,
+    /// The node's log as the checker saw it, from index 1, through its snapshot.
     log: Vec<Slot>,
 }
 
@@ -130,8 +139,9 @@ impl RaftChecker {
             && tracked.role == Some(p.role)
             && tracked.commit == p.commit_index
             && tracked.applied == p.last_applied
+            && tracked.snapshot == p.snapshot_index()
             && tracked.log.len() as LogIndex == p.last_index()
-            && tracked.log.last().map(|s| s.term) == p.log().last().map(|e| e.term);
+            && tracked.log.last().map_or(0, |s| s.term) == p.term_at(p.last_index()).unwrap_or(0);
         if unchanged {
             return None;
         }
@@ -160,15 +170,39 @@ impl RaftChecker {
         tracked.role = Some(p.role);
         tracked.commit = p.commit_index;
         tracked.applied = p.last_applied;
+        tracked.snapshot = p.snapshot_index();
         result
+    }
+
+    /// Entries covered by `p`'s snapshot count as present: the cache keeps them if it holds the
+    /// snapshot's last included entry, else takes them from what was committed (which must match).
+    fn through_snapshot(&mut self, id: NodeId, p: &RaftNode) -> Option<Broken> {
+        let base = p.snapshot_index() as usize;
+        let cached = &self.nodes[id as usize].log;
+        if base == 0 || cached.get(base - 1).is_some_and(|s| s.term == p.snapshot_term()) {
+            return None;
+        }
+        if self.committed.get(base - 1).is_none_or(|(s, _)| s.term != p.snapshot_term()) {
+            let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("index", &base), ("term", &p.snapshot_term())];
+            return broken("State Machine Safety", vec![id], "snapshot_not_committed", &facts);
+        }
+        let prefix = self.committed[..base].iter().map(|(slot, _)| *slot);
+        let cached = &mut self.nodes[id as usize].log;
+        cached.clear();
+        cached.extend(prefix);
+        None
     }
 
     /// Bring the cached log of `id` up to date; checks Leader Append-Only and Log Matching.
     fn update_log(&mut self, id: NodeId, p: &RaftNode, leader_same_term: bool) -> Option<Broken> {
+        if let Some(b) = self.through_snapshot(id, p) {
+            return Some(b);
+        }
+        let base = p.snapshot_index() as usize;
         let log = p.log();
         let cached = &mut self.nodes[id as usize].log;
-        let mut keep = cached.len().min(log.len());
-        while keep > 0 && cached[keep - 1].term != log[keep - 1].term {
+        let mut keep = cached.len().min(base + log.len());
+        while keep > base && cached[keep - 1].term != log[keep - 1 - base].term {
             keep -= 1;
         }
         if leader_same_term && keep < cached.len() {
@@ -176,7 +210,7 @@ impl RaftChecker {
             return broken("Leader Append-Only", vec![id], "leader_removed_entries", &facts);
         }
         cached.truncate(keep);
-        for (k, entry) in log.iter().enumerate().skip(keep) {
+        for (k, entry) in log.iter().enumerate().skip(keep - base).map(|(k, e)| (k + base, e)) {
             let previous = if k == 0 { 0 } else { cached[k - 1].prefix };
             let entry_hash = stable_hash(entry);
             let mut hasher = StableHasher::with_state(previous);
@@ -267,7 +301,7 @@ impl RaftChecker {
             return broken("Applied In Order", vec![id], "applied_beyond_commit", &facts);
         }
         for index in from + 1..=p.last_applied {
-            let entry = tracked.log[index as usize - 1].entry;
+            let Some(entry) = tracked.log.get(index as usize - 1).map(|s| s.entry) else { break };
             match self.applied.get(index as usize - 1) {
                 Some(&known) if known != entry => {
                     return broken(

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ms, ClusterConfig, NetworkConfig, SimTime};
+use super::membership::ChangeMode;
+use crate::sim::{ms, ClusterConfig, NetworkConfig, NodeId, SimTime};
 
 /// A classic implementation mistake, switched on per scenario to show what it breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -18,16 +19,20 @@ pub enum Bug {
     VoteWithoutLogCheck,
     /// Accept AppendEntries without checking (prevLogIndex, prevLogTerm): logs diverge.
     SkipConsistencyCheck,
+    /// Single-server changes before the leader has committed an entry of its term (the bug Ongaro
+    /// reported on raft-dev in 2015): two leaders can be elected in one term.
+    ConfigChangeBeforeTermCommit,
 }
 
 impl Bug {
     /// Every bug toggle.
-    pub const ALL: [Bug; 5] = [
+    pub const ALL: [Bug; 6] = [
         Bug::CommitOldTermByCount,
         Bug::ForgetVoteOnRestart,
         Bug::NoTimeoutRandomization,
         Bug::VoteWithoutLogCheck,
         Bug::SkipConsistencyCheck,
+        Bug::ConfigChangeBeforeTermCommit,
     ];
 
     /// The name used in scenarios and on the command line.
@@ -38,6 +43,7 @@ impl Bug {
             Bug::NoTimeoutRandomization => "no_timeout_randomization",
             Bug::VoteWithoutLogCheck => "vote_without_log_check",
             Bug::SkipConsistencyCheck => "skip_consistency_check",
+            Bug::ConfigChangeBeforeTermCommit => "config_change_before_term_commit",
         }
     }
 
@@ -72,6 +78,23 @@ pub struct RaftConfig {
     pub check_quorum: bool,
     /// Mistakes switched on.
     pub bugs: Vec<Bug>,
+    /// The initial voters; absent: every node. Nodes neither voter nor learner are spares: they
+    /// boot with an empty configuration and wait for a leader to add them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voters: Option<Vec<NodeId>>,
+    /// The initial learners (non-voting members).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub learners: Vec<NodeId>,
+    /// How a leader changes the voters: joint consensus (paper section 6) or one server at a time (thesis 4.1).
+    #[serde(skip_serializing_if = "is_default")]
+    pub membership_change: ChangeMode,
+    /// Snapshot every this many applied entries (section 7); 0: never (only on request).
+    #[serde(skip_serializing_if = "is_default")]
+    pub snapshot_every: u64,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Default for RaftConfig {
@@ -87,6 +110,10 @@ impl Default for RaftConfig {
             pre_vote: false,
             check_quorum: false,
             bugs: Vec::new(),
+            voters: None,
+            learners: Vec::new(),
+            membership_change: ChangeMode::Joint,
+            snapshot_every: 0,
         }
     }
 }
@@ -114,6 +141,16 @@ impl ClusterConfig for RaftConfig {
         }
         if self.max_batch == 0 {
             return Err(("max_batch".into(), "must be at least 1".into()));
+        }
+        let out_of_range = |ids: &[NodeId]| ids.iter().any(|&n| n >= self.nodes);
+        if let Some(voters) = &self.voters {
+            if voters.is_empty() || out_of_range(voters) {
+                return Err(("voters".into(), format!("must name at least one node, each below {}", self.nodes)));
+            }
+        }
+        let voters = self.voters.clone().unwrap_or_else(|| (0..self.nodes).collect());
+        if out_of_range(&self.learners) || self.learners.iter().any(|l| voters.contains(l)) {
+            return Err(("learners".into(), format!("must be nodes below {} that are not voters", self.nodes)));
         }
         Ok(())
     }

@@ -29,7 +29,7 @@ fn durable(terms: &[Term], id: NodeId) -> RaftDurable {
         })
         .collect();
     let current_term = if id == 0 { 7 } else { *terms.last().unwrap() };
-    RaftDurable { current_term, voted_for: None, log }
+    RaftDurable { current_term, voted_for: None, log, snapshot: None }
 }
 
 fn figure_7_world() -> World<RaftNode> {

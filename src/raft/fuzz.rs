@@ -2,9 +2,17 @@
 //! leader), clients writing throughout, every invariant checked after every event, then a calm
 //! period in which liveness is required. Every fault is recorded in the scenario, so a finding
 //! replays from its seed or from the recorded scenario.
+//!
+//! Half the seeds (chosen by the seed) are "extended": they start with spare nodes outside the
+//! configuration, snapshot every few entries, and their schedules add membership changes (add and
+//! remove servers, add and promote learners, through joint consensus or single-server changes) and
+//! snapshots on request. Extended runs have PreVote and CheckQuorum on, since without them a
+//! removed server disrupts the cluster forever (thesis 4.2.3; `membership_tests` shows it) and the
+//! liveness check would flag that known problem. The other half run exactly as before.
 
 use super::checker::RaftChecker;
 use super::config::{Bug, RaftConfig};
+use super::membership::ChangeMode;
 use super::node::{RaftInput, RaftNode};
 use super::types::KvOp;
 use super::LAB;
@@ -74,19 +82,21 @@ fn act(run: &mut Checked, action: Action<RaftInput>) -> Option<Finding> {
 /// Fuzz one seed: `nodes` servers with `bugs` switched on.
 pub fn fuzz_seed(seed: u64, nodes: u32, bugs: &[Bug]) -> Result<FuzzRun, ScenarioError> {
     let config = fuzz_config(seed, nodes, bugs);
+    let extended = config.voters.is_some();
     let scenario = Scenario::new(LAB, seed, config);
     let mut run = Checked::new(scenario, Retention::Window(0))?;
-    let mut chaos = Chaos::new(seed, nodes);
+    let mut chaos = Chaos::new(seed, nodes, extended);
     let finding = drive(&mut run, &mut chaos);
     let events = run.world().events_handled();
     Ok(FuzzRun { finding, scenario: run.scenario().clone(), events })
 }
 
 /// The configuration a seed is fuzzed with: batch size, the leader's blank entry, PreVote and
-/// CheckQuorum vary too.
+/// CheckQuorum vary too; an extended seed (half of them, and every seed with the single-server
+/// change bug on, which forces single-server changes) also has spares, a change mode and snapshots.
 pub fn fuzz_config(seed: u64, nodes: u32, bugs: &[Bug]) -> RaftConfig {
     let mut rng = SimRng::new(seed ^ 0xc0f1_6000_0000_0002);
-    RaftConfig {
+    let mut config = RaftConfig {
         nodes,
         bugs: bugs.to_vec(),
         max_batch: [1, 4, 64][rng.below(3) as usize],
@@ -94,7 +104,21 @@ pub fn fuzz_config(seed: u64, nodes: u32, bugs: &[Bug]) -> RaftConfig {
         pre_vote: rng.chance_ppm(500_000),
         check_quorum: rng.chance_ppm(500_000),
         ..RaftConfig::default()
+    };
+    let single_server_bug = config.has(Bug::ConfigChangeBeforeTermCommit);
+    if rng.chance_ppm(500_000) || single_server_bug {
+        let spares = match nodes.saturating_sub(1).min(3) {
+            0 => 0,
+            most => rng.below(u64::from(most)) as u32,
+        };
+        config.voters = Some((0..nodes - spares).collect());
+        config.pre_vote = true;
+        config.check_quorum = true;
+        let single = single_server_bug || rng.chance_ppm(500_000);
+        config.membership_change = if single { ChangeMode::SingleServer } else { ChangeMode::Joint };
+        config.snapshot_every = [0, 3, 8, 30][rng.below(4) as usize];
     }
+    config
 }
 
 fn drive(run: &mut Checked, chaos: &mut Chaos) -> Option<Finding> {
@@ -162,14 +186,76 @@ fn heal_everything(run: &Checked) -> Vec<Action<RaftInput>> {
 struct Chaos {
     rng: SimRng,
     nodes: u32,
+    /// Membership changes and snapshots are part of the schedule.
+    extended: bool,
+    /// The leader at the previous decision.
+    last_leader: Option<NodeId>,
     next_seq: Vec<u64>,
     /// Follow-up faults already decided (a bounced node's restart, a crash right after a write).
     scheduled: Vec<(SimTime, Action<RaftInput>)>,
 }
 
 impl Chaos {
-    fn new(seed: u64, nodes: u32) -> Self {
-        Self { rng: SimRng::new(seed ^ 0x5eed_f0e5_0000_0001), nodes, next_seq: vec![0; 3], scheduled: Vec::new() }
+    fn new(seed: u64, nodes: u32, extended: bool) -> Self {
+        let rng = SimRng::new(seed ^ 0x5eed_f0e5_0000_0001);
+        Self { rng, nodes, extended, last_leader: None, next_seq: vec![0; 3], scheduled: Vec::new() }
+    }
+
+    /// The raft-dev 2015 pattern: the leader adds a spare that only the spare hears about; the
+    /// others elect a new leader, one of its voters is cut off from it, the new leader is asked to
+    /// remove the old one, and the voter cut off joins the old leader and the spare.
+    fn add_behind_a_partition(&mut self, run: &Checked, leader: NodeId, t: SimTime) -> Option<Action<RaftInput>> {
+        let config = run.world().node(leader).and_then(|n| n.process).map(|p| p.membership.clone())?;
+        let spare = (0..self.nodes).find(|&n| !config.is_member(n))?;
+        let others: Vec<NodeId> = (0..self.nodes).filter(|&n| n != leader && n != spare).collect();
+        let cut = others[self.rng.below(others.len() as u64) as usize];
+        let rest: Vec<NodeId> = others.iter().copied().filter(|&n| n != cut).collect();
+        self.later(t, Action::Input { node: leader, input: RaftInput::AddServer { node: spare } });
+        let split_at = t + self.rng.range_inclusive(ms(250), ms(500));
+        let groups = vec![vec![leader, spare], rest.clone(), vec![cut]];
+        self.later(split_at, Action::Partition { groups });
+        for &node in &rest {
+            // Whoever leads the others is asked to remove the old leader (the rest refuse).
+            self.later(split_at + ms(1), Action::Input { node, input: RaftInput::RemoveServer { node: leader } });
+        }
+        let join_at = split_at + self.rng.range_inclusive(ms(100), ms(400));
+        self.later(join_at, Action::Partition { groups: vec![vec![leader, spare, cut], rest] });
+        Some(Action::Partition { groups: vec![vec![leader, spare], others] })
+    }
+
+    /// A membership change sensible for the leader's configuration (to a random server one time
+    /// in eight, which refuses it), or a snapshot on request.
+    fn membership_action(&mut self, run: &Checked, leader: Option<NodeId>, t: SimTime) -> Action<RaftInput> {
+        let node = self.random_node();
+        let Some(leader) = leader.filter(|_| self.rng.chance_ppm(875_000)) else {
+            let input = if self.rng.chance_ppm(500_000) { RaftInput::Snapshot } else { RaftInput::AddServer { node } };
+            return Action::Input { node: self.random_node(), input };
+        };
+        let Some(config) = run.world().node(leader).and_then(|n| n.process).map(|p| p.membership.clone()) else {
+            return Action::Input { node: leader, input: RaftInput::Snapshot };
+        };
+        let input = if self.rng.chance_ppm(150_000) {
+            RaftInput::Snapshot
+        } else if config.is_learner(node) {
+            if self.rng.chance_ppm(750_000) {
+                RaftInput::PromoteLearner { node }
+            } else {
+                RaftInput::RemoveServer { node }
+            }
+        } else if config.is_voter(node) && config.voters.len() > 2 {
+            RaftInput::RemoveServer { node }
+        } else if self.rng.chance_ppm(500_000) {
+            RaftInput::AddLearner { node }
+        } else {
+            RaftInput::AddServer { node }
+        };
+        if input != RaftInput::Snapshot && self.rng.chance_ppm(300_000) {
+            let crash_in = self.rng.range_inclusive(ms(1), ms(30));
+            self.later(t + crash_in, Action::Crash { node: leader });
+            let down_for = self.rng.range_inclusive(ms(50), ms(800));
+            self.later(t + crash_in + down_for, Action::Restart { node: leader });
+        }
+        Action::Input { node: leader, input }
     }
 
     fn random_node(&mut self) -> NodeId {
@@ -194,7 +280,27 @@ impl Chaos {
         }
         let world = run.world();
         let leader = leader_of(run);
-        let action = match (self.rng.below(30), leader) {
+        let roll = self.rng.below(30);
+        if self.extended {
+            // A new leader is asked for a change at once (before it commits anything of its term),
+            // and a change is sometimes followed by the leader's crash (it reaches only a few).
+            let previous = std::mem::replace(&mut self.last_leader, leader);
+            if let (Some(new), Some(old)) = (leader, previous) {
+                if new != old && self.rng.chance_ppm(500_000) {
+                    // The raft-dev 2015 pattern: the new leader removes the old one at once.
+                    return vec![Action::Input { node: new, input: RaftInput::RemoveServer { node: old } }];
+                }
+            }
+            if let (23, Some(leader)) = (roll, leader) {
+                if let Some(action) = self.add_behind_a_partition(run, leader, t) {
+                    return vec![action];
+                }
+            }
+            if matches!(roll, 0 | 1) {
+                return vec![self.membership_action(run, leader, t)];
+            }
+        }
+        let action = match (roll, leader) {
             (0..=7, _) => self.client_write(None),
             (8 | 9, Some(leader)) => {
                 // Crash the leader and bring it back later.

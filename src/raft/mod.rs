@@ -9,13 +9,17 @@ pub mod checker;
 pub mod config;
 pub mod fuzz;
 pub mod kv;
+pub mod membership;
 pub mod node;
+pub mod snapshot;
 pub mod types;
 
 pub use checker::{RaftChecker, INVARIANTS};
 pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
+pub use membership::{ChangeMode, ConfChange, Membership};
 pub use node::{current_leader, ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite};
+pub use snapshot::Snapshot;
 pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 
 #[cfg(test)]
@@ -32,3 +36,9 @@ mod prevote_tests;
 
 #[cfg(test)]
 mod transfer_tests;
+
+#[cfg(test)]
+mod membership_tests;
+
+#[cfg(test)]
+mod snapshot_tests;

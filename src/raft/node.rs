@@ -1,11 +1,14 @@
 //! A Raft server as a kernel `Process`: Figure 2 of the extended paper, rule by rule.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
 use super::config::{Bug, RaftConfig};
 use super::kv::{KvResult, KvStore};
+use super::membership::{ConfChange, LogChange, Membership};
+use super::snapshot::Snapshot;
 use super::types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 use crate::sim::{Ctx, DurableState, NodeId, Process, SimTime};
 
@@ -16,8 +19,10 @@ pub struct RaftDurable {
     pub current_term: Term,
     /// Candidate that received this server's vote in the current term.
     pub voted_for: Option<NodeId>,
-    /// The log; entry `i` (from 1) is `log[i - 1]`.
+    /// The log after the snapshot: entry `snapshot_index() + i` (from 1) is `log[i - 1]`.
     pub log: Vec<Entry>,
+    /// The latest snapshot (state machine, configuration, last included index and term), if any.
+    pub snapshot: Option<Rc<Snapshot>>,
 }
 
 /// One write to a server's stable storage: its hard state, or its log.
@@ -29,6 +34,8 @@ pub enum RaftWrite {
     Append { entries: Vec<Entry> },
     /// Remove entries `from` and later.
     Truncate { from: LogIndex },
+    /// Keep a snapshot and drop the log entries it covers (section 7).
+    Snapshot { snapshot: Rc<Snapshot> },
 }
 
 impl DurableState for RaftDurable {
@@ -40,7 +47,8 @@ impl DurableState for RaftDurable {
                 self.voted_for = voted_for;
             }
             RaftWrite::Append { entries } => self.log.extend(entries),
-            RaftWrite::Truncate { from } => self.log.truncate(from.saturating_sub(1) as usize),
+            RaftWrite::Truncate { from } => self.log.truncate(from.saturating_sub(1 + self.snapshot_index()) as usize),
+            RaftWrite::Snapshot { snapshot } => self.compact(snapshot),
         }
     }
 }
@@ -66,6 +74,16 @@ pub enum RaftInput {
     Timeout,
     /// Leader: hand leadership to `to` (thesis 3.10): catch it up, then send it TimeoutNow.
     TransferLeadership { to: NodeId },
+    /// Leader: make `node` a voter (joint consensus or a single-server change, per `membership_change`).
+    AddServer { node: NodeId },
+    /// Leader: take `node` (a voter or a learner) out of the configuration.
+    RemoveServer { node: NodeId },
+    /// Leader: make spare `node` a learner (receives the log, does not vote).
+    AddLearner { node: NodeId },
+    /// Leader: make learner `node` a voter as soon as it has caught up with the commit index.
+    PromoteLearner { node: NodeId },
+    /// Snapshot the state machine at the last applied entry now, and compact the log.
+    Snapshot,
 }
 
 /// How a client request ended, as the server answers it.
@@ -100,12 +118,20 @@ pub enum RaftEvent {
     Apply { index: LogIndex, term: Term, cmd: SharedCommand },
     /// A client request was answered.
     ClientReply { client: ClientId, seq: u64, reply: ClientOutcome },
+    /// The server took a snapshot up to `index` (of `term`) and compacted its log.
+    Snapshot { index: LogIndex, term: Term },
+    /// The server installed `leader`'s snapshot up to `index` (Figure 13).
+    InstallSnapshot { index: LogIndex, term: Term, leader: NodeId },
+    /// The configuration in force changed: the entry at `index` (0: the initial one) holds `config`.
+    Config { index: LogIndex, config: Membership },
+    /// A membership change was refused (`reason`: not_leader, change_in_progress, term_not_committed...).
+    ConfigRefused { change: ConfChange, reason: &'static str },
 }
 
 /// One Raft server.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RaftNode {
-    config: RaftConfig,
+    pub(super) config: RaftConfig,
     /// Persistent state (term, vote, log).
     pub durable: RaftDurable,
     /// Current role.
@@ -136,6 +162,14 @@ pub struct RaftNode {
     heard: Vec<bool>,
     /// Leader: a leadership transfer under way, to this server, abandoned after this local time.
     pub transferring: Option<(NodeId, SimTime)>,
+    /// The configuration in force: the latest in the log, committed or not (old and new while joint).
+    pub membership: Membership,
+    /// Index of the entry holding `membership` (the snapshot's index if it came from one; 0: initial).
+    pub config_index: LogIndex,
+    /// The configuration this server booted with (empty for a spare).
+    pub(super) initial_membership: Membership,
+    /// Leader: learners to promote once caught up.
+    pub(super) promoting: Vec<NodeId>,
 }
 
 type RaftCtx<'a, 'b> = &'a mut Ctx<'b, RaftNode>;
@@ -146,36 +180,42 @@ impl RaftNode {
         self.durable.current_term
     }
 
-    /// The log, entry 1 first.
+    /// The log after the snapshot: entry `snapshot_index() + 1` first.
     pub fn log(&self) -> &[Entry] {
         &self.durable.log
     }
 
-    /// Index of the last entry (0 if empty).
+    /// Index of the last entry (0 if empty), counting those covered by the snapshot.
     pub fn last_index(&self) -> LogIndex {
-        self.durable.log.len() as LogIndex
+        self.durable.last_index()
     }
 
-    /// Term of entry `index`; 0 for index 0; `None` past the end.
+    /// Entry `index`, if the log holds it (not covered by the snapshot, not past the end).
+    pub fn entry(&self, index: LogIndex) -> Option<&Entry> {
+        let offset = index.checked_sub(self.snapshot_index() + 1)?;
+        self.durable.log.get(offset as usize)
+    }
+
+    /// Term of entry `index`; 0 for index 0, the snapshot's term at its last included index;
+    /// `None` past the end or inside the snapshot.
     pub fn term_at(&self, index: LogIndex) -> Option<Term> {
         match index {
             0 => Some(0),
-            i => self.durable.log.get(i as usize - 1).map(|e| e.term),
+            i if i == self.snapshot_index() => Some(self.snapshot_term()),
+            i => self.entry(i).map(|e| e.term),
         }
     }
 
     fn last_term(&self) -> Term {
-        self.durable.log.last().map_or(0, |e| e.term)
-    }
-
-    fn majority(&self) -> usize {
-        self.votes.len() / 2 + 1
+        self.durable.log.last().map_or_else(|| self.snapshot_term(), |e| e.term)
     }
 
     /// Change persistent state: in this server's memory and, first of all its effects, on stable storage.
-    fn store(&mut self, write: RaftWrite, ctx: RaftCtx) {
+    pub(super) fn store(&mut self, write: RaftWrite, ctx: RaftCtx) {
+        let change = LogChange::of(&write, self.last_index());
         self.durable.write(write.clone());
         ctx.persist(write);
+        self.track_config(change, ctx);
     }
 
     fn store_hard_state(&mut self, current_term: Term, voted_for: Option<NodeId>, ctx: RaftCtx) {
@@ -198,7 +238,7 @@ impl RaftNode {
     }
 
     /// Adopt a higher term (section 5.1): clear the vote, become follower.
-    fn observe_term(&mut self, term: Term, ctx: RaftCtx) {
+    pub(super) fn observe_term(&mut self, term: Term, ctx: RaftCtx) {
         if term > self.term() {
             self.store_hard_state(term, None, ctx);
             self.leader_id = None;
@@ -206,7 +246,7 @@ impl RaftNode {
         }
     }
 
-    fn step_down(&mut self, ctx: RaftCtx) {
+    pub(super) fn step_down(&mut self, ctx: RaftCtx) {
         if self.role == Role::Leader {
             ctx.cancel_timer(RaftTimer::Heartbeat);
             for (_, (client, seq)) in std::mem::take(&mut self.pending) {
@@ -219,6 +259,9 @@ impl RaftNode {
 
     /// The election timer ran out: ask for pre-votes first with PreVote, else stand at once.
     fn campaign(&mut self, ctx: RaftCtx) {
+        if !self.promotable(ctx.id()) {
+            return; // a learner, a spare, or a server that knows it was removed never campaigns
+        }
         if self.config.pre_vote {
             self.start_pre_vote(ctx);
         } else {
@@ -239,7 +282,7 @@ impl RaftNode {
         self.reset_election_timer(ctx);
         let (last_log_index, last_log_term) = (self.last_index(), self.last_term());
         let (term, candidate_id) = (self.term() + 1, ctx.id());
-        for peer in ctx.peers() {
+        for peer in ctx.peers().filter(|&p| self.membership.is_voter(p)) {
             ctx.send(peer, RaftMessage::PreVote { term, candidate_id, last_log_index, last_log_term });
         }
         self.maybe_win(ctx);
@@ -287,7 +330,7 @@ impl RaftNode {
             return;
         }
         self.heard[ctx.id() as usize] = true;
-        if self.heard.iter().filter(|h| **h).count() >= self.majority() {
+        if self.membership.has_quorum(|n| self.heard.get(n as usize).copied().unwrap_or(false)) {
             self.heard.iter_mut().for_each(|h| *h = false);
             ctx.set_timer(RaftTimer::CheckQuorum, self.config.election_timeout_min);
         } else {
@@ -299,7 +342,7 @@ impl RaftNode {
     /// Leadership transfer: start once the target is caught up; a transfer that does not finish
     /// within an election timeout is abandoned (the leader accepts client requests again).
     fn transfer_leadership(&mut self, to: NodeId, ctx: RaftCtx) {
-        if self.role != Role::Leader || to == ctx.id() || to as usize >= self.votes.len() {
+        if self.role != Role::Leader || to == ctx.id() || !self.membership.is_voter(to) {
             return;
         }
         self.transferring = Some((to, ctx.now() + self.config.election_timeout_max));
@@ -337,7 +380,7 @@ impl RaftNode {
         let (last_log_index, last_log_term) = (self.last_index(), self.last_term());
         let term = self.term();
         let candidate_id = ctx.id();
-        for peer in ctx.peers() {
+        for peer in ctx.peers().filter(|&p| self.membership.is_voter(p)) {
             let vote =
                 RaftMessage::RequestVote { term, candidate_id, last_log_index, last_log_term, leadership_transfer };
             ctx.send(peer, vote);
@@ -346,7 +389,7 @@ impl RaftNode {
     }
 
     fn maybe_win(&mut self, ctx: RaftCtx) {
-        if self.votes.iter().filter(|v| **v).count() < self.majority() {
+        if !self.membership.has_quorum(|n| self.votes.get(n as usize).copied().unwrap_or(false)) {
             return;
         }
         match self.role {
@@ -360,6 +403,7 @@ impl RaftNode {
         self.set_role(Role::Leader, ctx);
         self.leader_id = Some(ctx.id());
         self.transferring = None;
+        self.promoting.clear();
         ctx.cancel_timer(RaftTimer::Election);
         let n = self.votes.len();
         self.next_index = vec![self.last_index() + 1; n];
@@ -374,9 +418,10 @@ impl RaftNode {
             self.heard.iter_mut().for_each(|h| *h = false);
             ctx.set_timer(RaftTimer::CheckQuorum, self.config.election_timeout_min);
         }
+        self.membership_progress(ctx);
     }
 
-    fn append_as_leader(&mut self, command: Command, ctx: RaftCtx) -> LogIndex {
+    pub(super) fn append_as_leader(&mut self, command: Command, ctx: RaftCtx) -> LogIndex {
         let term = self.term();
         let cmd = SharedCommand::new(command);
         self.store(RaftWrite::Append { entries: vec![Entry { term, command: cmd.clone() }] }, ctx);
@@ -388,18 +433,27 @@ impl RaftNode {
         index
     }
 
-    fn broadcast_append(&mut self, ctx: RaftCtx) {
+    pub(super) fn broadcast_append(&mut self, ctx: RaftCtx) {
         for peer in ctx.peers() {
-            self.send_append(peer, ctx);
+            if self.membership.is_member(peer) {
+                self.send_append(peer, ctx);
+            }
         }
     }
 
     fn send_append(&mut self, peer: NodeId, ctx: RaftCtx) {
+        if !self.membership.is_member(peer) {
+            return; // a server outside the configuration in force gets nothing (thesis 4.2.3)
+        }
         let next = self.next_index[peer as usize].clamp(1, self.last_index() + 1);
+        if next <= self.snapshot_index() {
+            return self.send_snapshot(peer, ctx); // the entries it needs were compacted away
+        }
         let prev_log_index = next - 1;
         let prev_log_term = self.term_at(prev_log_index).unwrap_or(0);
         let end = (prev_log_index + u64::from(self.config.max_batch)).min(self.last_index());
-        let entries = self.durable.log[prev_log_index as usize..end as usize].to_vec();
+        let base = self.snapshot_index();
+        let entries = self.durable.log[(prev_log_index - base) as usize..(end - base) as usize].to_vec();
         // Pipelining: assume these arrive, so the next send carries only newer entries; a failure
         // reply (a lost message, a conflict) moves nextIndex back.
         self.next_index[peer as usize] = end + 1;
@@ -422,8 +476,8 @@ impl RaftNode {
         let term_rule = !self.config.has(Bug::CommitOldTermByCount);
         let mut n = self.last_index();
         while n > self.commit_index {
-            let replicas = self.match_index.iter().filter(|&&m| m >= n).count();
-            if replicas >= self.majority() && (!term_rule || self.term_at(n) == Some(self.term())) {
+            let replicated = self.membership.has_quorum(|p| self.match_index.get(p as usize).is_some_and(|&m| m >= n));
+            if replicated && (!term_rule || self.term_at(n) == Some(self.term())) {
                 self.set_commit(n, ctx);
                 return;
             }
@@ -436,6 +490,7 @@ impl RaftNode {
             self.commit_index = index;
             ctx.emit(RaftEvent::Commit { index });
             self.apply_committed(ctx);
+            self.membership_progress(ctx);
         }
     }
 
@@ -443,10 +498,11 @@ impl RaftNode {
         while self.last_applied < self.commit_index {
             self.last_applied += 1;
             let index = self.last_applied;
-            let entry = &self.durable.log[index as usize - 1];
+            let offset = index - self.durable.snapshot_index() - 1;
+            let Some(entry) = self.durable.log.get(offset as usize) else { return };
             let (term, cmd) = (entry.term, entry.command.clone());
             let outcome = match &*entry.command {
-                Command::Noop => None,
+                Command::Noop | Command::Config { .. } => None,
                 Command::Client { client, seq, op } => Some((*client, *seq, self.kv.apply(*client, *seq, op))),
             };
             ctx.emit(RaftEvent::Apply { index, term, cmd });
@@ -509,9 +565,15 @@ impl RaftNode {
         if self.role != Role::Follower {
             self.step_down(ctx);
         }
-        self.leader_id = Some(from);
-        self.last_leader_contact = Some(ctx.now());
-        self.reset_election_timer(ctx);
+        self.heard_from_leader(from, ctx);
+        // Entries covered by the snapshot are committed, so they match: start after it.
+        let base = self.snapshot_index();
+        let (prev_log_index, prev_log_term, entries) = if prev_log_index < base {
+            let skip = ((base - prev_log_index) as usize).min(entries.len());
+            (base, self.snapshot_term(), entries[skip..].to_vec())
+        } else {
+            (prev_log_index, prev_log_term, entries)
+        };
         let skip_check = self.config.has(Bug::SkipConsistencyCheck);
         let prev = if skip_check { prev_log_index.min(self.last_index()) } else { prev_log_index };
         if !skip_check {
@@ -534,13 +596,22 @@ impl RaftNode {
         ctx.send(from, reply);
     }
 
+    /// A message from the current leader: follow it, and restart the election timer.
+    pub(super) fn heard_from_leader(&mut self, from: NodeId, ctx: RaftCtx) {
+        self.leader_id = Some(from);
+        self.last_leader_contact = Some(ctx.now());
+        self.reset_election_timer(ctx);
+    }
+
     /// The failure reply when (prevLogIndex, prevLogTerm) does not match, with the fast-backup hint.
     fn consistency_failure(&self, prev_log_index: LogIndex, prev_log_term: Term) -> Option<RaftMessage> {
         let (conflict_term, conflict_index) = match self.term_at(prev_log_index) {
             Some(t) if t == prev_log_term => return None,
             None => (None, self.last_index() + 1),
             Some(t) => {
-                let first = self.durable.log.iter().position(|e| e.term == t).map_or(1, |p| p as LogIndex + 1);
+                let base = self.snapshot_index();
+                let first =
+                    self.durable.log.iter().position(|e| e.term == t).map_or(base + 1, |p| base + p as LogIndex + 1);
                 (Some(t), first)
             }
         };
@@ -600,13 +671,14 @@ impl RaftNode {
                 self.send_append(from, ctx);
             }
             self.continue_transfer(from, ctx);
+            self.membership_progress(ctx);
             return;
         }
         // Fast backup (section 5.3): skip a whole conflicting term per round trip.
         let (conflict_term, conflict_index) = conflict;
         let next = match conflict_term {
             Some(t) => match self.durable.log.iter().rposition(|e| e.term == t) {
-                Some(p) => p as LogIndex + 2,
+                Some(p) => self.snapshot_index() + p as LogIndex + 2,
                 None => conflict_index,
             },
             None => conflict_index,
@@ -652,12 +724,13 @@ impl Process for RaftNode {
     type Durable = RaftDurable;
     type Event = RaftEvent;
 
-    fn boot(_id: NodeId, config: &RaftConfig, durable: Option<&RaftDurable>, ctx: &mut Ctx<Self>) -> Self {
+    fn boot(id: NodeId, config: &RaftConfig, durable: Option<&RaftDurable>, ctx: &mut Ctx<Self>) -> Self {
         let mut durable = durable.cloned().unwrap_or_default();
         if config.has(Bug::ForgetVoteOnRestart) {
             durable.voted_for = None;
         }
         let n = ctx.node_count() as usize;
+        let initial_membership = Membership::initial(config, id, ctx.node_count());
         let mut node = Self {
             config: config.clone(),
             durable,
@@ -675,12 +748,24 @@ impl Process for RaftNode {
             last_leader_contact: None,
             heard: vec![false; n],
             transferring: None,
+            membership: initial_membership.clone(),
+            config_index: 0,
+            initial_membership,
+            promoting: Vec::new(),
         };
+        // Restart from the snapshot: its state machine, with everything up to it committed and applied.
+        if let Some(snapshot) = node.durable.snapshot.clone() {
+            node.kv = snapshot.state.clone();
+            node.commit_index = snapshot.last_included_index;
+            node.last_applied = snapshot.last_included_index;
+        }
+        (node.config_index, node.membership) = node.config_at(LogIndex::MAX);
         node.reset_election_timer(ctx);
         node
     }
 
     fn on_message(&mut self, from: NodeId, message: RaftMessage, ctx: &mut Ctx<Self>) {
+        self.maybe_snapshot(ctx);
         match message {
             RaftMessage::RequestVote { term, candidate_id: _, last_log_index, last_log_term, leadership_transfer } => {
                 self.handle_request_vote(from, term, (last_log_index, last_log_term), leadership_transfer, ctx)
@@ -714,10 +799,28 @@ impl Process for RaftNode {
                 }
                 self.handle_append_reply(from, term, success, match_index, (conflict_term, conflict_index), ctx)
             }
+            RaftMessage::InstallSnapshot {
+                term,
+                leader_id: _,
+                last_included_index: _,
+                last_included_term: _,
+                offset: _,
+                data,
+                done: _,
+            } => self.handle_install_snapshot(from, term, data, ctx),
+            RaftMessage::InstallSnapshotReply { term, last_included_index } => {
+                if let Some(h) = self.heard.get_mut(from as usize) {
+                    *h = true;
+                }
+                // Installed, so everything up to last_included_index matches: an AppendEntries success.
+                let success = last_included_index > 0;
+                self.handle_append_reply(from, term, success, last_included_index, (None, 0), ctx)
+            }
         }
     }
 
     fn on_timer(&mut self, timer: RaftTimer, ctx: &mut Ctx<Self>) {
+        self.maybe_snapshot(ctx);
         match timer {
             RaftTimer::Election if self.role != Role::Leader => self.campaign(ctx),
             RaftTimer::Election => {}
@@ -734,11 +837,31 @@ impl Process for RaftNode {
     }
 
     fn on_input(&mut self, input: RaftInput, ctx: &mut Ctx<Self>) {
+        self.maybe_snapshot(ctx);
         match input {
             RaftInput::Client { client, seq, op } => self.handle_client(client, seq, op, ctx),
             RaftInput::Timeout if self.role != Role::Leader => self.campaign(ctx),
             RaftInput::Timeout => {}
             RaftInput::TransferLeadership { to } => self.transfer_leadership(to, ctx),
+            RaftInput::AddServer { node } => self.propose_change(ConfChange::AddServer { node }, ctx),
+            RaftInput::RemoveServer { node } => self.propose_change(ConfChange::RemoveServer { node }, ctx),
+            RaftInput::AddLearner { node } => self.propose_change(ConfChange::AddLearner { node }, ctx),
+            RaftInput::PromoteLearner { node } => self.propose_change(ConfChange::PromoteLearner { node }, ctx),
+            RaftInput::Snapshot => self.take_snapshot(ctx),
+        }
+    }
+
+    fn validate_input(config: &RaftConfig, input: &RaftInput) -> Result<(), String> {
+        match input {
+            RaftInput::AddServer { node }
+            | RaftInput::RemoveServer { node }
+            | RaftInput::AddLearner { node }
+            | RaftInput::PromoteLearner { node }
+                if *node >= config.nodes =>
+            {
+                Err(format!("node {node} is out of range (the cluster has {} nodes)", config.nodes))
+            }
+            _ => Ok(()),
         }
     }
 
@@ -752,6 +875,8 @@ impl Process for RaftNode {
             RaftMessage::AppendEntries { entries, .. } if entries.is_empty() => "Heartbeat",
             RaftMessage::AppendEntries { .. } => "AppendEntries",
             RaftMessage::AppendEntriesReply { .. } => "AppendEntriesReply",
+            RaftMessage::InstallSnapshot { .. } => "InstallSnapshot",
+            RaftMessage::InstallSnapshotReply { .. } => "InstallSnapshotReply",
         }
     }
 

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::membership::Membership;
+use super::snapshot::Snapshot;
 use crate::sim::NodeId;
 
 /// A term number (section 5.1).
@@ -37,6 +39,8 @@ pub enum Command {
     Noop,
     /// A client's operation, with its session for duplicate detection.
     Client { client: ClientId, seq: u64, op: KvOp },
+    /// A cluster configuration (section 6): in force on each server from the moment it is appended.
+    Config { config: Membership },
 }
 
 /// One log entry.
@@ -112,6 +116,22 @@ pub enum RaftMessage {
         /// On failure: the first index of `conflict_term` in the follower's log, or its log length + 1.
         conflict_index: LogIndex,
     },
+    /// The leader sends its snapshot to a follower it has no entries for (Figure 13; one chunk).
+    InstallSnapshot {
+        term: Term,
+        leader_id: NodeId,
+        last_included_index: LogIndex,
+        last_included_term: Term,
+        /// Byte offset of this chunk: always 0, the snapshot goes in one chunk.
+        offset: u64,
+        /// The snapshot itself (shared, not copied, between messages).
+        data: Rc<Snapshot>,
+        /// Last chunk: always true.
+        done: bool,
+    },
+    /// The answer to `InstallSnapshot`: the term, and (beyond Figure 13, so that a reordered
+    /// reply is understood) the index now known to match, 0 if refused.
+    InstallSnapshotReply { term: Term, last_included_index: LogIndex },
 }
 
 /// A node's role (section 5.1).
@@ -159,6 +179,7 @@ impl std::fmt::Display for Command {
         match self {
             Command::Noop => f.write_str("noop"),
             Command::Client { client, seq, op } => write!(f, "{op} (c{client}#{seq})"),
+            Command::Config { config } => write!(f, "config {config}"),
         }
     }
 }

@@ -110,6 +110,12 @@ pub fn describe_event(event: &RaftEvent) -> (&'static str, String) {
         RaftEvent::ClientReply { client, seq, reply } => {
             ("client_reply", format!("c{client}#{seq} {}", clients::outcome_of(reply).text()))
         }
+        RaftEvent::Snapshot { index, term } => ("snapshot", format!("≤#{index} T{term}")),
+        RaftEvent::InstallSnapshot { index, term, leader } => {
+            ("install_snapshot", format!("≤#{index} T{term} ← N{leader}"))
+        }
+        RaftEvent::Config { index, config } => ("config", format!("#{index} {config}")),
+        RaftEvent::ConfigRefused { change, reason } => ("config_refused", format!("{change:?}: {reason}")),
     }
 }
 

@@ -60,6 +60,10 @@ pub fn message_tag(message: &RaftMessage) -> (String, &'static str) {
         RaftMessage::AppendEntriesReply { success, .. } => {
             (if *success { "AE ✓" } else { "AE ✗" }.into(), tone(*success))
         }
+        RaftMessage::InstallSnapshot { last_included_index, .. } => (format!("IS ≤{last_included_index}"), ""),
+        RaftMessage::InstallSnapshotReply { last_included_index, .. } => {
+            (if *last_included_index > 0 { "IS ✓" } else { "IS ✗" }.into(), tone(*last_included_index > 0))
+        }
     }
 }
 

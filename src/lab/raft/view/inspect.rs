@@ -93,6 +93,26 @@ pub fn message_rows(world: &World<RaftNode>, id: MsgId) -> Vec<Note> {
             ("conflictTerm", opt(*conflict_term)),
             ("conflictIndex", conflict_index.to_string()),
         ],
+        RaftMessage::InstallSnapshot {
+            term,
+            leader_id,
+            last_included_index,
+            last_included_term,
+            offset,
+            data,
+            done,
+        } => vec![
+            ("term", term.to_string()),
+            ("leaderId", leader_id.to_string()),
+            ("lastIncludedIndex", last_included_index.to_string()),
+            ("lastIncludedTerm", last_included_term.to_string()),
+            ("offset", offset.to_string()),
+            ("data", format!("{} keys, {}", data.state.entries().count(), data.config)),
+            ("done", done.to_string()),
+        ],
+        RaftMessage::InstallSnapshotReply { term, last_included_index } => {
+            vec![("term", term.to_string()), ("lastIncludedIndex", last_included_index.to_string())]
+        }
     };
     rows.push(Note::new("kind", <RaftNode as crate::sim::Process>::message_kind(&m.message).to_string()));
     rows.extend(fields.into_iter().map(|(word, value)| Note::new(word, value)));

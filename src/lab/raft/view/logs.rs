@@ -57,7 +57,7 @@ pub struct LogRow {
 pub fn window(world: &World<RaftNode>, width: usize) -> (LogIndex, LogIndex) {
     let longest = (0..world.node_count())
         .filter_map(|id| world.node(id))
-        .map(|n| n.process.map(|p| p.last_index()).or(n.durable.map(|d| d.log.len() as LogIndex)).unwrap_or(0))
+        .map(|n| n.process.map(|p| p.last_index()).or(n.durable.map(|d| d.last_index())).unwrap_or(0))
         .max()
         .unwrap_or(0);
     (longest.saturating_sub(width as LogIndex) + 1, longest)
@@ -70,9 +70,10 @@ pub fn log_rows(world: &World<RaftNode>, width: usize) -> Vec<LogRow> {
         .filter_map(|id| world.node(id))
         .map(|n| {
             let log = n.process.map(RaftNode::log).or(n.durable.map(|d| d.log.as_slice())).unwrap_or(&[]);
+            let base = n.process.map(RaftNode::snapshot_index).or(n.durable.map(|d| d.snapshot_index())).unwrap_or(0);
             let cells = (first..=last)
                 .filter_map(|i| {
-                    let e = log.get(i as usize - 1)?;
+                    let e = log.get(i.checked_sub(base + 1)? as usize)?;
                     Some(LogCell { index: i, term: e.term, text: e.command.to_string() })
                 })
                 .collect();
@@ -94,7 +95,7 @@ pub fn log_rows(world: &World<RaftNode>, width: usize) -> Vec<LogRow> {
                 status: n.status,
                 role: p.map_or(Role::Follower, |p| p.role).as_str(),
                 cells,
-                last_index: log.len() as LogIndex,
+                last_index: base + log.len() as LogIndex,
                 commit_index: p.map_or(0, |p| p.commit_index),
                 last_applied: p.map_or(0, |p| p.last_applied),
                 progress,
