@@ -96,6 +96,9 @@ table! {
     BugSkipCheck => "Skip the AppendEntries consistency check", "跳过 AppendEntries 一致性检查";
     BugSkipCheckWhy => "Followers accept entries without checking prevLogIndex and prevLogTerm, so logs diverge.",
                        "跟随者不检查 prevLogIndex 和 prevLogTerm 就接受条目，日志因此分叉。";
+    BugConfigBeforeCommit => "Change membership before committing in the term", "本任期未提交即变更成员";
+    BugConfigBeforeCommitWhy => "A new leader starts a single-server change before an entry of its own term has committed: an earlier change it never saw can give two leaders in one term.",
+        "新领导者在本任期条目提交之前就开始单节点成员变更：与一次它不知道的变更叠加，同一任期可能出现两个领导者。";
     Keys => "Keyboard", "键盘快捷键";
     KeyPlay => "play or pause", "播放或暂停";
     KeyStep => "step one event", "单步处理一个事件";
@@ -163,6 +166,7 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
         Bug::NoTimeoutRandomization => (Key::BugNoRandom, Key::BugNoRandomWhy),
         Bug::VoteWithoutLogCheck => (Key::BugVoteNoLogCheck, Key::BugVoteNoLogCheckWhy),
         Bug::SkipConsistencyCheck => (Key::BugSkipCheck, Key::BugSkipCheckWhy),
+        Bug::ConfigChangeBeforeTermCommit => (Key::BugConfigBeforeCommit, Key::BugConfigBeforeCommitWhy),
     };
     (t(lang, name), t(lang, why))
 }
