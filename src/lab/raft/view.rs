@@ -8,12 +8,14 @@ mod cluster;
 mod inspect;
 mod lanes;
 mod logs;
+mod membership;
 
 pub use clients::{next_seq, ClientReplies, ClientRequest, Outcome, CLIENT_TIMEOUT};
 pub use cluster::{leader_of, message_tags, nodes_of, timer_fractions};
 pub use inspect::{message_rows, node_rows};
 pub use lanes::{LaneState, RoleLanes, Segment, LANE_SPAN};
 pub use logs::{log_rows, window as log_window, LogCell, LogRow, Progress};
+pub use membership::{membership_view, MemberRow, MemberStatus, MembershipView};
 
 use super::RaftScenario;
 use crate::lab::view::{self as shared, ClusterModel, LogLine};

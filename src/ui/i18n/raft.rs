@@ -71,6 +71,43 @@ table! {
     FeatureCheckQuorum => "CheckQuorum", "法定人数检查（CheckQuorum）";
     FeatureCheckQuorumWhy => "A leader that has not heard from a majority for an election timeout steps down, and followers that heard from their leader that recently ignore vote requests.", "在一个选举超时内未收到多数派响应的领导者会主动下台；最近收到过领导者消息的跟随者会忽略投票请求。";
     WordPreCandidate => "pre-candidate", "预候选人";
+    SnapshotNotCommitted => "node {node} holds a snapshot up to index {index} (term {term}) that is not what was committed there",
+                            "节点 {node} 的快照（截至索引 {index}，任期 {term}）与该处已提交的内容不同";
+    FeatureSingleServer => "Single-server membership changes", "单节点成员变更";
+    FeatureSingleServerWhy => "Add or remove one voter per configuration entry (thesis 4.1) instead of joint consensus (C_old,new, then C_new).",
+                              "每个配置条目只增删一个投票者（论文 4.1 节），而不是联合共识（先 C_old,new，再 C_new）。";
+    FeatureSpares => "Start with two spare servers", "启动时留两台备用服务器";
+    FeatureSparesWhy => "The last two servers start outside the configuration, waiting to be added as voters or learners.",
+                        "最后两台服务器启动时不在配置中，等待被加入为投票者或学习者。";
+    FeatureSnapshots => "Snapshot every 10 applied entries", "每应用 10 个条目做一次快照";
+    FeatureSnapshotsWhy => "Log compaction (section 7): a follower that falls behind the snapshot is caught up with InstallSnapshot.",
+                           "日志压缩（第 7 节）：落后于快照的跟随者通过 InstallSnapshot 追上。";
+    Membership => "Membership and snapshots", "成员与快照";
+    MembershipHint => "Changes are asked of the leader, which appends a configuration entry; it takes effect when appended. Snapshot asks that server to compact its log now.",
+                      "成员变更请求发给领导者，由它追加一个配置条目；条目一追加就生效。“快照”让该服务器立即压缩日志。";
+    ModeJoint => "joint consensus", "联合共识";
+    ModeSingle => "single-server changes", "单节点变更";
+    ConfigFrom => "configuration of node {node}, entry #{index}", "节点 {node} 的配置，条目 #{index}";
+    ConfigInitial => "configuration of node {node}: the initial one", "节点 {node} 的配置：初始配置";
+    ConfigPending => "not yet committed", "尚未提交";
+    ConfigJoint => "joint: C_old,new in force", "联合状态：C_old,new 生效中";
+    NoLeaderForChange => "No leader: membership changes wait for one.", "没有领导者：成员变更需要等待领导者。";
+    AddVoter => "Add voter", "加为投票者";
+    AddLearner => "Add learner", "加为学习者";
+    Promote => "Promote", "提升为投票者";
+    Remove => "Remove", "移除";
+    SnapshotNow => "Snapshot", "快照";
+    SnapshotAt => "snapshot ≤#{index} T{term}", "快照 ≤#{index} 任期{term}";
+    NoSnapshot => "no snapshot", "无快照";
+    WordVoter => "voter", "投票者";
+    WordJoining => "joining", "加入中";
+    WordLeaving => "leaving", "退出中";
+    WordLearner => "learner", "学习者";
+    WordOutside => "not a member", "非成员";
+    WordSnapshot => "snapshot", "快照";
+    WordInstallSnapshot => "install snapshot", "安装快照";
+    WordConfig => "configuration", "配置";
+    WordConfigRefused => "change refused", "变更被拒绝";
     TermWentBack => "node {node}'s term went from {from} back to {to}", "节点 {node} 的任期从 {from} 倒退到 {to}";
     CommitWentBack => "node {node}'s commit index went from {from} back to {to}", "节点 {node} 的提交索引从 {from} 倒退到 {to}";
     LeaderRemovedEntries => "leader {node} removed entries from index {index} of its own log in term {term}", "领导者 {node} 在任期 {term} 删除了自己日志中从索引 {index} 开始的条目";
@@ -189,6 +226,7 @@ pub fn violation_text(lang: Lang, violation: &crate::sim::Violation) -> String {
         "applied_beyond_commit" => Key::AppliedBeyondCommit,
         "different_apply" => Key::DifferentApply,
         "leader_lacks_committed" => Key::LeaderLacksCommitted,
+        "snapshot_not_committed" => Key::SnapshotNotCommitted,
         _ => return violation.explanation.clone(),
     };
     crate::sim::fill_facts(t(lang, key), &violation.facts)
@@ -200,6 +238,9 @@ pub fn feature_text(lang: Lang, feature: crate::ui::raft_page::Feature) -> (&'st
     let (name, why) = match feature {
         Feature::PreVote => (Key::FeaturePreVote, Key::FeaturePreVoteWhy),
         Feature::CheckQuorum => (Key::FeatureCheckQuorum, Key::FeatureCheckQuorumWhy),
+        Feature::SingleServer => (Key::FeatureSingleServer, Key::FeatureSingleServerWhy),
+        Feature::Spares => (Key::FeatureSpares, Key::FeatureSparesWhy),
+        Feature::Snapshots => (Key::FeatureSnapshots, Key::FeatureSnapshotsWhy),
     };
     (t(lang, name), t(lang, why))
 }
@@ -251,6 +292,15 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "doomed" => Key::WordDoomed,
         "buffered" => Key::WordBuffered,
         "kind" => Key::WordKind,
+        "voter" => Key::WordVoter,
+        "joining" => Key::WordJoining,
+        "leaving" => Key::WordLeaving,
+        "learner" => Key::WordLearner,
+        "outside" => Key::WordOutside,
+        "snapshot" => Key::WordSnapshot,
+        "install_snapshot" => Key::WordInstallSnapshot,
+        "config" => Key::WordConfig,
+        "config_refused" => Key::WordConfigRefused,
         "Election Safety" => Key::InvElectionSafety,
         "Leader Append-Only" => Key::InvAppendOnly,
         "Log Matching" => Key::InvLogMatching,
@@ -271,7 +321,8 @@ mod tests {
     #[test]
     fn every_raft_word_and_invariant_is_translated() {
         let words = ["role", "vote", "append", "truncate", "commit", "apply", "client_reply", "term", "votes"];
-        for w in words.iter().chain(crate::raft::INVARIANTS.iter()) {
+        let words = words.iter().chain(&["snapshot", "install_snapshot", "config", "config_refused", "learner"]);
+        for w in words.chain(crate::raft::INVARIANTS.iter()) {
             let zh = word(Lang::Zh, w).unwrap_or_else(|| panic!("{w} has no translation"));
             assert_ne!(zh, *w);
         }
@@ -293,6 +344,7 @@ mod tests {
             "applied_beyond_commit",
             "different_apply",
             "leader_lacks_committed",
+            "snapshot_not_committed",
         ] {
             let facts: Vec<(&'static str, String)> =
                 ["node", "other", "from", "to", "index", "term", "earlier", "commit", "entry_term"]

@@ -7,6 +7,7 @@ mod inspect;
 mod keys_help;
 mod legend;
 mod logs_panel;
+mod membership_panel;
 mod presets;
 mod role_lanes;
 mod settings;
@@ -19,7 +20,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::raft::presets as fault_presets;
-use crate::lab::raft::view::{message_rows, next_seq, node_rows, History};
+use crate::lab::raft::view::{membership_view, message_rows, next_seq, node_rows, History};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
@@ -45,10 +46,11 @@ use inspect::{translate, MessageInspector};
 use keys_help::KeysHelp;
 use legend::RaftLegend;
 use logs_panel::LogsPanel;
+use membership_panel::MembershipPanel;
 use presets::{Preset, Presets};
 use role_lanes::RoleLanes;
 use settings::Settings;
-use setup::{default_run, fresh, toggled, with_feature_flipped, DEFAULT_SPEED, NODE_CHOICES, TRACE_WINDOW};
+use setup::{default_run, fresh, toggled, with_feature_flipped, with_nodes, DEFAULT_SPEED, NODE_CHOICES, TRACE_WINDOW};
 
 type RaftAction = RunAction<RaftNode, RaftChecker>;
 
@@ -87,6 +89,13 @@ pub fn RaftPage() -> Html {
     let sequence_model = {
         let timeline = run.timeline.clone();
         use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
+    };
+    let membership = {
+        let (timeline, leader) = (run.timeline.clone(), frame.leader);
+        use_memo(run.version, move |_| {
+            let timeline = timeline.borrow();
+            Rc::new(membership_view(timeline.world(), leader, timeline.scenario().config.membership_change))
+        })
     };
     let form = use_state(ClientForm::default);
     let help = use_state(|| false);
@@ -167,7 +176,7 @@ pub fn RaftPage() -> Html {
     let count = frame.count;
     let on_nodes = {
         let config = frame.config.clone();
-        dispatch.reform(move |nodes: u32| load(RaftConfig { nodes, ..(*config).clone() }))
+        dispatch.reform(move |nodes: u32| load(with_nodes((*config).clone(), nodes)))
     };
     let on_reset = {
         let config = frame.config.clone();
@@ -287,6 +296,8 @@ pub fn RaftPage() -> Html {
                              on_send={{ let (send, form) = (send.clone(), form.clone()); Callback::from(move |()| send.emit((form.node, form.op()))) }}
                              on_retry={send.reform(|(node, op): (NodeId, KvOp)| (Some(node), op))} />
                 <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
+                <MembershipPanel view={(*membership).clone()}
+                                 on_input={act.reform(|(node, input)| Action::Input { node, input })} />
                 <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
             </div>
             <div class="lower raft-lower">

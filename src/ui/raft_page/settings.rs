@@ -29,9 +29,10 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <section class="panel settings" data-testid="settings">
             <h2>{ t(lang, Key::Settings) }</h2>
             <p class="hint">{ t(lang, Key::SettingsHint) }</p>
-            { for [(Feature::PreVote, "pre-vote", props.config.pre_vote), (Feature::CheckQuorum, "check-quorum", props.config.check_quorum)]
+            { for Feature::ALL
                 .into_iter()
-                .map(|(feature, testid, on)| {
+                .map(|(feature, testid)| {
+                    let on = feature.is_on(&props.config);
                     let (name, why) = feature_text(lang, feature);
                     let onchange = props.on_feature.reform(move |_: Event| feature);
                     html! {

@@ -1,5 +1,6 @@
 //! The cluster part of the Raft view: nodes with role, term and votes; election timers; message labels.
 
+use super::MemberStatus;
 use crate::lab::view::{NodeModel, Note};
 use crate::raft::{RaftMessage, RaftNode, Role};
 use crate::sim::{NodeId, World};
@@ -14,6 +15,11 @@ pub fn nodes_of(world: &World<RaftNode>) -> Vec<NodeModel> {
             let mut lines = vec![Note::new("term", term.to_string())];
             if let Some(p) = n.process {
                 lines.insert(0, Note::word(role.as_str()));
+                // The node's place in the configuration it knows, unless it is a plain voter.
+                let member = MemberStatus::of(&p.membership, n.id);
+                if member != MemberStatus::Voter {
+                    lines.push(Note::word(member.as_str()));
+                }
                 if p.role == Role::Candidate {
                     let granted = p.votes.iter().filter(|&&v| v).count();
                     lines.push(Note::new("votes", format!("{granted}/{}", p.votes.len() / 2 + 1)));
