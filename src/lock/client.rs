@@ -12,7 +12,9 @@ use super::storage::StorageResult;
 use super::{fence_key, lock_channel, lock_key, LockEvent, LockMessage, LockNode, LockTimer};
 use crate::sim::{Ctx, NodeId, SimTime};
 
+mod etcd;
 mod zk;
+pub use etcd::{lock_prefix, lock_txn, EtcdSession, Step as EtcdStep};
 pub use zk::ZkSession;
 
 /// How long a client waits for the master before trying the other instance.
@@ -103,6 +105,10 @@ pub struct Client {
     pub failed: u64,
     /// With ZooKeeper: its session and znode.
     pub zk: Option<ZkSession>,
+    /// With etcd: its session and key.
+    pub etcd: Option<EtcdSession>,
+    /// etcd and ZooKeeper: the creation revision (zxid) of its key in the lock's queue.
+    pub created: Option<u64>,
     /// Redlock: the validity time of the lock held, as computed at acquisition.
     pub validity: Option<SimTime>,
     subscribed: bool,
@@ -136,6 +142,8 @@ impl Client {
             tried: 0,
             failed: 0,
             zk: None,
+            etcd: None,
+            created: None,
             validity: None,
             subscribed: false,
             attempt: 0,
@@ -191,6 +199,9 @@ impl Client {
     pub fn acquire(&mut self, ctx: &mut Ctx<LockNode>) {
         if self.zk.is_some() {
             return self.zk_acquire(ctx);
+        }
+        if self.etcd.is_some() {
+            return self.etcd_acquire(ctx);
         }
         self.attempt += 1;
         self.token = format!("c{}-{}", ctx.id(), self.attempt);
@@ -253,8 +264,9 @@ impl Client {
         self.acquisitions += 1;
         self.read = None;
         ctx.emit(LockEvent::Acquired { token: self.token.clone() });
-        if self.zk.is_some() {
-            return self.start_reading(ctx); // its fencing token is its znode's creation zxid
+        if self.zk.is_some() || self.etcd.is_some() {
+            // Its fencing token is its znode's creation zxid, or its key's create revision.
+            return self.start_reading(ctx);
         }
         self.fence = None;
         if self.recipe.watchdog {
@@ -300,6 +312,9 @@ impl Client {
         ctx.emit(LockEvent::Released { token: self.token.clone() });
         if self.zk.is_some() {
             return self.zk_release(ctx);
+        }
+        if self.etcd.is_some() {
+            return self.etcd_release(ctx);
         }
         let key = self.key();
         let command = match self.recipe.release {
@@ -408,6 +423,9 @@ impl Client {
 
     /// A timer came due.
     pub fn on_timer(&mut self, timer: LockTimer, ctx: &mut Ctx<LockNode>) {
+        if self.etcd.is_some() && self.etcd_timer(timer, ctx) {
+            return;
+        }
         match (timer, self.phase) {
             (LockTimer::Retry, Phase::Idle | Phase::Watching) => self.acquire(ctx),
             (LockTimer::Think, Phase::Thinking) => {

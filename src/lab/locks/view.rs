@@ -174,6 +174,7 @@ pub fn describe_event(event: &LockEvent) -> (&'static str, String) {
         LockEvent::Acquired { token } => ("acquired", token.clone()),
         LockEvent::Released { token } => ("released", token.clone()),
         LockEvent::Fenced { token, highest } => ("fenced", format!("{token} < {highest}")),
+        LockEvent::EtcdRole { role, term } => (role.as_str(), format!("term {term}")),
     }
 }
 
