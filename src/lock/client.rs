@@ -283,8 +283,24 @@ impl Client {
     fn start_reading(&mut self, ctx: &mut Ctx<LockNode>) {
         self.phase = Phase::Reading;
         self.req += 1;
+        self.send_to_storage(ctx);
+    }
+
+    /// Send the storage request of the current phase (request `req`: a resent write is applied
+    /// once), and wait at most [`REQUEST_TIMEOUT`] for its answer before sending it again.
+    fn send_to_storage(&mut self, ctx: &mut Ctx<LockNode>) {
+        let (req, segment, token) = (self.req, self.segment, self.fence);
+        let message = match self.phase {
+            Phase::Reading => LockMessage::Read { req, segment, token },
+            Phase::Writing => {
+                let sold = self.quantity;
+                LockMessage::Write { req, segment, value: self.read.unwrap_or(0) - sold, sold, token }
+            }
+            _ => return,
+        };
         self.sent += 1;
-        ctx.send(self.storage, LockMessage::Read { req: self.req, segment: self.segment, token: self.fence });
+        ctx.send(self.storage, message);
+        ctx.set_timer(LockTimer::StorageTimeout, REQUEST_TIMEOUT);
     }
 
     fn denied(&mut self, ctx: &mut Ctx<LockNode>) {
@@ -380,6 +396,7 @@ impl Client {
         if req != self.req {
             return;
         }
+        ctx.cancel_timer(LockTimer::StorageTimeout);
         match (self.phase, result) {
             (Phase::Reading, StorageResult::Value { stock }) if stock < self.quantity => {
                 // This segment is short: release it and fall over to the next one.
@@ -429,13 +446,11 @@ impl Client {
         match (timer, self.phase) {
             (LockTimer::Retry, Phase::Idle | Phase::Watching) => self.acquire(ctx),
             (LockTimer::Think, Phase::Thinking) => {
-                let (segment, sold) = (self.segment, self.quantity);
-                let value = self.read.unwrap_or(0) - sold;
                 self.phase = Phase::Writing;
                 self.req += 1;
-                self.sent += 1;
-                ctx.send(self.storage, LockMessage::Write { req: self.req, segment, value, sold, token: self.fence });
+                self.send_to_storage(ctx);
             }
+            (LockTimer::StorageTimeout, Phase::Reading | Phase::Writing) => self.send_to_storage(ctx),
             (LockTimer::Renew, phase) if phase.holds_lock() => {
                 // Renewal is fire-and-forget: its reply is not awaited.
                 let command =

@@ -250,6 +250,8 @@ pub enum LockTimer {
     LeaseCheck,
     /// An etcd client keeps its session lease alive (every third of the TTL).
     KeepAlive,
+    /// The storage service did not answer in time: send the request again.
+    StorageTimeout,
 }
 
 /// Inputs: none yet besides restarting a client that finished.
@@ -588,6 +590,7 @@ impl Process for LockNode {
             LockTimer::Raft(t) => crate::raft::node::RaftNode::timer_kind(t),
             LockTimer::LeaseCheck => "lease check",
             LockTimer::KeepAlive => "keepalive",
+            LockTimer::StorageTimeout => "storage timeout",
         }
     }
 

@@ -16,6 +16,9 @@ use crate::raft::mvcc::{
 use crate::raft::types::ClientId;
 use crate::sim::{Ctx, NodeId, SimTime};
 
+/// How soon an unanswered keepalive is sent again (clientv3's `sendKeepAliveLoop` ticks every 500 ms).
+pub const KEEPALIVE_RETRY: SimTime = 500_000;
+
 /// The lock's key prefix for a segment (the Mutex appends `/`).
 pub fn lock_prefix(segment: u32) -> String {
     format!("/lock/stock/{segment}/")
@@ -166,8 +169,10 @@ impl Client {
                 }
                 s.keepalive_pending = false;
                 s.ttl_left = ttl;
-                if ttl.is_none() {
-                    self.session_expired(ctx);
+                match ttl {
+                    // The next keepalive is due a third of the TTL after this answer.
+                    Some(ttl) => ctx.set_timer(LockTimer::KeepAlive, (ttl / 3).max(1)),
+                    None => self.session_expired(ctx),
                 }
             }
             EtcdReply::NotLeader { leader } if req == 0 => {
@@ -348,12 +353,15 @@ impl Client {
     pub(super) fn etcd_timer(&mut self, timer: LockTimer, ctx: &mut Ctx<LockNode>) -> bool {
         match timer {
             LockTimer::KeepAlive => {
-                let Some(ttl) = self.session().lease.map(|_| self.session().ttl) else { return true };
+                if self.session().lease.is_none() {
+                    return true;
+                }
                 if self.session().keepalive_pending {
-                    self.switch_endpoint(None, ctx); // no answer for a third of the TTL
+                    self.switch_endpoint(None, ctx); // the last keepalive went unanswered
                 }
                 self.send_keep_alive(ctx);
-                ctx.set_timer(LockTimer::KeepAlive, (ttl / 3).max(1));
+                // clientv3 sends again every 500 ms until a keepalive is answered.
+                ctx.set_timer(LockTimer::KeepAlive, KEEPALIVE_RETRY);
             }
             LockTimer::RequestTimeout => {
                 self.switch_endpoint(None, ctx);
