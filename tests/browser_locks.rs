@@ -134,3 +134,86 @@ async fn the_app_has_a_locks_tab_that_mounts_the_page() {
     find(&root, "[data-testid=\"locks-page\"]");
     click(&root, "[data-testid=\"lab-network\"]").await;
 }
+
+#[wasm_bindgen_test]
+async fn the_etcd_queue_shows_members_with_raft_roles_keys_by_create_revision_and_leases() {
+    let root = mount().await;
+    choose(&root, "scenario", "etcd-queue").await;
+    assert_eq!(&roles(&root)[1..4], ["follower", "follower", "follower"], "three etcd members boot as followers");
+    let mut queued = 0;
+    for _ in 0..12 {
+        advance(&root, 1).await;
+        queued = all(&root, "[data-server] [data-testid=\"znode\"]").len();
+        if queued >= 3 * 3 {
+            break;
+        }
+    }
+    let r = roles(&root);
+    assert_eq!(r[1..4].iter().filter(|r| *r == "leader").count(), 1, "one leader: {r:?}");
+    assert!(queued >= 9, "each member shows a queue of three or more keys: {queued}");
+    let leader = all(&root, "[data-server]")
+        .into_iter()
+        .find(|s| s.query_selector("[data-raft-role=\"leader\"]").unwrap().is_some());
+    let leader = leader.expect("the leader's card");
+    let revisions: Vec<u64> = all(&leader, "[data-revision]")
+        .iter()
+        .map(|e| e.get_attribute("data-revision").unwrap().parse().unwrap())
+        .collect();
+    assert!(revisions.windows(2).all(|w| w[0] < w[1]), "ordered by create revision: {revisions:?}");
+    let queue = all(&leader, "[data-testid=\"znode\"]");
+    assert!(queue[0].get_attribute("data-watches").is_none(), "the first holds");
+    assert_eq!(queue[1].get_attribute("data-watches"), queue[0].get_attribute("data-znode"), "the next watches it");
+    assert!(!all(&leader, "[data-testid=\"lease\"][data-left]").is_empty(), "the leader's lessor drains the leases");
+    assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_node_opens_the_inspector_with_every_field_and_closing_it_returns_the_hint() {
+    let root = mount().await;
+    find(&root, "[data-testid=\"inspector-hint\"]");
+    advance(&root, 1).await;
+    click(&root, "[data-node=\"2\"][data-role]").await;
+    assert_eq!(attr(&root, "[data-testid=\"inspector\"]", "data-inspected"), "2");
+    let text = find(&root, "[data-testid=\"inspector\"]").text_content().unwrap();
+    for label in ["phase", "token", "acquisitions", "messages sent"] {
+        assert!(text.contains(label), "client rows name {label}: {text}");
+    }
+    click(&root, "[data-node=\"0\"][data-role]").await;
+    let text = find(&root, "[data-testid=\"inspector\"]").text_content().unwrap();
+    assert!(text.contains("initial stock") && text.contains("sales"), "{text}");
+    click(&root, "[data-testid=\"inspector-close\"]").await;
+    find(&root, "[data-testid=\"inspector-hint\"]");
+}
+
+#[wasm_bindgen_test]
+async fn the_inspector_shows_an_etcd_members_raft_and_mvcc_state() {
+    let root = mount().await;
+    choose(&root, "scenario", "etcd-queue").await;
+    advance(&root, 6).await;
+    click(&root, "[data-node=\"1\"][data-role]").await;
+    let text = find(&root, "[data-testid=\"inspector\"]").text_content().unwrap();
+    assert!(text.contains("revision") && text.contains("lease") && text.contains("create"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn the_legend_explains_roles_queue_arrows_leases_and_overlaps() {
+    let root = mount().await;
+    let legend = find(&root, "[data-testid=\"locks-legend\"]");
+    for entry in ["storage", "server", "etcd-leader", "etcd-follower", "client", "paused", "watch", "ttl", "overlap"] {
+        let item = find(&legend, &format!("[data-legend=\"{entry}\"]"));
+        assert!(!item.text_content().unwrap_or_default().is_empty(), "{entry}");
+    }
+    find(&root, ".legend .msg");
+}
+
+#[wasm_bindgen_test]
+async fn the_etcd_service_is_offered_by_the_recipe_with_its_session_switch() {
+    let root = mount().await;
+    choose(&root, "switch-service", "4").await;
+    assert_eq!(roles(&root).len(), 1 + 3 + 4, "storage, three members, four clients");
+    find(&root, "[data-testid=\"switch-session\"]");
+    find(&root, "[data-testid=\"switch-herd\"]");
+    assert!(root.query_selector("[data-testid=\"switch-watchdog\"]").unwrap().is_none());
+    advance(&root, 6).await;
+    assert!(value(&root, "acquisitions") > 0, "the Mutex grants the lock once a leader is elected");
+}

@@ -1,15 +1,53 @@
 //! The locks lab's checker watches the resource, not the lock: two clients in their critical
-//! sections at once, an item sold twice, fencing tokens accepted out of order.
+//! sections at once, an item sold twice, fencing tokens accepted out of order; and, for the queue
+//! recipes (etcd, ZooKeeper), grants out of creation order.
 
-use super::{LockNode, STORAGE};
+use std::collections::BTreeMap;
+
+use super::{LockNode, Service, STORAGE};
 use crate::sim::{fill_facts, Checker, NodeId, Violation, World};
 
 /// Names of the invariants, in the order the page lists them.
-pub const INVARIANTS: [&str; 3] = ["Mutual Exclusion", "No Oversell", "Fencing Tokens Increase"];
+pub const INVARIANTS: [&str; 4] =
+    ["Mutual Exclusion", "No Oversell", "Fencing Tokens Increase", "Grants In Creation Order"];
 
-/// The locks lab's checker (it needs no memory: the storage service keeps the sales).
+/// The locks lab's checker. Its memory: for the queue recipes, the key each holder was granted
+/// with, and the latest grant per segment (the storage service keeps the sales).
 #[derive(Clone, Debug, Default)]
-pub struct LockChecker;
+pub struct LockChecker {
+    /// Holders and the creation revision (zxid) of the key they hold by.
+    holding: BTreeMap<NodeId, u64>,
+    /// Per segment: the creation revision of the latest grant.
+    last_grant: BTreeMap<u32, (NodeId, u64)>,
+}
+
+impl LockChecker {
+    /// etcd and ZooKeeper grant in creation order: each new grant's key was created after the
+    /// previous grant's. Returns the offending clients, segment and revisions.
+    fn grant_out_of_order(&mut self, world: &World<LockNode>) -> Option<(NodeId, NodeId, u32, u64, u64)> {
+        let mut found = None;
+        let mut still = BTreeMap::new();
+        for (id, p) in world.processes() {
+            let Some(c) = p.and_then(LockNode::client).filter(|c| c.phase.holds_lock()) else { continue };
+            let Some(created) = c.created else { continue };
+            still.insert(id, created);
+            if self.holding.get(&id) == Some(&created) {
+                continue;
+            }
+            if let Some(&(before, last)) = self.last_grant.get(&c.segment) {
+                if created <= last && found.is_none() {
+                    found = Some((id, before, c.segment, created, last));
+                }
+            }
+            let latest = self.last_grant.entry(c.segment).or_insert((id, created));
+            if created >= latest.1 {
+                *latest = (id, created);
+            }
+        }
+        self.holding = still;
+        found
+    }
+}
 
 impl Checker<LockNode> for LockChecker {
     fn check(&mut self, world: &World<LockNode>) -> Option<Violation> {
@@ -38,6 +76,18 @@ impl Checker<LockNode> for LockChecker {
                 return Some(violation("Mutual Exclusion", same, "two_holders", facts));
             }
         }
+        if matches!(world.config().service, Service::Etcd | Service::ZooKeeper) {
+            if let Some((client, before, segment, created, last)) = self.grant_out_of_order(world) {
+                let facts = vec![
+                    ("client", client.to_string()),
+                    ("created", created.to_string()),
+                    ("segment", segment.to_string()),
+                    ("before", before.to_string()),
+                    ("last", last.to_string()),
+                ];
+                return Some(violation("Grants In Creation Order", vec![client, before], "grant_out_of_order", facts));
+            }
+        }
         let storage = world.node(STORAGE).and_then(|n| n.process).and_then(LockNode::storage)?;
         if storage.oversold() > 0 {
             let facts = vec![
@@ -64,6 +114,9 @@ pub fn english(code: &str) -> &'static str {
         "two_holders" => "clients {clients} are in the critical section of segment {segment} at the same time",
         "oversold" => "{sales} sales but the stock only went from {initial} to {stock}: an item was sold twice",
         "fence_out_of_order" => "segment {segment} accepted token {token} after token {after}",
+        "grant_out_of_order" => {
+            "client {client} was granted segment {segment}'s lock by a key created at {created}, after client {before}'s created at {last}"
+        }
         _ => "an invariant broke",
     }
 }

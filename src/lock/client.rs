@@ -12,7 +12,9 @@ use super::storage::StorageResult;
 use super::{fence_key, lock_channel, lock_key, LockEvent, LockMessage, LockNode, LockTimer};
 use crate::sim::{Ctx, NodeId, SimTime};
 
+mod etcd;
 mod zk;
+pub use etcd::{lock_prefix, lock_txn, EtcdSession, Step as EtcdStep};
 pub use zk::ZkSession;
 
 /// How long a client waits for the master before trying the other instance.
@@ -103,6 +105,10 @@ pub struct Client {
     pub failed: u64,
     /// With ZooKeeper: its session and znode.
     pub zk: Option<ZkSession>,
+    /// With etcd: its session and key.
+    pub etcd: Option<EtcdSession>,
+    /// etcd and ZooKeeper: the creation revision (zxid) of its key in the lock's queue.
+    pub created: Option<u64>,
     /// Redlock: the validity time of the lock held, as computed at acquisition.
     pub validity: Option<SimTime>,
     subscribed: bool,
@@ -136,6 +142,8 @@ impl Client {
             tried: 0,
             failed: 0,
             zk: None,
+            etcd: None,
+            created: None,
             validity: None,
             subscribed: false,
             attempt: 0,
@@ -191,6 +199,9 @@ impl Client {
     pub fn acquire(&mut self, ctx: &mut Ctx<LockNode>) {
         if self.zk.is_some() {
             return self.zk_acquire(ctx);
+        }
+        if self.etcd.is_some() {
+            return self.etcd_acquire(ctx);
         }
         self.attempt += 1;
         self.token = format!("c{}-{}", ctx.id(), self.attempt);
@@ -253,8 +264,9 @@ impl Client {
         self.acquisitions += 1;
         self.read = None;
         ctx.emit(LockEvent::Acquired { token: self.token.clone() });
-        if self.zk.is_some() {
-            return self.start_reading(ctx); // its fencing token is its znode's creation zxid
+        if self.zk.is_some() || self.etcd.is_some() {
+            // Its fencing token is its znode's creation zxid, or its key's create revision.
+            return self.start_reading(ctx);
         }
         self.fence = None;
         if self.recipe.watchdog {
@@ -271,8 +283,24 @@ impl Client {
     fn start_reading(&mut self, ctx: &mut Ctx<LockNode>) {
         self.phase = Phase::Reading;
         self.req += 1;
+        self.send_to_storage(ctx);
+    }
+
+    /// Send the storage request of the current phase (request `req`: a resent write is applied
+    /// once), and wait at most [`REQUEST_TIMEOUT`] for its answer before sending it again.
+    fn send_to_storage(&mut self, ctx: &mut Ctx<LockNode>) {
+        let (req, segment, token) = (self.req, self.segment, self.fence);
+        let message = match self.phase {
+            Phase::Reading => LockMessage::Read { req, segment, token },
+            Phase::Writing => {
+                let sold = self.quantity;
+                LockMessage::Write { req, segment, value: self.read.unwrap_or(0) - sold, sold, token }
+            }
+            _ => return,
+        };
         self.sent += 1;
-        ctx.send(self.storage, LockMessage::Read { req: self.req, segment: self.segment, token: self.fence });
+        ctx.send(self.storage, message);
+        ctx.set_timer(LockTimer::StorageTimeout, REQUEST_TIMEOUT);
     }
 
     fn denied(&mut self, ctx: &mut Ctx<LockNode>) {
@@ -300,6 +328,9 @@ impl Client {
         ctx.emit(LockEvent::Released { token: self.token.clone() });
         if self.zk.is_some() {
             return self.zk_release(ctx);
+        }
+        if self.etcd.is_some() {
+            return self.etcd_release(ctx);
         }
         let key = self.key();
         let command = match self.recipe.release {
@@ -365,6 +396,7 @@ impl Client {
         if req != self.req {
             return;
         }
+        ctx.cancel_timer(LockTimer::StorageTimeout);
         match (self.phase, result) {
             (Phase::Reading, StorageResult::Value { stock }) if stock < self.quantity => {
                 // This segment is short: release it and fall over to the next one.
@@ -408,16 +440,17 @@ impl Client {
 
     /// A timer came due.
     pub fn on_timer(&mut self, timer: LockTimer, ctx: &mut Ctx<LockNode>) {
+        if self.etcd.is_some() && self.etcd_timer(timer, ctx) {
+            return;
+        }
         match (timer, self.phase) {
             (LockTimer::Retry, Phase::Idle | Phase::Watching) => self.acquire(ctx),
             (LockTimer::Think, Phase::Thinking) => {
-                let (segment, sold) = (self.segment, self.quantity);
-                let value = self.read.unwrap_or(0) - sold;
                 self.phase = Phase::Writing;
                 self.req += 1;
-                self.sent += 1;
-                ctx.send(self.storage, LockMessage::Write { req: self.req, segment, value, sold, token: self.fence });
+                self.send_to_storage(ctx);
             }
+            (LockTimer::StorageTimeout, Phase::Reading | Phase::Writing) => self.send_to_storage(ctx),
             (LockTimer::Renew, phase) if phase.holds_lock() => {
                 // Renewal is fire-and-forget: its reply is not awaited.
                 let command =

@@ -5,6 +5,7 @@
 
 pub mod checker;
 pub mod client;
+pub mod etcd;
 pub mod recipe;
 pub mod redis;
 pub mod storage;
@@ -12,8 +13,11 @@ pub mod zookeeper;
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ms, secs, ClusterConfig, Ctx, NetworkConfig, NodeId, Process, SimTime};
+use crate::raft::node::{RaftDurable, RaftTimer, RaftWrite};
+use crate::raft::types::{RaftMessage, Role, Term};
+use crate::sim::{ms, secs, ClusterConfig, Ctx, DurableState, NetworkConfig, NodeId, Process, SimTime};
 use client::Client;
+use etcd::{EtcdMember, EtcdReply, EtcdRequest};
 use recipe::Recipe;
 use redis::{AofWrite, Command, Keyspace, Persistence, RedisServer, Reply, READONLY};
 use storage::{Storage, StorageResult};
@@ -50,6 +54,8 @@ pub enum Service {
     Redis,
     /// A ZooKeeper server: ephemeral sequential znodes under `/locks`.
     ZooKeeper,
+    /// An etcd cluster replicated by Raft: the concurrency Mutex (a key per session lease).
+    Etcd,
 }
 
 /// A locks-lab cluster: the storage service, the lock servers, and the clients.
@@ -63,8 +69,13 @@ pub struct LockConfig {
     /// ZooKeeper: the session timeout (clients ask for Curator's 60 s; a default server grants at
     /// most 20 ticks of 2 s, so 40 s).
     pub session_timeout: SimTime,
-    /// ZooKeeper: every waiter watches the lock's parent (the herd) instead of its predecessor.
+    /// Every waiter watches the lock's parent (ZooKeeper) or the holder's key (etcd): the herd,
+    /// instead of its predecessor.
     pub herd: bool,
+    /// etcd: number of members (3 by default).
+    pub members: u32,
+    /// etcd: the session lease's TTL (`concurrency.NewSession`'s default: 60 s).
+    pub lease_ttl: SimTime,
     /// Number of Redis instances: 1, or more for Redlock (5 in the Redlock description).
     pub instances: u32,
     /// One instance with an asynchronously replicated replica (the next node), promoted by hand
@@ -94,6 +105,8 @@ impl Default for LockConfig {
             service: Service::Redis,
             session_timeout: secs(40),
             herd: false,
+            members: 3,
+            lease_ttl: secs(60),
             instances: 1,
             replica: false,
             replication_delay: ms(200),
@@ -108,14 +121,18 @@ impl Default for LockConfig {
 }
 
 impl LockConfig {
-    /// The Redis instances' node ids (the master, then its replica, when there is one).
+    /// The lock servers' node ids: the Redis instances (the master, then its replica, when there is
+    /// one), the ZooKeeper server, or the etcd members.
     pub fn redis_nodes(&self) -> Vec<NodeId> {
         (FIRST_REDIS..self.first_client()).collect()
     }
 
     /// The first client's node id.
     pub fn first_client(&self) -> NodeId {
-        FIRST_REDIS + self.instances + u32::from(self.replica)
+        match self.service {
+            Service::Etcd => FIRST_REDIS + self.members,
+            _ => FIRST_REDIS + self.instances + u32::from(self.replica),
+        }
     }
 
     /// Whether clients use Redlock (more than one instance).
@@ -149,6 +166,15 @@ impl ClusterConfig for LockConfig {
         }
         if self.service == Service::ZooKeeper && (self.instances != 1 || self.replica) {
             return Err(("service".into(), "the ZooKeeper lab has one server (instances 1, no replica)".into()));
+        }
+        if self.service == Service::Etcd && (self.instances != 1 || self.replica) {
+            return Err(("service".into(), "etcd has members, not Redis instances (instances 1, no replica)".into()));
+        }
+        if self.service == Service::Etcd && !(1..=9).contains(&self.members) {
+            return Err(("members".into(), "between 1 and 9 etcd members".into()));
+        }
+        if self.service == Service::Etcd && self.lease_ttl == 0 {
+            return Err(("lease_ttl".into(), "must be positive".into()));
         }
         if self.service == Service::ZooKeeper && self.session_timeout == 0 {
             return Err(("session_timeout".into(), "must be positive".into()));
@@ -189,6 +215,14 @@ pub enum LockMessage {
     ZkReply { req: u64, reply: ZkReply },
     /// A ZooKeeper watch fired.
     ZkEvent { path: String, kind: ZkEventKind },
+    /// Raft between etcd members.
+    Raft(RaftMessage),
+    /// A request to an etcd member, in the client's session `(client, seq)` (for its retries).
+    Etcd { req: u64, client: crate::raft::types::ClientId, seq: u64, request: EtcdRequest },
+    /// An etcd member's answer.
+    EtcdReply { req: u64, reply: EtcdReply },
+    /// Changes an etcd watch asked for (or its cancellation: the start revision was compacted).
+    EtcdWatch { id: u64, events: Vec<crate::raft::mvcc::MvccEvent>, compacted: bool },
 }
 
 /// Client timers.
@@ -210,6 +244,14 @@ pub enum LockTimer {
     Ping,
     /// The ZooKeeper server expires silent sessions.
     SessionTick,
+    /// An etcd member's Raft timer.
+    Raft(RaftTimer),
+    /// An etcd member's lessor looks for expired leases.
+    LeaseCheck,
+    /// An etcd client keeps its session lease alive (every third of the TTL).
+    KeepAlive,
+    /// The storage service did not answer in time: send the request again.
+    StorageTimeout,
 }
 
 /// Inputs: none yet besides restarting a client that finished.
@@ -232,10 +274,38 @@ pub enum LockEvent {
     Released { token: String },
     /// The storage service refused a client's stale token.
     Fenced { token: u64, highest: u64 },
+    /// An etcd member's Raft role changed.
+    EtcdRole { role: Role, term: Term },
 }
 
-/// What a node stores durably: Redis's append-only file (empty for other roles).
-pub type LockDisk = Keyspace;
+/// What a node stores durably: Redis's append-only file, or an etcd member's Raft log and hard
+/// state (empty for other roles).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct LockDisk {
+    /// Redis: the append-only file.
+    pub aof: Keyspace,
+    /// etcd: the write-ahead log.
+    pub raft: RaftDurable,
+}
+
+/// One write to a node's disk.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum LockWrite {
+    /// Redis appends to its AOF.
+    Aof(AofWrite),
+    /// An etcd member writes its WAL.
+    Raft(RaftWrite),
+}
+
+impl DurableState for LockDisk {
+    type Write = LockWrite;
+    fn write(&mut self, write: LockWrite) {
+        match write {
+            LockWrite::Aof(w) => self.aof.write(w),
+            LockWrite::Raft(w) => self.raft.write(w),
+        }
+    }
+}
 
 /// A Redis node: the server, how it persists, and its part in replication.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -263,6 +333,8 @@ pub enum LockNode {
     Redis(Box<RedisNode>),
     /// The ZooKeeper server.
     Zk(Box<ZkServer>),
+    /// An etcd member.
+    Etcd(Box<EtcdMember>),
     /// A client.
     Client(Box<Client>),
 }
@@ -296,6 +368,14 @@ impl LockNode {
             _ => None,
         }
     }
+
+    /// The etcd member, if this node is one.
+    pub fn etcd(&self) -> Option<&EtcdMember> {
+        match self {
+            LockNode::Etcd(m) => Some(m),
+            _ => None,
+        }
+    }
 }
 
 impl RedisNode {
@@ -311,7 +391,7 @@ impl RedisNode {
         }
         let out = self.server.execute(from, command, ctx.now());
         if self.persistence == Persistence::AofAlways {
-            out.writes.iter().cloned().for_each(|w| ctx.persist(w));
+            out.writes.iter().cloned().for_each(|w| ctx.persist(LockWrite::Aof(w)));
         }
         if self.replica.is_some() && !out.writes.is_empty() {
             if self.unreplicated.is_empty() {
@@ -351,8 +431,12 @@ impl Process for LockNode {
                 ctx.set_timer(LockTimer::SessionTick, tick);
                 LockNode::Zk(Box::new(ZkServer::with_tick(tick)))
             }
+            _ if id < config.first_client() && config.service == Service::Etcd => {
+                let raft = disk.map(|d| &d.raft);
+                LockNode::Etcd(Box::new(EtcdMember::boot(id - FIRST_REDIS, config.members, FIRST_REDIS, raft, ctx)))
+            }
             _ if id < config.first_client() => {
-                let disk = (config.persistence == Persistence::AofAlways).then_some(disk).flatten();
+                let disk = (config.persistence == Persistence::AofAlways).then_some(disk).flatten().map(|d| &d.aof);
                 let is_replica = config.replica && id == FIRST_REDIS + 1;
                 let replica = (config.replica && id == FIRST_REDIS).then_some(FIRST_REDIS + 1);
                 LockNode::Redis(Box::new(RedisNode {
@@ -367,8 +451,10 @@ impl Process for LockNode {
             _ => {
                 let mut client = Client::new(config.recipe.clone(), config.redis_nodes(), config.redlock(), STORAGE);
                 client.shop(config.segments, id % config.segments, config.quantity);
-                if config.service == Service::ZooKeeper {
-                    client.use_zookeeper(config.session_timeout, config.herd);
+                match config.service {
+                    Service::ZooKeeper => client.use_zookeeper(config.session_timeout, config.herd),
+                    Service::Etcd => client.use_etcd(config.lease_ttl, config.herd, ctx),
+                    Service::Redis => {}
                 }
                 let delay = Client::first_delay(ctx);
                 ctx.set_timer(LockTimer::Retry, delay);
@@ -383,7 +469,7 @@ impl Process for LockNode {
             (LockNode::Redis(node), LockMessage::Replicate { writes }) if node.is_replica => {
                 node.server.replicate(writes.clone());
                 if node.persistence == Persistence::AofAlways {
-                    writes.into_iter().for_each(|w| ctx.persist(w));
+                    writes.into_iter().for_each(|w| ctx.persist(LockWrite::Aof(w)));
                 }
             }
             (LockNode::Storage(storage), LockMessage::Read { req, segment, token }) => {
@@ -410,6 +496,14 @@ impl Process for LockNode {
             }
             (LockNode::Client(client), LockMessage::ZkReply { req, reply }) => client.on_zk_reply(req, reply, ctx),
             (LockNode::Client(client), LockMessage::ZkEvent { .. }) => client.on_zk_event(ctx),
+            (LockNode::Etcd(member), LockMessage::Raft(message)) => member.on_raft(from, message, ctx),
+            (LockNode::Etcd(member), LockMessage::Etcd { req, client, seq, request }) => {
+                member.on_request(from, req, (client, seq), request, ctx)
+            }
+            (LockNode::Client(client), LockMessage::EtcdReply { req, reply }) => client.on_etcd_reply(req, reply, ctx),
+            (LockNode::Client(client), LockMessage::EtcdWatch { id, events, compacted }) => {
+                client.on_etcd_watch(id, &events, compacted, ctx)
+            }
             _ => {}
         }
     }
@@ -428,6 +522,11 @@ impl Process for LockNode {
                 }
                 ctx.set_timer(LockTimer::SessionTick, server.tick);
             }
+            LockNode::Etcd(member) => match timer {
+                LockTimer::Raft(t) => member.on_raft_timer(t, ctx),
+                LockTimer::LeaseCheck => member.check_leases(ctx),
+                _ => {}
+            },
             LockNode::Storage(_) => {}
         }
     }
@@ -471,6 +570,10 @@ impl Process for LockNode {
             },
             LockMessage::ZkReply { .. } => "zk reply",
             LockMessage::ZkEvent { .. } => "watch event",
+            LockMessage::Raft(m) => crate::raft::node::RaftNode::message_kind(m),
+            LockMessage::Etcd { request, .. } => etcd::request_kind(request),
+            LockMessage::EtcdReply { .. } => "etcd reply",
+            LockMessage::EtcdWatch { .. } => "watch response",
         }
     }
 
@@ -484,6 +587,10 @@ impl Process for LockNode {
             LockTimer::Flush => "replication flush",
             LockTimer::Ping => "ping",
             LockTimer::SessionTick => "session tick",
+            LockTimer::Raft(t) => crate::raft::node::RaftNode::timer_kind(t),
+            LockTimer::LeaseCheck => "lease check",
+            LockTimer::KeepAlive => "keepalive",
+            LockTimer::StorageTimeout => "storage timeout",
         }
     }
 
@@ -495,5 +602,7 @@ impl Process for LockNode {
     }
 }
 
+#[cfg(test)]
+mod etcd_tests;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::mvcc::{LeaseId, Mvcc, MvccError, TxnResponse};
 use super::types::{ClientId, KvOp};
+use crate::sim::SimTime;
 
 /// The outcome of applying one operation.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -16,12 +18,20 @@ pub enum KvResult {
     Value { value: Option<String> },
     /// Compare-and-set outcome, with the value found.
     Cas { swapped: bool, found: Option<String> },
+    /// etcd: a lease granted.
+    Lease { id: LeaseId, ttl: SimTime },
+    /// etcd: a transaction's outcome, with the store's revision after it (the response header's).
+    Txn { succeeded: bool, responses: Vec<TxnResponse>, revision: u64 },
+    /// etcd: the request failed.
+    EtcdError { error: MvccError },
 }
 
 /// The key-value store every server applies committed entries to, in log order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct KvStore {
     data: BTreeMap<String, String>,
+    /// etcd's multi-version key space (used by the lock lab's etcd members; apart from `data`).
+    pub mvcc: Mvcc,
     /// Per client: the last sequence number applied and its result (section 8).
     sessions: BTreeMap<ClientId, (u64, KvResult)>,
 }
@@ -50,6 +60,18 @@ impl KvStore {
                 }
                 KvResult::Cas { swapped, found }
             }
+            KvOp::LeaseGrant { id, ttl } => match self.mvcc.lease_grant(*id, *ttl) {
+                Ok(()) => KvResult::Lease { id: *id, ttl: *ttl },
+                Err(error) => KvResult::EtcdError { error },
+            },
+            KvOp::LeaseRevoke { id } => match self.mvcc.lease_revoke(*id) {
+                Ok(()) => KvResult::Ok,
+                Err(error) => KvResult::EtcdError { error },
+            },
+            KvOp::Txn { txn } => match self.mvcc.txn(txn) {
+                Ok((succeeded, responses)) => KvResult::Txn { succeeded, responses, revision: self.mvcc.revision },
+                Err(error) => KvResult::EtcdError { error },
+            },
         };
         self.sessions.insert(client, (seq, result.clone()));
         result

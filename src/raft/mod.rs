@@ -10,6 +10,7 @@ pub mod config;
 pub mod fuzz;
 pub mod kv;
 pub mod membership;
+pub mod mvcc;
 pub mod node;
 pub mod snapshot;
 pub mod types;

@@ -5,8 +5,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::membership::Membership;
+use super::mvcc::{LeaseId, Txn};
 use super::snapshot::Snapshot;
-use crate::sim::NodeId;
+use crate::sim::{NodeId, SimTime};
 
 /// A term number (section 5.1).
 pub type Term = u64;
@@ -29,6 +30,12 @@ pub enum KvOp {
     Delete { key: String },
     /// Set `key` to `new` if it currently holds `expected` (`None`: if absent).
     Cas { key: String, expected: Option<String>, new: String },
+    /// etcd: grant lease `id` with `ttl` (the lock lab's etcd members).
+    LeaseGrant { id: LeaseId, ttl: SimTime },
+    /// etcd: revoke lease `id`, deleting its keys.
+    LeaseRevoke { id: LeaseId },
+    /// etcd: a transaction on the multi-version key space.
+    Txn { txn: Txn },
 }
 
 /// What a log entry carries.
@@ -169,6 +176,9 @@ impl std::fmt::Display for KvOp {
             KvOp::Cas { key, expected, new } => {
                 write!(f, "cas {key} {}->{new}", expected.as_deref().unwrap_or("(none)"))
             }
+            KvOp::LeaseGrant { id, ttl } => write!(f, "lease grant {id:x} ttl {}ms", ttl / 1000),
+            KvOp::LeaseRevoke { id } => write!(f, "lease revoke {id:x}"),
+            KvOp::Txn { txn } => write!(f, "txn {}", txn_summary(txn)),
         }
     }
 }
@@ -181,5 +191,24 @@ impl std::fmt::Display for Command {
             Command::Client { client, seq, op } => write!(f, "{op} (c{client}#{seq})"),
             Command::Config { config } => write!(f, "config {config}"),
         }
+    }
+}
+
+/// A transaction in a few words: its written keys, or "read".
+fn txn_summary(txn: &Txn) -> String {
+    use super::mvcc::TxnOp;
+    let words: Vec<String> = txn
+        .success
+        .iter()
+        .filter_map(|op| match op {
+            TxnOp::Put { key, .. } => Some(format!("put {key}")),
+            TxnOp::DeleteRange { key } => Some(format!("delete {key}")),
+            TxnOp::Range { .. } => None,
+        })
+        .collect();
+    if words.is_empty() {
+        "read".into()
+    } else {
+        words.join(", ")
     }
 }

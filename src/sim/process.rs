@@ -145,4 +145,21 @@ impl<'a, P: Process> Ctx<'a, P> {
     pub fn emit(&mut self, event: P::Event) {
         self.effects.push(Effect::Emit { event });
     }
+
+    /// Run an embedded process's handler (a Raft member inside a lock-lab node, say) with its own
+    /// identity: node `id` of a `node_count`-node inner cluster, sharing this node's clock reading
+    /// and the run's random numbers. Its effects come back as data for the caller to map onto its
+    /// own (sends to its own nodes, wrapped timers, persists), since the world only knows the outer
+    /// process.
+    pub fn embed<Q: Process, R>(
+        &mut self,
+        id: NodeId,
+        node_count: u32,
+        f: impl FnOnce(&mut Ctx<'_, Q>) -> R,
+    ) -> (R, Vec<Effect<Q>>) {
+        let mut effects = Vec::new();
+        let mut inner = Ctx::new(id, self.now, node_count, &mut *self.rng, &mut effects);
+        let result = f(&mut inner);
+        (result, effects)
+    }
 }

@@ -56,6 +56,18 @@ pub enum Named {
     ZkSessionExpiry,
     /// ZooKeeper: a holder paused longer than its session timeout.
     ZkPause,
+    /// etcd's Mutex: the queue forms in create-revision order, each waiter watching its predecessor.
+    EtcdQueue,
+    /// The naive etcd client: every waiter watches the holder's key, and every release wakes them all.
+    EtcdHerd,
+    /// A holder paused past its session lease: etcd revokes the lease, deletes its key, and the next
+    /// waiter enters while the paused one still thinks it holds.
+    EtcdLeasePause,
+    /// The same with the key's create revision as a fencing token: the late write is refused.
+    EtcdLeasePauseFenced,
+    /// The etcd leader dies while clients wait: a new leader is elected, the leases survive, and the
+    /// queue goes on, one holder at a time.
+    EtcdLeaderKill,
 }
 
 /// What the checker says of a named scenario.
@@ -69,7 +81,7 @@ pub enum Outcome {
 
 impl Named {
     /// Every named scenario, in the order the page lists them.
-    pub const ALL: [Named; 21] = [
+    pub const ALL: [Named; 26] = [
         Named::LeaseTooShort,
         Named::LeaseTooShortFenced,
         Named::PlainDel,
@@ -91,6 +103,11 @@ impl Named {
         Named::ZkHerd,
         Named::ZkSessionExpiry,
         Named::ZkPause,
+        Named::EtcdQueue,
+        Named::EtcdHerd,
+        Named::EtcdLeasePause,
+        Named::EtcdLeasePauseFenced,
+        Named::EtcdLeaderKill,
     ];
 
     /// The stable id (select values, test hooks).
@@ -117,6 +134,11 @@ impl Named {
             Named::ZkHerd => "zk-herd",
             Named::ZkSessionExpiry => "zk-session-expiry",
             Named::ZkPause => "zk-pause",
+            Named::EtcdQueue => "etcd-queue",
+            Named::EtcdHerd => "etcd-herd",
+            Named::EtcdLeasePause => "etcd-lease-pause",
+            Named::EtcdLeasePauseFenced => "etcd-lease-pause-fenced",
+            Named::EtcdLeaderKill => "etcd-leader-kill",
         }
     }
 
@@ -136,7 +158,9 @@ impl Named {
             | Named::RedlockRestart
             | Named::RedlockClockJump
             | Named::RedlockPause
-            | Named::ZkPause => Outcome::TwoHolders,
+            | Named::ZkPause
+            | Named::EtcdLeasePause
+            | Named::EtcdLeasePauseFenced => Outcome::TwoHolders,
             _ => Outcome::Safe,
         }
     }
@@ -175,6 +199,15 @@ impl Named {
             Named::ZkHerd => zookeeper(6, true, true, ms(50), 2),
             Named::ZkSessionExpiry => crash_holder(zookeeper(3, false, true, secs(2), 3)),
             Named::ZkPause => pause_thinker(zookeeper(3, false, false, ms(300), 4), secs(3)),
+            Named::EtcdQueue => etcd(5, false, Recipe { think: ms(300), ..Recipe::default() }, secs(60), 2),
+            Named::EtcdHerd => etcd(5, true, Recipe { think: ms(300), ..Recipe::default() }, secs(60), 2),
+            Named::EtcdLeasePause => {
+                pause_thinker(etcd(3, false, Recipe { think: ms(300), ..no_fencing() }, secs(2), 4), secs(4))
+            }
+            Named::EtcdLeasePauseFenced => {
+                pause_thinker(etcd(3, false, Recipe { think: ms(300), ..Recipe::default() }, secs(2), 4), secs(4))
+            }
+            Named::EtcdLeaderKill => etcd_leader_kill(),
         }
     }
 }
@@ -225,6 +258,52 @@ fn zookeeper(clients: u32, herd: bool, fencing: bool, think: SimTime, seed: u64)
         ..LockConfig::default()
     };
     scenario(seed, config)
+}
+
+/// `clients` clients of a 3-member etcd cluster (etcd's Raft defaults: heartbeat 100 ms, election
+/// timeout 1 s) with session leases of `ttl`, 20 items.
+fn etcd(clients: u32, herd: bool, recipe: Recipe, ttl: SimTime, seed: u64) -> LockScenario {
+    let config = LockConfig {
+        clients,
+        service: Service::Etcd,
+        herd,
+        lease_ttl: ttl,
+        stock: 20,
+        recipe,
+        ..LockConfig::default()
+    };
+    scenario(seed, config)
+}
+
+/// The etcd member that leads in the highest term, if any.
+pub fn etcd_leader(run: &LockTimeline) -> Option<NodeId> {
+    let world = run.world();
+    world
+        .config()
+        .redis_nodes()
+        .into_iter()
+        .filter_map(|id| Some((id, world.node(id)?.process?.etcd()?)))
+        .filter(|(_, m)| m.is_leader())
+        .max_by_key(|(_, m)| m.raft.term())
+        .map(|(id, _)| id)
+}
+
+/// Four clients (sessions of 3 s, scaled from 60 s so that a waiter whose watch was on the dead
+/// member notices it at its next keepalive, a second later); once one holds and the others wait,
+/// the leader dies.
+fn etcd_leader_kill() -> LockScenario {
+    let mut run = open(etcd(4, false, Recipe { think: ms(500), ..Recipe::default() }, secs(3), 5));
+    loop {
+        step_until_client(&mut run, |p| p == Phase::Thinking);
+        if client_where(&run, |p| p == Phase::Watching).is_some() {
+            break;
+        }
+        run.step();
+    }
+    if let Some(leader) = etcd_leader(&run) {
+        act(&mut run, Action::Crash { node: leader });
+    }
+    run.scenario().clone()
 }
 
 /// A builder's run of `scenario` (no trace kept: only states are looked at).

@@ -6,8 +6,9 @@
 use super::LockTimeline;
 use crate::lab::view::{self as shared, ClusterModel, LogLine, NodeModel, Note};
 use crate::lock::checker::INVARIANTS;
-use crate::lock::client::{Client, Phase};
+use crate::lock::client::{lock_prefix, Client, Phase};
 use crate::lock::{LockConfig, LockEvent, LockNode, Service, FIRST_REDIS, STORAGE};
+use crate::raft::mvcc::CreateOrder;
 use crate::sim::{NetworkConfig, NodeId, NodeStatus, SimTime, Violation, World};
 
 /// Where ZooKeeper lock znodes live.
@@ -35,6 +36,21 @@ pub struct Waiter {
     pub client: Option<NodeId>,
     /// What it watches: its predecessor's name, or `/locks` for the herd; `None`: it holds.
     pub watches: Option<String>,
+    /// etcd: the key's create revision.
+    pub revision: Option<u64>,
+}
+
+/// An etcd session lease as a member's lessor sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeaseRow {
+    /// The lease id.
+    pub id: u64,
+    /// Its session's client, if known.
+    pub client: Option<NodeId>,
+    /// Its TTL.
+    pub ttl: SimTime,
+    /// Time left before the leader revokes it (`None`: a follower's lessor never expires leases).
+    pub left: Option<SimTime>,
 }
 
 /// A lock server as the page shows it.
@@ -42,8 +58,14 @@ pub struct Waiter {
 pub struct ServerState {
     /// Node id.
     pub node: NodeId,
-    /// "redis", "replica" or "zookeeper".
+    /// "redis", "replica", "zookeeper" or "etcd".
     pub role: &'static str,
+    /// etcd: the member's Raft role ("leader", "follower", "candidate", "pre_candidate") and term.
+    pub raft: Option<(&'static str, u64)>,
+    /// etcd: the store's revision.
+    pub revision: u64,
+    /// etcd: the session leases.
+    pub leases: Vec<LeaseRow>,
     /// Up, down or paused.
     pub status: NodeStatus,
     /// Its clock's reading minus true time, in µs.
@@ -174,6 +196,7 @@ pub fn describe_event(event: &LockEvent) -> (&'static str, String) {
         LockEvent::Acquired { token } => ("acquired", token.clone()),
         LockEvent::Released { token } => ("released", token.clone()),
         LockEvent::Fenced { token, highest } => ("fenced", format!("{token} < {highest}")),
+        LockEvent::EtcdRole { role, term } => (role.as_str(), format!("term {term}")),
     }
 }
 
@@ -224,13 +247,21 @@ pub fn clients(world: &World<LockNode>) -> Vec<ClientRow> {
 pub fn servers(world: &World<LockNode>) -> Vec<ServerState> {
     let config = world.config();
     let ids: Vec<NodeId> = if config.service == Service::ZooKeeper { vec![FIRST_REDIS] } else { config.redis_nodes() };
+    let default_role = match config.service {
+        Service::ZooKeeper => "zookeeper",
+        Service::Etcd => "etcd",
+        Service::Redis => "redis",
+    };
     ids.into_iter()
         .filter_map(|id| world.node(id))
         .map(|n| {
             let local = n.clock.local(world.now());
             let mut state = ServerState {
                 node: n.id,
-                role: "redis",
+                role: default_role,
+                raft: None,
+                revision: 0,
+                leases: Vec::new(),
                 status: n.status,
                 skew: local as i64 - world.now() as i64,
                 keys: Vec::new(),
@@ -259,7 +290,29 @@ pub fn servers(world: &World<LockNode>) -> Vec<ServerState> {
                     state.role = "zookeeper";
                     state.queue = queue(world, &zk.children(LOCKS), config.herd);
                 }
-                _ => state.role = if config.service == Service::ZooKeeper { "zookeeper" } else { "redis" },
+                Some(LockNode::Etcd(member)) => {
+                    state.raft = Some((member.raft.role.as_str(), member.raft.term()));
+                    state.revision = member.raft.kv.mvcc.revision;
+                    state.queue = etcd_queue(world, member);
+                    state.leases = member
+                        .raft
+                        .kv
+                        .mvcc
+                        .leases
+                        .iter()
+                        .map(|(&id, lease)| LeaseRow {
+                            id,
+                            client: etcd_client_of_lease(world, id),
+                            ttl: lease.ttl,
+                            left: member
+                                .lessor
+                                .get(&id)
+                                .filter(|&&at| at != SimTime::MAX)
+                                .map(|&at| at.saturating_sub(local)),
+                        })
+                        .collect();
+                }
+                _ => {}
             }
             state
         })
@@ -285,8 +338,35 @@ fn queue(world: &World<LockNode>, names: &[String], herd: bool) -> Vec<Waiter> {
                 (_, true) => Some(LOCKS.to_string()),
                 (_, false) => Some(names[i - 1].clone()),
             },
+            revision: None,
         })
         .collect()
+}
+
+/// The client whose session holds lease `id`, if any.
+fn etcd_client_of_lease(world: &World<LockNode>, id: u64) -> Option<NodeId> {
+    (world.config().first_client()..world.node_count())
+        .find(|&c| client_of(world, c).and_then(|c| c.etcd.as_ref()?.lease).is_some_and(|l| l == id))
+}
+
+/// An etcd member's lock keys, each segment's in create-revision order: the first holds, each
+/// other waits on the key its client watches (its predecessor, or the holder's in the herd).
+fn etcd_queue(world: &World<LockNode>, member: &crate::lock::etcd::EtcdMember) -> Vec<Waiter> {
+    let mut queue = Vec::new();
+    for segment in 0..world.config().segments {
+        let prefix = lock_prefix(segment);
+        let kvs = member.raft.kv.mvcc.range(&prefix, true, CreateOrder::Ascend, 0, 0);
+        for (i, kv) in kvs.iter().enumerate() {
+            let client = etcd_client_of_lease(world, kv.lease);
+            let watches = (i > 0).then(|| {
+                client
+                    .and_then(|c| client_of(world, c)?.etcd.as_ref()?.waits_on.clone())
+                    .unwrap_or_else(|| kvs[i - 1].key.clone())
+            });
+            queue.push(Waiter { znode: kv.key.clone(), client, watches, revision: Some(kv.create_revision) });
+        }
+    }
+    queue
 }
 
 /// The storage service's stock, sales and refusals.
@@ -346,13 +426,17 @@ fn nodes_of(world: &World<LockNode>, servers: &[ServerState], clients: &[ClientR
             } else {
                 ("client", Vec::new())
             };
-            NodeModel { id: n.id, status: n.status, role, term: None, lines }
+            let (role, term) = match servers.iter().find(|s| s.node == n.id).and_then(|s| s.raft) {
+                Some((raft_role, term)) => (raft_role, Some(term)),
+                None => (role, None),
+            };
+            NodeModel { id: n.id, status: n.status, role, term, lines }
         })
         .collect()
 }
 
 fn server_lines(s: &ServerState) -> Vec<Note> {
-    if s.role == "zookeeper" {
+    if s.role == "zookeeper" || s.role == "etcd" {
         return vec![Note::new("queue", s.queue.len().to_string())];
     }
     s.keys
@@ -362,6 +446,9 @@ fn server_lines(s: &ServerState) -> Vec<Note> {
         .map(|k| Note::new("holder", format!("N{}", k.holder.unwrap_or_default())))
         .collect()
 }
+
+mod inspect;
+pub use inspect::node_rows;
 
 #[cfg(test)]
 mod tests;

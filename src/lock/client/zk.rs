@@ -95,6 +95,7 @@ impl Client {
                 }
                 // The creation zxid grows with every write to ZooKeeper: a fencing token for free.
                 self.fence = self.recipe.fencing.then_some(czxid);
+                self.created = Some(czxid);
                 self.zk_list(ctx);
             }
             (Phase::Acquiring, ZkReply::Children { names }) => self.zk_decide(&names, ctx),

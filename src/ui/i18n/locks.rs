@@ -5,10 +5,10 @@ use crate::lab::locks::scenarios::Named;
 
 table! {
     Title => "Distributed locks: build one, watch each missing step fail", "分布式锁：动手搭建，看缺少的每一步如何出错";
-    Subtitle => "Clients buy from a stock of items inside a critical section guarded by a Redis, Redlock or ZooKeeper lock",
-                "客户端在由 Redis、Redlock 或 ZooKeeper 锁保护的临界区内购买库存商品";
-    Scaled => "Scaled for the lesson: leases of 100 ms to 10 s instead of Redisson's 30 s, a 1 s ZooKeeper session instead of 40 s, a 200 ms replication delay; otherwise the real defaults (watchdog at a third of the lease, Redlock drift 1 % of the TTL + 2 ms).",
-              "为教学而缩放：租约为 100 毫秒到 10 秒，而不是 Redisson 的 30 秒；ZooKeeper 会话为 1 秒，而不是 40 秒；复制延迟 200 毫秒；其余为真实默认值（看门狗在租约的三分之一处续期，Redlock 漂移为 TTL 的 1% 加 2 毫秒）。";
+    Subtitle => "Clients buy from a stock of items inside a critical section guarded by a Redis, Redlock, ZooKeeper or etcd lock",
+                "客户端在由 Redis、Redlock、ZooKeeper 或 etcd 锁保护的临界区内购买库存商品";
+    Scaled => "Scaled for the lesson: leases of 100 ms to 10 s instead of Redisson's 30 s, a 1 s ZooKeeper session instead of 40 s, a 200 ms replication delay, etcd sessions of 2 to 3 s instead of 60 s in the lease and failover lessons; otherwise the real defaults (watchdog at a third of the lease, Redlock drift 1 % of the TTL + 2 ms, etcd's Raft heartbeat 100 ms and election timeout 1 s, keepalives at a third of the TTL).",
+              "为教学而缩放：租约为 100 毫秒到 10 秒，而不是 Redisson 的 30 秒；ZooKeeper 会话为 1 秒，而不是 40 秒；复制延迟 200 毫秒；租约与故障切换课中 etcd 会话为 2 到 3 秒，而不是 60 秒；其余为真实默认值（看门狗在租约的三分之一处续期，Redlock 漂移为 TTL 的 1% 加 2 毫秒，etcd 的 Raft 心跳 100 毫秒、选举超时 1 秒，续约间隔为 TTL 的三分之一）。";
     Advance => "+0.5 s", "+0.5 秒";
     AdvanceTitle => "Run 500 ms of virtual time", "运行 500 毫秒虚拟时间";
     Scenario => "Scenario", "场景";
@@ -56,6 +56,58 @@ table! {
     ServiceRedlock => "Redlock (5 Redis instances)", "Redlock（5 个 Redis 实例）";
     ServiceReplica => "Redis master + replica", "Redis 主节点 + 副本";
     ServiceZk => "ZooKeeper", "ZooKeeper";
+    ServiceEtcd => "etcd (3 members, Raft)", "etcd（3 个成员，Raft）";
+    EmptyEtcdQueue => "no keys under /lock/stock/", "/lock/stock/ 下没有键";
+    RaftState => "{role}, term {term}, revision {revision}", "{role}，任期 {term}，修订号 {revision}";
+    LeaseOf => "lease {id} · {client}", "租约 {id} · {client}";
+    HerdEtcd => "Everyone watches the holder's key (herd)", "所有人监视持有者的键（羊群效应）";
+    HerdEtcdWhy => "Off, each waiter watches only the key created just before its own: a release wakes exactly one client instead of all of them.",
+                   "关闭时每个等待者只监视恰好在自己之前创建的键：一次释放只唤醒一个客户端，而不是全部。";
+    Session => "Session lease (TTL)", "会话租约（TTL）";
+    SessionWhy => "The lease the lock key lives on, kept alive every third of it: a holder paused longer loses its key and the next waiter enters.",
+                  "锁键所依附的租约，每隔三分之一 TTL 续约一次：暂停更久的持有者会失去它的键，下一个等待者随即进入。";
+    LegendStorage => "storage service (the stock)", "存储服务（库存）";
+    LegendServer => "Redis or ZooKeeper server", "Redis 或 ZooKeeper 服务器";
+    LegendEtcdLeader => "etcd leader (square)", "etcd 领导者（方形）";
+    LegendEtcdFollower => "etcd follower (disc; a hexagon while campaigning)", "etcd 跟随者（圆形；竞选时为六边形）";
+    LegendClient => "client", "客户端";
+    LegendPaused => "paused node (dashed)", "已暂停的节点（虚线）";
+    LegendFlagged => "named by a broken invariant", "被违反的不变量点名";
+    LegendWatch => "in a queue: watches this key or znode", "队列中：监视这个键或节点";
+    LegendTtl => "lease time left, draining", "租约剩余时间，逐渐减少";
+    LegendOverlap => "two holders at once (timeline, red and hatched)", "同时有两个持有者（时间线上为红色斜纹）";
+    InvCreationOrder => "Grants In Creation Order", "按创建顺序授予";
+    GrantOutOfOrder => "client {client} was granted segment {segment}'s lock by a key created at {created}, after client {before}'s created at {last}",
+                       "客户端 {client} 凭创建于 {created} 的键获得了分段 {segment} 的锁，却晚于客户端 {before} 创建于 {last} 的键";
+    WordEtcd => "etcd", "etcd";
+    WordPhase => "phase", "阶段";
+    WordToken => "token", "令牌";
+    WordRead => "stock read", "读到的库存";
+    WordBought => "bought", "已购";
+    WordAcquisitions => "acquisitions", "获得锁次数";
+    WordWasted => "wasted requests", "无效请求";
+    WordSent => "messages sent", "已发消息";
+    WordNotified => "notifications", "收到的通知";
+    WordFailed => "failed purchases", "失败的购买";
+    WordValidity => "validity", "有效期";
+    WordSession => "session", "会话";
+    WordZnode => "znode", "节点";
+    WordLease => "lease", "租约";
+    WordTtlLeft => "TTL left", "剩余 TTL";
+    WordKey => "key", "键";
+    WordRevision => "revision", "修订号";
+    WordWaitsOn => "waits on", "等待";
+    WordWatchMember => "watch on member", "监视所在成员";
+    WordStep => "request", "请求";
+    WordInitial => "initial stock", "初始库存";
+    WordSales => "sales", "销售次数";
+    WordRejected => "rejected", "被拒绝";
+    WordFencing => "fencing", "防护令牌";
+    WordPersistence => "persistence", "持久化";
+    WordUnreplicated => "unreplicated writes", "未复制的写入";
+    WordSubscribers => "subscribers", "订阅者";
+    WordNotifications => "notifications sent", "已发通知";
+    WordWatcher => "watcher", "监视者";
     ServiceWhy => "One Redis is a single point of failure; a replica can lose a lock on failover; Redlock asks a majority of independent instances; ZooKeeper keeps an ordered queue of ephemeral znodes.",
                   "单个 Redis 是单点故障；副本在故障切换时可能丢失锁；Redlock 需要多数独立实例同意；ZooKeeper 维护由临时节点组成的有序队列。";
     Atomic => "Atomic SET NX PX", "原子的 SET NX PX";
@@ -181,6 +233,21 @@ table! {
     NZkPause => "ZooKeeper: a pause longer than the session", "ZooKeeper：暂停长于会话超时";
     DZkPause => "The holder freezes 3 s: its session expires, the next client gets the lock, and the paused one wakes still believing it holds it.",
                 "持有者冻结 3 秒：会话过期，下一个客户端拿到锁，而暂停的客户端醒来后仍以为自己持有锁。";
+    NEtcdQueue => "etcd: the queue by create revision", "etcd：按创建修订号排队";
+    DEtcdQueue => "Five clients each put a key on their session lease; the lowest create revision holds, each waiter watches the key created just before its own: one waiter wakes per release.",
+                  "五个客户端各自在会话租约上写入一个键；创建修订号最小者持有锁，每个等待者只监视恰好在它之前创建的键：每次释放只唤醒一个等待者。";
+    NEtcdHerd => "etcd: the herd", "etcd：羊群效应";
+    DEtcdHerd => "The naive client: every waiter watches the holder's key and retries on its deletion; each release wakes them all (count the notifications per release).",
+                 "朴素的客户端：每个等待者都监视持有者的键，并在它被删除时重试；每次释放都唤醒所有人（看每次释放的通知数）。";
+    NEtcdLeasePause => "etcd: the holder's lease expires during a pause", "etcd：持有者暂停期间租约过期";
+    DEtcdLeasePause => "The holder freezes 4 s with a 2 s session: the leader revokes its lease, its key goes, the next waiter enters while the paused one still believes it holds. Without fencing an item is sold twice.",
+                       "持有者在 2 秒会话下冻结 4 秒：领导者撤销它的租约，键被删除，下一个等待者进入，而暂停者仍以为自己持有锁。没有防护令牌时商品被卖两次。";
+    NEtcdLeasePauseFenced => "etcd: the same pause, fenced by create revision", "etcd：同样的暂停，用创建修订号防护";
+    DEtcdLeasePauseFenced => "The key's create revision is the fencing token: the paused holder's late write carries a lower one and the storage refuses it.",
+                             "键的创建修订号就是防护令牌：暂停者迟到的写入携带的修订号更小，被存储服务拒绝。";
+    NEtcdLeaderKill => "etcd: the leader dies while clients wait", "etcd：客户端等待时领导者宕机";
+    DEtcdLeaderKill => "The etcd leader is killed while one client holds and others wait: a new leader is elected, every lease is extended by its TTL, clients fail over, and the queue goes on, one holder at a time.",
+                       "一个客户端持有锁、其他客户端等待时，etcd 领导者被杀死：选出新领导者，所有租约延长一个 TTL，客户端切换到其他成员，队列继续，始终只有一个持有者。";
 }
 
 /// A named scenario's title and one sentence on what it shows, in `lang`.
@@ -207,6 +274,11 @@ pub fn scenario_text(lang: Lang, named: Named) -> (&'static str, &'static str) {
         Named::ZkHerd => (Key::NZkHerd, Key::DZkHerd),
         Named::ZkSessionExpiry => (Key::NZkSessionExpiry, Key::DZkSessionExpiry),
         Named::ZkPause => (Key::NZkPause, Key::DZkPause),
+        Named::EtcdQueue => (Key::NEtcdQueue, Key::DEtcdQueue),
+        Named::EtcdHerd => (Key::NEtcdHerd, Key::DEtcdHerd),
+        Named::EtcdLeasePause => (Key::NEtcdLeasePause, Key::DEtcdLeasePause),
+        Named::EtcdLeasePauseFenced => (Key::NEtcdLeasePauseFenced, Key::DEtcdLeasePauseFenced),
+        Named::EtcdLeaderKill => (Key::NEtcdLeaderKill, Key::DEtcdLeaderKill),
     };
     (t(lang, name), t(lang, what))
 }
@@ -217,6 +289,7 @@ pub fn violation_text(lang: Lang, violation: &crate::sim::Violation) -> String {
         "two_holders" => Key::TwoHolders,
         "oversold" => Key::OversoldText,
         "fence_out_of_order" => Key::FenceOutOfOrder,
+        "grant_out_of_order" => Key::GrantOutOfOrder,
         _ => return violation.explanation.clone(),
     };
     crate::sim::fill_facts(t(lang, key), &violation.facts)
@@ -249,6 +322,36 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "Mutual Exclusion" => Key::InvMutex,
         "No Oversell" => Key::InvOversell,
         "Fencing Tokens Increase" => Key::InvFencing,
+        "Grants In Creation Order" => Key::InvCreationOrder,
+        "etcd" => Key::WordEtcd,
+        "phase" => Key::WordPhase,
+        "token" => Key::WordToken,
+        "read" => Key::WordRead,
+        "bought" => Key::WordBought,
+        "acquisitions" => Key::WordAcquisitions,
+        "wasted" => Key::WordWasted,
+        "sent" => Key::WordSent,
+        "notified" => Key::WordNotified,
+        "failed" => Key::WordFailed,
+        "validity" => Key::WordValidity,
+        "session" => Key::WordSession,
+        "znode" => Key::WordZnode,
+        "lease" => Key::WordLease,
+        "ttl_left" => Key::WordTtlLeft,
+        "key" => Key::WordKey,
+        "revision" => Key::WordRevision,
+        "waits_on" => Key::WordWaitsOn,
+        "watch_member" => Key::WordWatchMember,
+        "step" => Key::WordStep,
+        "initial" => Key::WordInitial,
+        "sales" => Key::WordSales,
+        "rejected" => Key::WordRejected,
+        "fencing" => Key::WordFencing,
+        "persistence" => Key::WordPersistence,
+        "unreplicated" => Key::WordUnreplicated,
+        "subscribers" => Key::WordSubscribers,
+        "notifications" => Key::WordNotifications,
+        "watcher" => Key::WordWatcher,
         _ => return None,
     };
     Some(t(lang, key))
@@ -275,8 +378,12 @@ mod tests {
             ("stock", "16".to_string()),
             ("token", "3".to_string()),
             ("after", "4".to_string()),
+            ("client", "5".to_string()),
+            ("created", "7".to_string()),
+            ("before", "6".to_string()),
+            ("last", "9".to_string()),
         ];
-        for code in ["two_holders", "oversold", "fence_out_of_order"] {
+        for code in ["two_holders", "oversold", "fence_out_of_order", "grant_out_of_order"] {
             let v = Violation {
                 invariant: INVARIANTS[0],
                 t: 0,
@@ -301,6 +408,22 @@ mod tests {
         for named in Named::ALL {
             let (en, zh) = (scenario_text(Lang::En, named), scenario_text(Lang::Zh, named));
             assert_ne!(en.1, zh.1);
+        }
+    }
+
+    #[test]
+    fn every_inspector_label_of_every_service_is_translated() {
+        use crate::lab::locks::scenarios::Named;
+        use crate::lab::locks::view::node_rows;
+        for named in [Named::LeaseTooShort, Named::MasterFailover, Named::ZkPredecessor, Named::EtcdQueue] {
+            let mut run = crate::lab::locks::timeline(named.scenario(), 0);
+            run.seek(crate::sim::secs(3));
+            for node in 0..run.world().node_count() {
+                for note in node_rows(run.world(), node) {
+                    let zh = crate::ui::i18n::word(Lang::Zh, note.word);
+                    assert_ne!(zh, note.word, "{:?} node {node}: {}", named, note.word);
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod clients_panel;
 mod frame;
+mod legend;
 mod recipe_panel;
 mod resource_panel;
 mod scenario_picker;
@@ -17,12 +18,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::locks::sections::Sections;
+use crate::lab::locks::view::node_rows;
 use crate::lab::locks::LockTimeline;
+use crate::lab::view::Note;
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockConfig, LockNode, LAB};
 use crate::sim::{ms, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
-use crate::ui::i18n::use_lang;
+use crate::ui::i18n::{t as shell_t, use_lang, word, Key as ShellKey, Lang};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
@@ -31,13 +34,16 @@ use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::fault::{widen, Fault};
+use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
+use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
 use frame::frame;
+use legend::LocksLegend;
 use recipe_panel::RecipePanel;
 use resource_panel::ResourcePanel;
 use scenario_picker::{Choice, ScenarioPicker};
@@ -52,7 +58,7 @@ const SEQUENCE_SPAN: SimTime = ms(300);
 /// Most messages the sequence diagram draws.
 const SEQUENCE_LIMIT: usize = 120;
 /// Message kinds drawn as replies (diamonds).
-const REPLIES: &[&str] = &["reply", "result", "zk reply", "message", "watch event"];
+const REPLIES: &[&str] = &["reply", "result", "zk reply", "message", "watch event", "etcd reply", "watch response"];
 /// Virtual time the "+0.5 s" control runs.
 const ADVANCE: SimTime = ms(500);
 
@@ -154,6 +160,21 @@ pub fn LocksPage() -> Html {
         })
     };
     let clients: Rc<Vec<NodeId>> = Rc::new(frame.clients.iter().map(|c| c.node).collect());
+    let inspector = match run.selected {
+        Some(node) => {
+            let rows = translate(lang, &node_rows(run.timeline.borrow().world(), node));
+            let count = run.timeline.borrow().world().node_count();
+            html! {
+                <Inspector {node} {count} {rows} on_fault={on_fault.clone()}
+                           on_close={dispatch.reform(|()| RunAction::Select(None))} />
+            }
+        }
+        None => html! {
+            <section class="panel inspector empty" data-testid="inspector-hint">
+                <p class="hint">{ shell_t(lang, ShellKey::SelectHint) }</p>
+            </section>
+        },
+    };
 
     html! {
         <main class="locks-page" data-testid="locks-page">
@@ -177,9 +198,12 @@ pub fn LocksPage() -> Html {
                     <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
                                  highlight={*hovered} on_hover_message={on_hover.clone()} />
+                    <Legend />
+                    <LocksLegend />
                     <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
                 </section>
                 <aside class="side">
+                    { inspector }
                     <InvariantPanel invariants={frame.invariants.clone()} name={lock_word as NameIn} explain={violation_text as ExplainIn} />
                     <ResourcePanel resource={frame.resource.clone()} counters={frame.counters.clone()} />
                     <ServersPanel servers={frame.servers.clone()} lease={frame.config.recipe.ttl}
@@ -203,3 +227,23 @@ pub fn LocksPage() -> Html {
         </main>
     }
 }
+
+/// Inspector rows with their labels (and vocabulary values such as roles) in `lang`.
+fn translate(lang: Lang, rows: &[Note]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|n| {
+            let value = match n.value.as_str() {
+                "up" => shell_t(lang, ShellKey::Up).to_string(),
+                "paused" => shell_t(lang, ShellKey::Paused).to_string(),
+                other => VALUE_WORDS
+                    .into_iter()
+                    .find(|w| *w == other)
+                    .map_or_else(|| other.to_string(), |w| word(lang, w).to_string()),
+            };
+            (word(lang, n.word).to_string(), value)
+        })
+        .collect()
+}
+
+/// Values that are vocabulary words themselves, translated like labels.
+const VALUE_WORDS: [&str; 7] = ["leader", "follower", "candidate", "pre_candidate", "redis", "replica", "down"];

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::setup::{applies, is_on, Kind, Switch, INSTANCE_TIMEOUTS, LEASES, RESTS, RETRIES, SEGMENTS, THINKS};
+use super::setup::{
+    applies, is_on, Kind, Switch, INSTANCE_TIMEOUTS, LEASES, RESTS, RETRIES, SEGMENTS, SESSIONS, THINKS,
+};
 use crate::lock::LockConfig;
 use crate::sim::SimTime;
 use crate::ui::i18n::locks::{t, Key};
@@ -26,6 +28,7 @@ fn kind_name(kind: Kind) -> Key {
         Kind::Replica => Key::ServiceReplica,
         Kind::Redlock => Key::ServiceRedlock,
         Kind::ZooKeeper => Key::ServiceZk,
+        Kind::Etcd => Key::ServiceEtcd,
     }
 }
 
@@ -103,10 +106,17 @@ pub fn RecipePanel(props: &RecipePanelProps) -> Html {
                 { toggle(Switch::Watchdog, "watchdog", Key::Watchdog, Key::WatchdogWhy) }
                 { toggle(Switch::Fencing, "fencing", Key::Fencing, Key::FencingWhy) }
                 { toggle(Switch::Watch, "watch", Key::WatchRelease, Key::WatchReleaseWhy) }
-                { toggle(Switch::Herd, "herd", Key::Herd, Key::HerdWhy) }
+                if Kind::of(config) == Kind::Etcd {
+                    { toggle(Switch::Herd, "herd", Key::HerdEtcd, Key::HerdEtcdWhy) }
+                } else {
+                    { toggle(Switch::Herd, "herd", Key::Herd, Key::HerdWhy) }
+                }
                 { toggle(Switch::Aof, "aof", Key::Aof, Key::AofWhy) }
                 if applies(config, Switch::Lease(0)) {
                     { choice(lang, ("lease", Key::Lease, Key::LeaseWhy), props, &LEASES, Switch::Lease, millis) }
+                }
+                if applies(config, Switch::Session(0)) {
+                    { choice(lang, ("session", Key::Session, Key::SessionWhy), props, &SESSIONS, Switch::Session, millis) }
                 }
                 { choice(lang, ("think", Key::Think, Key::ThinkWhy), props, &THINKS, Switch::Think, millis) }
                 if applies(config, Switch::Retry(0)) {

@@ -1,11 +1,12 @@
-//! The lock servers: each Redis instance's keys (holder, token, TTL draining) or ZooKeeper's waiter
-//! queue (znodes in order, who watches whom), with the server's clock controls.
+//! The lock servers: each Redis instance's keys (holder, token, TTL draining), ZooKeeper's waiter
+//! queue (znodes in order, who watches whom), or each etcd member's Raft role, revision, queue of
+//! keys by create revision with the watches, and session leases draining; with clock controls.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::lab::locks::view::{KeyRow, ServerState, Waiter};
+use crate::lab::locks::view::{KeyRow, LeaseRow, ServerState, Waiter};
 use crate::lock::LockInput;
 use crate::sim::{ms, secs, Action, NodeId, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, Key};
@@ -62,10 +63,18 @@ fn server(lang: Lang, s: &ServerState, lease: SimTime, on_act: &Callback<Action<
                     { button("promote", Key::Promote, Key::PromoteTitle, Action::Input { node, input: LockInput::Promote }) }
                 }
             </div>
-            if s.role == "zookeeper" {
-                { queue(lang, &s.queue) }
+            if let Some((role, term)) = s.raft {
+                <p class="raft-state" data-testid="raft-state" data-raft-role={role} data-term={term.to_string()}>
+                    { fill(t(lang, Key::RaftState), &[("role", lock_word(lang, role)), ("term", &term.to_string()), ("revision", &s.revision.to_string())]) }
+                </p>
+            }
+            if s.role == "zookeeper" || s.role == "etcd" {
+                { queue(lang, &s.queue, if s.role == "etcd" { Key::EmptyEtcdQueue } else { Key::EmptyQueue }) }
             } else {
                 { keys(lang, &s.keys, lease) }
+            }
+            if !s.leases.is_empty() {
+                { leases(lang, &s.leases) }
             }
         </article>
     }
@@ -94,9 +103,31 @@ fn keys(lang: Lang, keys: &[KeyRow], lease: SimTime) -> Html {
     }
 }
 
-fn queue(lang: Lang, queue: &[Waiter]) -> Html {
+/// Session leases with the leader's time left, draining (a follower's lessor never expires them).
+fn leases(lang: Lang, leases: &[LeaseRow]) -> Html {
+    html! {
+        <ul class="leases" data-testid="leases">
+            { for leases.iter().map(|l| {
+                let who = l.client.map(|c| format!("N{c}")).unwrap_or_else(|| "?".into());
+                let left = l.left.map(|left| (left as f64 / l.ttl.max(1) as f64).clamp(0.0, 1.0));
+                html! {
+                    <li key={l.id.to_string()} class="lease" data-testid="lease" data-lease={format!("{:x}", l.id)}
+                        data-client={l.client.map(|c| c.to_string())} data-left={l.left.map(|t| t.to_string())}>
+                        { fill(t(lang, Key::LeaseOf), &[("id", &format!("{:x}", l.id)), ("client", &who)]) }
+                        <span class="ttl">{ l.left.map_or_else(|| t(lang, Key::NoExpiry).to_string(), |left| format!("{} ms", format::millis(left))) }</span>
+                        if let Some(left) = left {
+                            <span class="ttl-bar" role="img" aria-hidden="true"><span style={format!("width:{:.0}%", left * 100.0)} /></span>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+fn queue(lang: Lang, queue: &[Waiter], empty: Key) -> Html {
     if queue.is_empty() {
-        return html! { <p class="hint">{ t(lang, Key::EmptyQueue) }</p> };
+        return html! { <p class="hint">{ t(lang, empty) }</p> };
     }
     let who = |client: Option<NodeId>| client.map(|c| format!("N{c}")).unwrap_or_else(|| "?".into());
     html! {
@@ -104,7 +135,11 @@ fn queue(lang: Lang, queue: &[Waiter]) -> Html {
             { for queue.iter().map(|w| html! {
                 <li key={w.znode.clone()} data-testid="znode" data-znode={w.znode.clone()}
                     data-client={w.client.map(|c| c.to_string())} data-watches={w.watches.clone()}>
-                    <code>{ &w.znode }</code>{ format!(" · {} · ", who(w.client)) }
+                    <code>{ &w.znode }</code>
+                    if let Some(revision) = w.revision {
+                        <span class="revision" data-revision={revision.to_string()}>{ format!(" @{revision}") }</span>
+                    }
+                    { format!(" · {} · ", who(w.client)) }
                     { match &w.watches {
                         None => t(lang, Key::HoldsLock).to_string(),
                         Some(target) => format!("⟵ {}", fill(t(lang, Key::WatchesNode), &[("node", target)])),

@@ -23,6 +23,8 @@ pub const RETRIES: [SimTime; 3] = [ms(20), ms(100), ms(500)];
 pub const RESTS: [SimTime; 3] = [ms(0), ms(20), ms(200)];
 /// Redlock per-instance timeouts offered.
 pub const INSTANCE_TIMEOUTS: [SimTime; 3] = [ms(20), ms(100), ms(500)];
+/// etcd session TTLs offered (etcd's 60 s, and shorter ones for the lessons; 1.5 s is etcd's least).
+pub const SESSIONS: [SimTime; 3] = [secs(2), secs(10), secs(60)];
 /// Segment counts offered.
 pub const SEGMENTS: [u32; 3] = [1, 2, 4];
 
@@ -59,11 +61,13 @@ pub enum Kind {
     Redlock,
     /// One ZooKeeper server.
     ZooKeeper,
+    /// Three etcd members replicated by Raft.
+    Etcd,
 }
 
 impl Kind {
     /// Every kind, in the order the page lists them.
-    pub const ALL: [Kind; 4] = [Kind::Redis, Kind::Replica, Kind::Redlock, Kind::ZooKeeper];
+    pub const ALL: [Kind; 5] = [Kind::Redis, Kind::Replica, Kind::Redlock, Kind::ZooKeeper, Kind::Etcd];
 
     /// The value in the select.
     pub fn id(self) -> &'static str {
@@ -72,6 +76,7 @@ impl Kind {
             Kind::Replica => "replica",
             Kind::Redlock => "redlock",
             Kind::ZooKeeper => "zookeeper",
+            Kind::Etcd => "etcd",
         }
     }
 
@@ -79,6 +84,7 @@ impl Kind {
     pub fn of(config: &LockConfig) -> Kind {
         match (config.service, config.redlock(), config.replica) {
             (Service::ZooKeeper, _, _) => Kind::ZooKeeper,
+            (Service::Etcd, _, _) => Kind::Etcd,
             (_, true, _) => Kind::Redlock,
             (_, _, true) => Kind::Replica,
             _ => Kind::Redis,
@@ -101,7 +107,7 @@ pub enum Switch {
     Fencing,
     /// Wait for the release (on) or poll (off).
     Watch,
-    /// ZooKeeper's herd.
+    /// The herd (ZooKeeper, etcd).
     Herd,
     /// AOF `always`.
     Aof,
@@ -117,6 +123,8 @@ pub enum Switch {
     Rest(SimTime),
     /// Redlock's per-instance timeout.
     InstanceTimeout(SimTime),
+    /// etcd's session lease TTL.
+    Session(SimTime),
 }
 
 /// Whether `switch` is on in `config` (for the checkboxes).
@@ -137,6 +145,7 @@ pub fn is_on(config: &LockConfig, switch: Switch) -> bool {
         Switch::Retry(t) => r.retry == t,
         Switch::Rest(t) => r.rest == t,
         Switch::InstanceTimeout(t) => r.instance_timeout == t,
+        Switch::Session(t) => config.lease_ttl == t,
     }
 }
 
@@ -144,16 +153,15 @@ pub fn is_on(config: &LockConfig, switch: Switch) -> bool {
 /// ZooKeeper has no TTL, DEL or AOF; only ZooKeeper has the herd).
 pub fn applies(config: &LockConfig, switch: Switch) -> bool {
     let kind = Kind::of(config);
+    // The queue recipes (ZooKeeper, etcd): no Redis commands, no polling.
+    let queue = matches!(kind, Kind::ZooKeeper | Kind::Etcd);
     match switch {
-        Switch::Fencing | Switch::Atomic => {
-            kind != Kind::Redlock && (kind != Kind::ZooKeeper || switch == Switch::Fencing)
-        }
-        Switch::CompareDelete | Switch::Watchdog | Switch::Watch | Switch::Aof | Switch::Lease(_) => {
-            kind != Kind::ZooKeeper
-        }
-        Switch::Herd => kind == Kind::ZooKeeper,
+        Switch::Fencing | Switch::Atomic => kind != Kind::Redlock && (!queue || switch == Switch::Fencing),
+        Switch::CompareDelete | Switch::Watchdog | Switch::Watch | Switch::Aof | Switch::Lease(_) => !queue,
+        Switch::Herd => queue,
         Switch::InstanceTimeout(_) => kind == Kind::Redlock,
-        Switch::Retry(_) => kind != Kind::ZooKeeper,
+        Switch::Retry(_) => !queue,
+        Switch::Session(_) => kind == Kind::Etcd,
         _ => true,
     }
 }
@@ -164,7 +172,11 @@ pub fn switched(mut config: LockConfig, switch: Switch) -> LockConfig {
     let r = &mut config.recipe;
     match switch {
         Switch::Service(kind) => {
-            config.service = if kind == Kind::ZooKeeper { Service::ZooKeeper } else { Service::Redis };
+            config.service = match kind {
+                Kind::ZooKeeper => Service::ZooKeeper,
+                Kind::Etcd => Service::Etcd,
+                _ => Service::Redis,
+            };
             config.instances = if kind == Kind::Redlock { 5 } else { 1 };
             config.replica = kind == Kind::Replica;
         }
@@ -181,6 +193,7 @@ pub fn switched(mut config: LockConfig, switch: Switch) -> LockConfig {
         Switch::Retry(t) => r.retry = t,
         Switch::Rest(t) => r.rest = t,
         Switch::InstanceTimeout(t) => r.instance_timeout = t,
+        Switch::Session(t) => config.lease_ttl = t,
     }
     if config.redlock() {
         config.recipe.fencing = false;
@@ -213,6 +226,7 @@ mod tests {
             Switch::Retry(ms(20)),
             Switch::Rest(ms(0)),
             Switch::InstanceTimeout(ms(20)),
+            Switch::Session(secs(2)),
         ];
         for kind in Kind::ALL {
             let base = switched(LockConfig::default(), Switch::Service(kind));
@@ -229,6 +243,7 @@ mod tests {
                             | Switch::Retry(_)
                             | Switch::Rest(_)
                             | Switch::InstanceTimeout(_)
+                            | Switch::Session(_)
                     )
                 {
                     assert_ne!(is_on(&config, switch), is_on(&base, switch), "{kind:?} {switch:?} flips");

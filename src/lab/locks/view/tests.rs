@@ -79,3 +79,40 @@ fn zookeeper_shows_the_queue_with_predecessor_watches_and_a_paused_client() {
     assert_eq!(view(&run, 0).clients[0].state, "paused");
     assert_eq!(view(&run, 0).servers[0].role, "zookeeper");
 }
+
+#[test]
+fn etcd_members_show_their_raft_role_the_queue_by_create_revision_and_draining_leases() {
+    let mut run = timeline(Named::EtcdQueue.scenario(), 0);
+    run.seek(secs(3));
+    let v = view(&run, 0);
+    let roles: Vec<&str> = v.cluster.nodes.iter().map(|n| n.role).collect();
+    assert_eq!(roles[1..4].iter().filter(|r| **r == "leader").count(), 1, "{roles:?}");
+    assert!(v.cluster.nodes[1..4].iter().all(|n| n.term.is_some()));
+    let leader = v.servers.iter().find(|s| s.raft.is_some_and(|(role, _)| role == "leader")).unwrap();
+    assert!(leader.queue.len() >= 3, "{:?}", leader.queue);
+    let revisions: Vec<u64> = leader.queue.iter().filter_map(|w| w.revision).collect();
+    assert!(revisions.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(leader.queue[0].watches, None, "the lowest create revision holds");
+    for pair in leader.queue.windows(2) {
+        assert_eq!(pair[1].watches.as_ref(), Some(&pair[0].znode), "each waiter watches its predecessor");
+    }
+    assert!(leader.leases.iter().all(|l| l.left.is_some_and(|left| left <= l.ttl) && l.client.is_some()));
+    let follower = v.servers.iter().find(|s| s.raft.is_some_and(|(role, _)| role == "follower")).unwrap();
+    assert!(follower.leases.iter().all(|l| l.left.is_none()), "followers never expire leases");
+}
+
+#[test]
+fn the_inspector_lists_every_field_of_a_member_and_a_client() {
+    let mut run = timeline(Named::EtcdQueue.scenario(), 0);
+    run.seek(secs(3));
+    let words = |id| node_rows(run.world(), id).iter().map(|n| n.word).collect::<Vec<_>>();
+    let member = words(1);
+    for w in ["role", "current_term", "commit_index", "last_applied", "revision", "key", "lease"] {
+        assert!(member.contains(&w), "{w} in {member:?}");
+    }
+    let client = words(run.world().config().first_client());
+    for w in ["phase", "token", "lease", "key", "revision", "waits_on", "acquisitions"] {
+        assert!(client.contains(&w), "{w} in {client:?}");
+    }
+    assert!(node_rows(run.world(), 99).is_empty());
+}

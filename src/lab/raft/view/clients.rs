@@ -72,6 +72,9 @@ pub fn result_text(result: &KvResult) -> String {
         KvResult::Cas { swapped, found } => {
             format!("{} ({})", if *swapped { "✓" } else { "✗" }, found.as_deref().unwrap_or("∅"))
         }
+        KvResult::Lease { id, .. } => format!("lease {id:x}"),
+        KvResult::Txn { succeeded, revision, .. } => format!("{} @{revision}", if *succeeded { "✓" } else { "✗" }),
+        KvResult::EtcdError { error } => format!("{error:?}"),
     }
 }
 

@@ -1,0 +1,132 @@
+//! The locks page's inspector rows: every field of a node's state (storage, Redis, ZooKeeper, etcd
+//! member or client), as translatable notes.
+
+use crate::lab::view::Note;
+use crate::lock::client::Client;
+use crate::lock::etcd::EtcdMember;
+use crate::lock::storage::Storage;
+use crate::lock::zookeeper::ZkServer;
+use crate::lock::{LockNode, RedisNode};
+use crate::sim::{NodeId, SimTime, World};
+
+fn opt<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "—".into(), |v| v.to_string())
+}
+
+fn ms(us: SimTime) -> String {
+    format!("{}.{} ms", us / 1000, (us % 1000) / 100)
+}
+
+/// Every field of node `id` now: status, life, clock, then its role's state; empty if no such node.
+pub fn node_rows(world: &World<LockNode>, id: NodeId) -> Vec<Note> {
+    let Some(n) = world.node(id) else { return Vec::new() };
+    let local = n.clock.local(world.now());
+    let mut rows = vec![
+        Note::new("state", n.status.as_str()),
+        Note::new("life", n.life.to_string()),
+        Note::new("local_clock", ms(local)),
+    ];
+    match n.process {
+        Some(LockNode::Storage(s)) => storage_rows(s, &mut rows),
+        Some(LockNode::Redis(r)) => redis_rows(r, local, &mut rows),
+        Some(LockNode::Zk(z)) => zk_rows(z, &mut rows),
+        Some(LockNode::Etcd(m)) => etcd_rows(m, local, &mut rows),
+        Some(LockNode::Client(c)) => client_rows(c, &mut rows),
+        None => {}
+    }
+    rows
+}
+
+fn storage_rows(s: &Storage, rows: &mut Vec<Note>) {
+    rows.push(Note::new("initial", s.initial.to_string()));
+    rows.push(Note::new("sales", s.sales.to_string()));
+    rows.push(Note::new("rejected", s.rejected.to_string()));
+    rows.push(Note::new("fencing", s.fencing.to_string()));
+    for (i, seg) in s.segments.iter().enumerate() {
+        let highest = opt(seg.highest_token);
+        rows.push(Note::new("segment", format!("{i}: {} · {highest}", seg.stock)));
+    }
+}
+
+fn redis_rows(r: &RedisNode, local: SimTime, rows: &mut Vec<Note>) {
+    rows.push(Note::new("role", if r.is_replica { "replica" } else { "redis" }));
+    rows.push(Note::new("persistence", format!("{:?}", r.persistence)));
+    rows.push(Note::new("unreplicated", r.unreplicated.len().to_string()));
+    for (key, stored) in &r.server.keyspace.keys {
+        let ttl = stored.expires_at.map(|at| ms(at.saturating_sub(local)));
+        rows.push(Note::new("key", format!("{key} = {} · {}", stored.value, opt(ttl))));
+    }
+    for (channel, subscribers) in &r.server.subscribers {
+        rows.push(Note::new("subscribers", format!("{channel}: {subscribers:?}")));
+    }
+}
+
+fn zk_rows(z: &ZkServer, rows: &mut Vec<Note>) {
+    rows.push(Note::new("notifications", z.notifications.to_string()));
+    for (path, znode) in &z.znodes {
+        rows.push(Note::new("znode", format!("{path} · czxid {} · {}", znode.czxid, opt(znode.owner))));
+    }
+}
+
+fn etcd_rows(m: &EtcdMember, local: SimTime, rows: &mut Vec<Note>) {
+    let raft = &m.raft;
+    rows.extend([
+        Note::new("role", raft.role.as_str()),
+        Note::new("current_term", raft.term().to_string()),
+        Note::new("voted_for", opt(raft.durable.voted_for.map(|v| v + m.first))),
+        Note::new("leader", opt(m.leader())),
+        Note::new("log_length", raft.durable.log.len().to_string()),
+        Note::new("commit_index", raft.commit_index.to_string()),
+        Note::new("last_applied", raft.last_applied.to_string()),
+        Note::new("revision", raft.kv.mvcc.revision.to_string()),
+        Note::new("notifications", m.notifications.to_string()),
+    ]);
+    for kv in raft.kv.mvcc.keys.values() {
+        let text = format!(
+            "{} · create {} · mod {} · v{} · lease {:x}",
+            kv.key, kv.create_revision, kv.mod_revision, kv.version, kv.lease
+        );
+        rows.push(Note::new("key", text));
+    }
+    for (id, lease) in &raft.kv.mvcc.leases {
+        let left = m.lessor.get(id).filter(|&&at| at != SimTime::MAX).map(|&at| ms(at.saturating_sub(local)));
+        rows.push(Note::new("lease", format!("{id:x} · ttl {} · {}", ms(lease.ttl), opt(left))));
+    }
+    for w in &m.watchers {
+        rows.push(Note::new("watcher", format!("N{} #{} {} ≥ {}", w.client, w.id, w.key, w.next)));
+    }
+}
+
+fn client_rows(c: &Client, rows: &mut Vec<Note>) {
+    rows.extend([
+        Note::new("phase", format!("{:?}", c.phase)),
+        Note::new("token", c.token.clone()),
+        Note::new("fence", opt(c.fence)),
+        Note::new("segment", c.segment.to_string()),
+        Note::new("read", opt(c.read)),
+        Note::new("bought", c.bought.to_string()),
+        Note::new("acquisitions", c.acquisitions.to_string()),
+        Note::new("wasted", c.wasted.to_string()),
+        Note::new("sent", c.sent.to_string()),
+        Note::new("notified", c.notified.to_string()),
+        Note::new("failed", c.failed.to_string()),
+    ]);
+    if let Some(validity) = c.validity {
+        rows.push(Note::new("validity", ms(validity)));
+    }
+    if let Some(z) = &c.zk {
+        rows.push(Note::new("session", opt(z.session)));
+        rows.push(Note::new("znode", opt(z.node.clone())));
+    }
+    if let Some(e) = &c.etcd {
+        rows.extend([
+            Note::new("lease", opt(e.lease.map(|l| format!("{l:x}")))),
+            Note::new("ttl_left", opt(e.ttl_left.map(ms))),
+            Note::new("key", opt(e.key.clone())),
+            Note::new("revision", e.my_rev.to_string()),
+            Note::new("waits_on", opt(e.waits_on.clone())),
+            Note::new("watch_member", opt(e.watch_member)),
+            Note::new("step", format!("{:?}", e.step)),
+        ]);
+    }
+}
