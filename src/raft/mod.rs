@@ -9,6 +9,7 @@ pub mod checker;
 pub mod config;
 pub mod fuzz;
 pub mod kv;
+pub mod linearizability;
 pub mod node;
 pub mod types;
 
