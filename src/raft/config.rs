@@ -18,16 +18,20 @@ pub enum Bug {
     VoteWithoutLogCheck,
     /// Accept AppendEntries without checking (prevLogIndex, prevLogTerm): logs diverge.
     SkipConsistencyCheck,
+    /// Serve a ReadIndex read without the heartbeat round that confirms leadership (thesis 6.4
+    /// step 2): a deposed leader that has not heard of its successor answers with stale data.
+    ReadIndexWithoutHeartbeat,
 }
 
 impl Bug {
     /// Every bug toggle.
-    pub const ALL: [Bug; 5] = [
+    pub const ALL: [Bug; 6] = [
         Bug::CommitOldTermByCount,
         Bug::ForgetVoteOnRestart,
         Bug::NoTimeoutRandomization,
         Bug::VoteWithoutLogCheck,
         Bug::SkipConsistencyCheck,
+        Bug::ReadIndexWithoutHeartbeat,
     ];
 
     /// The name used in scenarios and on the command line.
@@ -38,6 +42,7 @@ impl Bug {
             Bug::NoTimeoutRandomization => "no_timeout_randomization",
             Bug::VoteWithoutLogCheck => "vote_without_log_check",
             Bug::SkipConsistencyCheck => "skip_consistency_check",
+            Bug::ReadIndexWithoutHeartbeat => "read_index_without_heartbeat",
         }
     }
 
@@ -72,6 +77,11 @@ pub struct RaftConfig {
     pub check_quorum: bool,
     /// Mistakes switched on.
     pub bugs: Vec<Bug>,
+    /// Lease reads: the clock drift rate the lease assumes at most, parts per million (thesis 6.4.1).
+    /// The lease lasts election_timeout_min * (1 - drift) / (1 + drift) from the start of the last
+    /// heartbeat round a majority acknowledged. Real clocks drift about 100 ppm; the default
+    /// exaggerates, as a lab may.
+    pub max_clock_drift_ppm: u32,
 }
 
 impl Default for RaftConfig {
@@ -87,6 +97,7 @@ impl Default for RaftConfig {
             pre_vote: false,
             check_quorum: false,
             bugs: Vec::new(),
+            max_clock_drift_ppm: 100_000,
         }
     }
 }
@@ -114,6 +125,9 @@ impl ClusterConfig for RaftConfig {
         }
         if self.max_batch == 0 {
             return Err(("max_batch".into(), "must be at least 1".into()));
+        }
+        if self.max_clock_drift_ppm >= crate::sim::PPM {
+            return Err(("max_clock_drift_ppm".into(), "must be below 1000000".into()));
         }
         Ok(())
     }

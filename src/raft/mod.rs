@@ -11,12 +11,14 @@ pub mod fuzz;
 pub mod kv;
 pub mod linearizability;
 pub mod node;
+pub mod read;
 pub mod types;
 
 pub use checker::{RaftChecker, INVARIANTS};
 pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
 pub use node::{current_leader, ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite};
+pub use read::ReadMode;
 pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 
 #[cfg(test)]
