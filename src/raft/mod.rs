@@ -8,6 +8,7 @@ pub mod bench;
 pub mod checker;
 pub mod config;
 pub mod fuzz;
+pub mod history;
 pub mod kv;
 pub mod linearizability;
 pub mod node;
