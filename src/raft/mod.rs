@@ -36,3 +36,6 @@ mod prevote_tests;
 
 #[cfg(test)]
 mod transfer_tests;
+
+#[cfg(test)]
+mod read_tests;
