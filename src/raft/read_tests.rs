@@ -4,7 +4,7 @@
 
 use super::history::{History, Judgement, OpStatus, WithHistory};
 use super::*;
-use crate::sim::{ms, secs, Action, NodeId, Retention, Scenario, SimTime, Timeline};
+use crate::sim::{ms, secs, Action, NodeId, Retention, Scenario, Timeline};
 
 type Run = Timeline<RaftNode, WithHistory<RaftChecker>>;
 
