@@ -2,7 +2,8 @@
 //! (CI also runs `distlab-sim fuzz --lab raft --seeds 2000` in release mode.)
 
 use distlab::raft::fuzz::{fuzz_seed, Finding};
-use distlab::raft::Bug;
+use distlab::raft::history::{Judgement, OpStatus};
+use distlab::raft::{Bug, ReadMode};
 
 /// The smallest seed in `0..budget` whose run finds something, and what.
 fn first_finding(bug: Option<Bug>, nodes: u32, budget: u64) -> Option<(u64, Finding)> {
@@ -22,7 +23,7 @@ fn with_every_bug_off_nothing_is_found_on_3_5_and_7_nodes() {
 #[test]
 fn each_bug_toggle_is_caught() {
     // (toggle, cluster size, seed budget, what must break)
-    let table: [(Bug, u32, u64, &[&str]); 6] = [
+    let table: [(Bug, u32, u64, &[&str]); Bug::ALL.len()] = [
         (Bug::CommitOldTermByCount, 3, 600, &["Leader Completeness", "State Machine Safety"]),
         (Bug::ForgetVoteOnRestart, 3, 500, &["Election Safety"]),
         (Bug::NoTimeoutRandomization, 5, 100, &["liveness"]),
@@ -35,12 +36,13 @@ fn each_bug_toggle_is_caught() {
             150,
             &["Leader Completeness", "Election Safety", "State Machine Safety"],
         ),
+        (Bug::ReadIndexWithoutHeartbeat, 5, 600, &["Linearizability"]),
     ];
     for (bug, nodes, budget, expected) in table {
         let (seed, finding) = first_finding(Some(bug), nodes, budget)
             .unwrap_or_else(|| panic!("{} not caught in {budget} seeds on {nodes} nodes", bug.name()));
         let name = match &finding {
-            Finding::Safety(v) => v.invariant,
+            Finding::Safety(v) | Finding::NotLinearizable(v) => v.invariant,
             Finding::NoLeader | Finding::NoCommit => "liveness",
         };
         assert!(expected.contains(&name), "{}: unexpected finding {finding}", bug.name());
@@ -60,4 +62,36 @@ fn a_finding_replays_from_its_recorded_scenario() {
     let report = distlab::lab::runner::run_json(&scenario.to_json(), None).unwrap();
     let replayed = report.violation.expect("the replay breaks the same invariant");
     assert_eq!((replayed.invariant, replayed.t), (found.invariant, found.t));
+}
+
+#[test]
+fn the_clients_read_in_every_mode_and_the_linearizable_kinds_are_judged() {
+    let (mut lease_checked, mut from_lease, mut judged) = (0, 0, 0);
+    let mut answered = [0; 3];
+    for seed in 0..60 {
+        let run = fuzz_seed(seed, 5, &[]).unwrap();
+        assert_eq!(run.finding, None, "seed {seed}");
+        for (k, mode) in ReadMode::ALL.into_iter().enumerate() {
+            let done =
+                |op: &&distlab::raft::history::ClientOp| op.read_mode() == Some(mode) && op.status == OpStatus::Done;
+            answered[k] += run.history.ops.iter().filter(done).count();
+        }
+        let Judgement::Linearizable { ops } = run.judgement else { panic!("seed {seed}: {:?}", run.judgement) };
+        judged += ops;
+        if run.lease_checked {
+            lease_checked += 1;
+            // Answered at the instant it was asked: from the lease, without a heartbeat round.
+            from_lease += run
+                .history
+                .ops
+                .iter()
+                .filter(|op| op.read_mode() == Some(ReadMode::Lease) && op.returned == Some(op.invoke))
+                .count();
+        }
+    }
+    assert!(answered.iter().all(|&n| n >= 30), "reads answered (read_index, lease, local): {answered:?}");
+    assert!(lease_checked >= 3, "{lease_checked} runs judged their lease reads");
+    assert!(from_lease >= 10, "{from_lease} lease reads answered from the lease in those runs");
+    assert!(judged >= 300, "{judged} operations judged");
+    println!("answered {answered:?}; {lease_checked} runs judged lease reads, {from_lease} answered from the lease; {judged} operations judged");
 }

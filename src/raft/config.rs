@@ -22,17 +22,21 @@ pub enum Bug {
     /// Single-server changes before the leader has committed an entry of its term (the bug Ongaro
     /// reported on raft-dev in 2015): two leaders can be elected in one term.
     ConfigChangeBeforeTermCommit,
+    /// Serve a ReadIndex read without the heartbeat round that confirms leadership (thesis 6.4
+    /// step 2): a deposed leader that has not heard of its successor answers with stale data.
+    ReadIndexWithoutHeartbeat,
 }
 
 impl Bug {
     /// Every bug toggle.
-    pub const ALL: [Bug; 6] = [
+    pub const ALL: [Bug; 7] = [
         Bug::CommitOldTermByCount,
         Bug::ForgetVoteOnRestart,
         Bug::NoTimeoutRandomization,
         Bug::VoteWithoutLogCheck,
         Bug::SkipConsistencyCheck,
         Bug::ConfigChangeBeforeTermCommit,
+        Bug::ReadIndexWithoutHeartbeat,
     ];
 
     /// The name used in scenarios and on the command line.
@@ -44,6 +48,7 @@ impl Bug {
             Bug::VoteWithoutLogCheck => "vote_without_log_check",
             Bug::SkipConsistencyCheck => "skip_consistency_check",
             Bug::ConfigChangeBeforeTermCommit => "config_change_before_term_commit",
+            Bug::ReadIndexWithoutHeartbeat => "read_index_without_heartbeat",
         }
     }
 
@@ -91,6 +96,11 @@ pub struct RaftConfig {
     /// Snapshot every this many applied entries (section 7); 0: never (only on request).
     #[serde(skip_serializing_if = "is_default")]
     pub snapshot_every: u64,
+    /// Lease reads: the clock drift rate the lease assumes at most, parts per million (thesis 6.4.1).
+    /// The lease lasts election_timeout_min * (1 - drift) / (1 + drift) from the start of the last
+    /// heartbeat round a majority acknowledged. Real clocks drift about 100 ppm; the default
+    /// exaggerates, as a lab may.
+    pub max_clock_drift_ppm: u32,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -114,6 +124,7 @@ impl Default for RaftConfig {
             learners: Vec::new(),
             membership_change: ChangeMode::Joint,
             snapshot_every: 0,
+            max_clock_drift_ppm: 100_000,
         }
     }
 }
@@ -151,6 +162,9 @@ impl ClusterConfig for RaftConfig {
         let voters = self.voters.clone().unwrap_or_else(|| (0..self.nodes).collect());
         if out_of_range(&self.learners) || self.learners.iter().any(|l| voters.contains(l)) {
             return Err(("learners".into(), format!("must be nodes below {} that are not voters", self.nodes)));
+        }
+        if self.max_clock_drift_ppm >= crate::sim::PPM {
+            return Err(("max_clock_drift_ppm".into(), "must be below 1000000".into()));
         }
         Ok(())
     }

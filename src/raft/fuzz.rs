@@ -12,9 +12,11 @@
 
 use super::checker::RaftChecker;
 use super::config::{Bug, RaftConfig};
+use super::history::{History, Judgement, WithHistory};
 use super::membership::ChangeMode;
 use super::node::{RaftInput, RaftNode};
-use super::types::KvOp;
+use super::read::ReadMode;
+use super::types::{KvOp, Role};
 use super::LAB;
 use crate::sim::{
     ms, secs, Action, Checker, NodeId, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime,
@@ -37,6 +39,9 @@ pub enum Finding {
     NoLeader,
     /// The probe write did not commit within [`COMMIT_WITHIN`].
     NoCommit,
+    /// The clients' history is not linearizable (log operations, ReadIndex reads, and lease
+    /// reads when the run kept clock drift within the bound); names the operation that breaks it.
+    NotLinearizable(Violation),
 }
 
 impl std::fmt::Display for Finding {
@@ -48,6 +53,9 @@ impl std::fmt::Display for Finding {
             Finding::NoLeader => write!(f, "liveness: no leader within {} s of healing", LEADER_WITHIN / secs(1)),
             Finding::NoCommit => {
                 write!(f, "liveness: a client write did not commit within {} s", COMMIT_WITHIN / secs(1))
+            }
+            Finding::NotLinearizable(v) => {
+                write!(f, "{} at t={} µs (trace #{}): {}", v.invariant, v.t, v.trace_seq, v.explanation)
             }
         }
     }
@@ -62,10 +70,20 @@ pub struct FuzzRun {
     pub scenario: ScenarioOf<RaftNode>,
     /// Events handled.
     pub events: u64,
+    /// The clients' history (every read kind included).
+    pub history: History,
+    /// The linearizability judgement of the history restricted to the linearizable kinds.
+    pub judgement: Judgement,
+    /// Whether lease reads were judged (the run kept clock drift within the lease's bound).
+    pub lease_checked: bool,
 }
 
-/// A run under the Raft checker.
-type Checked = Timeline<RaftNode, RaftChecker>;
+/// A run under the Raft checker, recording the clients' answers.
+type Checked = Timeline<RaftNode, WithHistory<RaftChecker>>;
+
+/// Trace entries kept between two checks (far more than one event produces): the history reads
+/// the clients' answers from this window.
+const TRACE_WINDOW: usize = 1024;
 
 /// Play to `t`, checking after every event.
 fn run_to(run: &mut Checked, t: SimTime) -> Option<Finding> {
@@ -84,11 +102,22 @@ pub fn fuzz_seed(seed: u64, nodes: u32, bugs: &[Bug]) -> Result<FuzzRun, Scenari
     let config = fuzz_config(seed, nodes, bugs);
     let extended = config.voters.is_some();
     let scenario = Scenario::new(LAB, seed, config);
-    let mut run = Checked::new(scenario, Retention::Window(0))?;
+    let mut run = Checked::new(scenario, Retention::Window(TRACE_WINDOW))?;
+    run.set_checkpoint_every(SimTime::MAX);
     let mut chaos = Chaos::new(seed, nodes, extended);
-    let finding = drive(&mut run, &mut chaos);
+    let mut finding = drive(&mut run, &mut chaos);
     let events = run.world().events_handled();
-    Ok(FuzzRun { finding, scenario: run.scenario().clone(), events })
+    let history = History::of(&run);
+    let lease_checked = !chaos.clock_faults;
+    let judgement = history.judge(|op| match op.read_mode() {
+        Some(ReadMode::Local) => false,
+        Some(ReadMode::Lease) => lease_checked,
+        _ => true,
+    });
+    if let (None, Judgement::Broken { violation, .. }) = (&finding, &judgement) {
+        finding = Some(Finding::NotLinearizable(violation.clone()));
+    }
+    Ok(FuzzRun { finding, scenario: run.scenario().clone(), events, history, judgement, lease_checked })
 }
 
 /// The configuration a seed is fuzzed with: batch size, the leader's blank entry, PreVote and
@@ -120,6 +149,18 @@ pub fn fuzz_config(seed: u64, nodes: u32, bugs: &[Bug]) -> RaftConfig {
     }
     config
 }
+
+/// Whether a seed's schedule has clock faults that break the lease's assumption (a quarter of
+/// the seeds have none: their lease reads are judged).
+pub fn has_clock_faults(seed: u64) -> bool {
+    SimRng::new(seed ^ EXTRA_SEED).chance_ppm(CLOCK_FAULTS_PPM)
+}
+
+/// Mixed into the seed of the generator for reads and clock faults.
+const EXTRA_SEED: u64 = 0x5eed_f0e5_0000_0003;
+
+/// The share of seeds whose clock faults break the lease's assumption, parts per million.
+const CLOCK_FAULTS_PPM: u32 = 750_000;
 
 fn drive(run: &mut Checked, chaos: &mut Chaos) -> Option<Finding> {
     let mut t = 0;
@@ -178,6 +219,9 @@ fn heal_everything(run: &Checked) -> Vec<Action<RaftInput>> {
             Some(NodeStatus::Paused) => actions.push(Action::Resume { node }),
             _ => {}
         }
+        if world.node(node).is_some_and(|n| n.clock.drift_ppm != 0) {
+            actions.push(Action::ClockDrift { node, ppm: 0 });
+        }
     }
     actions
 }
@@ -185,20 +229,44 @@ fn heal_everything(run: &Checked) -> Vec<Action<RaftInput>> {
 /// The fault schedule's random choices (its own generator, apart from the world's).
 struct Chaos {
     rng: SimRng,
+    /// The reads' and clocks' choices, apart, so that the fault schedule draws as it did before them.
+    extra: SimRng,
     nodes: u32,
     /// Membership changes and snapshots are part of the schedule.
     extended: bool,
     /// The leader at the previous decision.
     last_leader: Option<NodeId>,
     next_seq: Vec<u64>,
+    /// The last write of each client, resent as is when it retries.
+    last_write: Vec<Option<KvOp>>,
+    /// The next request number of each reader.
+    next_read: Vec<u64>,
+    /// The largest clock drift rate lease reads assume.
+    drift_bound: u32,
+    /// This run's clock faults may break the lease's assumption (jumps, drift beyond the bound,
+    /// election timers forced to run out early): its lease reads are not judged.
+    clock_faults: bool,
     /// Follow-up faults already decided (a bounced node's restart, a crash right after a write).
     scheduled: Vec<(SimTime, Action<RaftInput>)>,
 }
 
 impl Chaos {
     fn new(seed: u64, nodes: u32, extended: bool) -> Self {
-        let rng = SimRng::new(seed ^ 0x5eed_f0e5_0000_0001);
-        Self { rng, nodes, extended, last_leader: None, next_seq: vec![0; 3], scheduled: Vec::new() }
+        let mut extra = SimRng::new(seed ^ EXTRA_SEED);
+        let clock_faults = extra.chance_ppm(CLOCK_FAULTS_PPM);
+        Self {
+            rng: SimRng::new(seed ^ 0x5eed_f0e5_0000_0001),
+            extra,
+            nodes,
+            extended,
+            last_leader: None,
+            next_seq: vec![0; 3],
+            last_write: vec![None; 3],
+            next_read: vec![0; 3],
+            drift_bound: RaftConfig::default().max_clock_drift_ppm,
+            clock_faults,
+            scheduled: Vec::new(),
+        }
     }
 
     /// The raft-dev 2015 pattern: the leader adds a spare that only the spare hears about; the
@@ -330,8 +398,8 @@ impl Chaos {
                 self.later(t + back_in, Action::Restart { node });
                 Action::Crash { node }
             }
-            (14, _) => {
-                // Two candidates at once, and a voter bounced in the middle of the election.
+            (14, _) if self.clock_faults => {
+                // Two candidates at once (election timers that ran out early: a clock fault), and a voter bounced in the middle of the election.
                 let (a, b, voter) = (self.random_node(), self.random_node(), self.random_node());
                 let bounce_at = t + self.rng.range_inclusive(ms(1), ms(30));
                 self.later(bounce_at, Action::Crash { node: voter });
@@ -359,26 +427,77 @@ impl Chaos {
             (22, Some(leader)) if self.rng.chance_ppm(500_000) => {
                 Action::Input { node: leader, input: RaftInput::TransferLeadership { to: self.random_node() } }
             }
-            (22, _) => Action::Input { node: self.random_node(), input: RaftInput::Timeout },
+            (22, _) if self.clock_faults => Action::Input { node: self.random_node(), input: RaftInput::Timeout },
+            (22, _) => self.clock_drift(),
             _ => self.client_write(None),
         };
-        vec![action]
+        let mut actions = vec![action];
+        if self.extra.chance_ppm(600_000) {
+            actions.push(self.client_read(run, leader));
+        }
+        if self.extra.chance_ppm(30_000) {
+            actions.push(self.clock_drift());
+        }
+        actions
+    }
+
+    /// A clock fault: drift within the lease's bound, or, in runs with clock faults, sometimes a
+    /// jump or a drift beyond it.
+    fn clock_drift(&mut self) -> Action<RaftInput> {
+        let node = self.extra.below(u64::from(self.nodes)) as NodeId;
+        let bound = i64::from(self.drift_bound);
+        if self.clock_faults && self.extra.chance_ppm(500_000) {
+            let delta = self.extra.range_inclusive(0, 2 * secs(1)) as i64 - secs(1) as i64;
+            return Action::ClockJump { node, delta };
+        }
+        let limit = if self.clock_faults { 3 * bound } else { bound };
+        let ppm = self.extra.range_inclusive(0, 2 * limit as u64) as i64 - limit;
+        Action::ClockDrift { node, ppm: ppm as i32 }
+    }
+
+    /// A read of a random key in a random mode: to the leader, to any server that believes it
+    /// leads (a client with a stale idea of the leader), or to a random server.
+    fn client_read(&mut self, run: &Checked, leader: Option<NodeId>) -> Action<RaftInput> {
+        let reader = self.extra.below(self.next_read.len() as u64) as usize;
+        self.next_read[reader] += 1;
+        let key = format!("k{}", self.extra.below(4));
+        let mode = ReadMode::ALL[self.extra.below(3) as usize];
+        let leaders: Vec<NodeId> = run
+            .world()
+            .processes()
+            .filter(|(_, p)| p.is_some_and(|p| p.role == Role::Leader))
+            .map(|(id, _)| id)
+            .collect();
+        let node = match (self.extra.below(3), leader) {
+            (0, Some(leader)) => leader,
+            (1, _) if !leaders.is_empty() => leaders[self.extra.below(leaders.len() as u64) as usize],
+            _ => self.extra.below(u64::from(self.nodes)) as NodeId,
+        };
+        let input = RaftInput::Read { client: 10 + reader as u32, seq: self.next_read[reader], key, mode };
+        Action::Input { node, input }
     }
 
     /// A client request to `node`, or to a random node.
     fn client_write(&mut self, node: Option<NodeId>) -> Action<RaftInput> {
         let client = self.rng.below(self.next_seq.len() as u64) as usize;
-        // Sometimes retry the previous request (same seq) at another node: it must apply once.
-        if self.next_seq[client] == 0 || self.rng.chance_ppm(800_000) {
+        // Sometimes retry the previous request (same seq, same operation) at another node: it must apply once.
+        let retry = self.next_seq[client] > 0 && !self.rng.chance_ppm(800_000);
+        if !retry {
             self.next_seq[client] += 1;
         }
+        // Drawn even for a retry, so that the schedule draws as it did when a retry was a new operation.
         let key = format!("k{}", self.rng.below(4));
         let value = format!("c{client}s{}", self.next_seq[client]);
-        let op = if self.rng.chance_ppm(200_000) {
+        let fresh = if self.rng.chance_ppm(200_000) {
             KvOp::Cas { key, expected: None, new: value }
         } else {
             KvOp::Put { key, value }
         };
+        let op = match &self.last_write[client] {
+            Some(op) if retry => op.clone(),
+            _ => fresh,
+        };
+        self.last_write[client] = Some(op.clone());
         let input = RaftInput::Client { client: client as u32, seq: self.next_seq[client], op };
         let node = node.unwrap_or_else(|| self.random_node());
         Action::Input { node, input }

@@ -8,10 +8,13 @@ pub mod bench;
 pub mod checker;
 pub mod config;
 pub mod fuzz;
+pub mod history;
 pub mod kv;
+pub mod linearizability;
 pub mod membership;
 pub mod mvcc;
 pub mod node;
+pub mod read;
 pub mod snapshot;
 pub mod types;
 
@@ -20,6 +23,7 @@ pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
 pub use membership::{ChangeMode, ConfChange, Membership};
 pub use node::{current_leader, ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite};
+pub use read::ReadMode;
 pub use snapshot::Snapshot;
 pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 
@@ -43,3 +47,6 @@ mod membership_tests;
 
 #[cfg(test)]
 mod snapshot_tests;
+
+#[cfg(test)]
+mod read_tests;

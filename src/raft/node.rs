@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::config::{Bug, RaftConfig};
 use super::kv::{KvResult, KvStore};
 use super::membership::{ConfChange, LogChange, Membership};
+use super::read::{ReadMode, ReadState};
 use super::snapshot::Snapshot;
 use super::types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 use crate::sim::{Ctx, DurableState, NodeId, Process, SimTime};
@@ -84,6 +85,8 @@ pub enum RaftInput {
     PromoteLearner { node: NodeId },
     /// Snapshot the state machine at the last applied entry now, and compact the log.
     Snapshot,
+    /// A client's read of `key` outside the log (thesis 6.4), answered with `ClientReply`.
+    Read { client: ClientId, seq: u64, key: String, mode: ReadMode },
 }
 
 /// How a client request ended, as the server answers it.
@@ -170,11 +173,18 @@ pub struct RaftNode {
     pub(super) initial_membership: Membership,
     /// Leader: learners to promote once caught up.
     pub(super) promoting: Vec<NodeId>,
+    /// Reads outside the log: heartbeat rounds, the lease, waiting ReadIndex reads.
+    pub reads: ReadState,
 }
 
 type RaftCtx<'a, 'b> = &'a mut Ctx<'b, RaftNode>;
 
 impl RaftNode {
+    /// The configuration this server runs with.
+    pub fn config(&self) -> &RaftConfig {
+        &self.config
+    }
+
     /// Latest term seen.
     pub fn term(&self) -> Term {
         self.durable.current_term
@@ -252,6 +262,7 @@ impl RaftNode {
             for (_, (client, seq)) in std::mem::take(&mut self.pending) {
                 ctx.emit(RaftEvent::ClientReply { client, seq, reply: ClientOutcome::LostLeadership });
             }
+            self.abandon_reads(ctx);
             self.reset_election_timer(ctx);
         }
         self.set_role(Role::Follower, ctx);
@@ -290,9 +301,10 @@ impl RaftNode {
 
     /// CheckQuorum's lease: this follower heard from its leader less than an election timeout ago.
     fn in_lease(&self, now: SimTime) -> bool {
-        self.config.check_quorum
+        let heard = self.config.check_quorum
             && self.leader_id.is_some()
-            && self.last_leader_contact.is_some_and(|t| now.saturating_sub(t) < self.config.election_timeout_min)
+            && self.last_leader_contact.is_some_and(|t| now.saturating_sub(t) < self.config.election_timeout_min);
+        heard || self.just_booted(now)
     }
 
     fn log_up_to_date(&self, last_log_index: LogIndex, last_log_term: Term) -> bool {
@@ -345,6 +357,7 @@ impl RaftNode {
         if self.role != Role::Leader || to == ctx.id() || !self.membership.is_voter(to) {
             return;
         }
+        self.reads.lease_given_up = true;
         self.transferring = Some((to, ctx.now() + self.config.election_timeout_max));
         if self.match_index[to as usize] == self.last_index() {
             ctx.send(to, RaftMessage::TimeoutNow { term: self.term() });
@@ -408,6 +421,7 @@ impl RaftNode {
         let n = self.votes.len();
         self.next_index = vec![self.last_index() + 1; n];
         self.match_index = vec![0; n];
+        self.begin_reads();
         // Section 8: a blank entry lets the new leader commit what earlier terms left.
         if self.config.leader_noop {
             self.append_as_leader(Command::Noop, ctx);
@@ -433,7 +447,9 @@ impl RaftNode {
         index
     }
 
+    /// Leader: AppendEntries (or a heartbeat) to every server, as a new heartbeat round.
     pub(super) fn broadcast_append(&mut self, ctx: RaftCtx) {
+        self.start_read_round(ctx);
         for peer in ctx.peers() {
             if self.membership.is_member(peer) {
                 self.send_append(peer, ctx);
@@ -466,6 +482,7 @@ impl RaftNode {
                 prev_log_term,
                 entries,
                 leader_commit: self.commit_index,
+                read_round: self.reads.round,
             },
         );
     }
@@ -491,6 +508,7 @@ impl RaftNode {
             ctx.emit(RaftEvent::Commit { index });
             self.apply_committed(ctx);
             self.membership_progress(ctx);
+            self.advance_reads(ctx);
         }
     }
 
@@ -547,7 +565,7 @@ impl RaftNode {
         prev_log_index: LogIndex,
         prev_log_term: Term,
         entries: Vec<Entry>,
-        leader_commit: LogIndex,
+        (leader_commit, read_round): (LogIndex, u64),
         ctx: RaftCtx,
     ) {
         self.observe_term(term, ctx);
@@ -558,6 +576,7 @@ impl RaftNode {
                 match_index: 0,
                 conflict_term: None,
                 conflict_index: 0,
+                read_round,
             };
             ctx.send(from, reply);
             return;
@@ -577,7 +596,7 @@ impl RaftNode {
         let skip_check = self.config.has(Bug::SkipConsistencyCheck);
         let prev = if skip_check { prev_log_index.min(self.last_index()) } else { prev_log_index };
         if !skip_check {
-            if let Some(reply) = self.consistency_failure(prev_log_index, prev_log_term) {
+            if let Some(reply) = self.consistency_failure(prev_log_index, prev_log_term, read_round) {
                 ctx.send(from, reply);
                 return;
             }
@@ -592,6 +611,7 @@ impl RaftNode {
             match_index: last_new,
             conflict_term: None,
             conflict_index: 0,
+            read_round,
         };
         ctx.send(from, reply);
     }
@@ -604,7 +624,12 @@ impl RaftNode {
     }
 
     /// The failure reply when (prevLogIndex, prevLogTerm) does not match, with the fast-backup hint.
-    fn consistency_failure(&self, prev_log_index: LogIndex, prev_log_term: Term) -> Option<RaftMessage> {
+    fn consistency_failure(
+        &self,
+        prev_log_index: LogIndex,
+        prev_log_term: Term,
+        read_round: u64,
+    ) -> Option<RaftMessage> {
         let (conflict_term, conflict_index) = match self.term_at(prev_log_index) {
             Some(t) if t == prev_log_term => return None,
             None => (None, self.last_index() + 1),
@@ -621,6 +646,7 @@ impl RaftNode {
             match_index: 0,
             conflict_term,
             conflict_index,
+            read_round,
         })
     }
 
@@ -752,6 +778,7 @@ impl Process for RaftNode {
             config_index: 0,
             initial_membership,
             promoting: Vec::new(),
+            reads: ReadState::new(n, ctx.now()),
         };
         // Restart from the snapshot: its state machine, with everything up to it committed and applied.
         if let Some(snapshot) = node.durable.snapshot.clone() {
@@ -792,12 +819,23 @@ impl Process for RaftNode {
                 prev_log_term,
                 entries,
                 leader_commit,
-            } => self.handle_append(from, term, prev_log_index, prev_log_term, entries, leader_commit, ctx),
-            RaftMessage::AppendEntriesReply { term, success, match_index, conflict_term, conflict_index } => {
+                read_round,
+            } => {
+                self.handle_append(from, term, prev_log_index, prev_log_term, entries, (leader_commit, read_round), ctx)
+            }
+            RaftMessage::AppendEntriesReply {
+                term,
+                success,
+                match_index,
+                conflict_term,
+                conflict_index,
+                read_round,
+            } => {
                 if let Some(h) = self.heard.get_mut(from as usize) {
                     *h = true;
                 }
-                self.handle_append_reply(from, term, success, match_index, (conflict_term, conflict_index), ctx)
+                self.handle_append_reply(from, term, success, match_index, (conflict_term, conflict_index), ctx);
+                self.read_ack(from, term, read_round, ctx);
             }
             RaftMessage::InstallSnapshot {
                 term,
@@ -848,6 +886,7 @@ impl Process for RaftNode {
             RaftInput::AddLearner { node } => self.propose_change(ConfChange::AddLearner { node }, ctx),
             RaftInput::PromoteLearner { node } => self.propose_change(ConfChange::PromoteLearner { node }, ctx),
             RaftInput::Snapshot => self.take_snapshot(ctx),
+            RaftInput::Read { client, seq, key, mode } => self.handle_read(client, seq, key, mode, ctx),
         }
     }
 

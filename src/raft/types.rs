@@ -109,6 +109,9 @@ pub enum RaftMessage {
         prev_log_term: Term,
         entries: Vec<Entry>,
         leader_commit: LogIndex,
+        /// The leader's latest heartbeat round (etcd's heartbeat context), echoed in the reply: a
+        /// majority echoing a round confirms that the sender was still leader when it began (reads).
+        read_round: u64,
     },
     /// Leadership transfer (thesis 3.10): the leader tells a caught-up follower to stand at once.
     TimeoutNow { term: Term },
@@ -122,6 +125,8 @@ pub enum RaftMessage {
         conflict_term: Option<Term>,
         /// On failure: the first index of `conflict_term` in the follower's log, or its log length + 1.
         conflict_index: LogIndex,
+        /// The `read_round` of the AppendEntries answered.
+        read_round: u64,
     },
     /// The leader sends its snapshot to a follower it has no entries for (Figure 13; one chunk).
     InstallSnapshot {

@@ -74,6 +74,14 @@ where
         Ok(timeline)
     }
 
+    /// Keep a checkpoint every `every` of virtual time from now on; `SimTime::MAX` keeps none
+    /// after the first (a batch run that never seeks saves their cost).
+    pub fn set_checkpoint_every(&mut self, every: SimTime) {
+        self.checkpoint_every = every.max(1);
+        self.next_checkpoint =
+            (self.now() / self.checkpoint_every).saturating_add(1).saturating_mul(self.checkpoint_every);
+    }
+
     /// The world as of now.
     pub fn world(&self) -> &World<P> {
         &self.world

@@ -136,6 +136,9 @@ table! {
     BugConfigBeforeCommit => "Change membership before committing in the term", "本任期未提交即变更成员";
     BugConfigBeforeCommitWhy => "A new leader starts a single-server change before an entry of its own term has committed: an earlier change it never saw can give two leaders in one term.",
         "新领导者在本任期条目提交之前就开始单节点成员变更：与一次它不知道的变更叠加，同一任期可能出现两个领导者。";
+    BugReadIndexNoHeartbeat => "ReadIndex without the heartbeat round", "ReadIndex 不做心跳确认";
+    BugReadIndexNoHeartbeatWhy => "The leader answers a ReadIndex read without first confirming with a majority that it still leads: a deposed leader serves stale data.",
+        "领导者回答 ReadIndex 读请求前不先向多数派确认自己仍是领导者：已被取代的旧领导者会返回过期数据。";
     Keys => "Keyboard", "键盘快捷键";
     KeyPlay => "play or pause", "播放或暂停";
     KeyStep => "step one event", "单步处理一个事件";
@@ -204,6 +207,7 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
         Bug::VoteWithoutLogCheck => (Key::BugVoteNoLogCheck, Key::BugVoteNoLogCheckWhy),
         Bug::SkipConsistencyCheck => (Key::BugSkipCheck, Key::BugSkipCheckWhy),
         Bug::ConfigChangeBeforeTermCommit => (Key::BugConfigBeforeCommit, Key::BugConfigBeforeCommitWhy),
+        Bug::ReadIndexWithoutHeartbeat => (Key::BugReadIndexNoHeartbeat, Key::BugReadIndexNoHeartbeatWhy),
     };
     (t(lang, name), t(lang, why))
 }

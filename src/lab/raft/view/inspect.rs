@@ -78,21 +78,33 @@ pub fn message_rows(world: &World<RaftNode>, id: MsgId) -> Vec<Note> {
         RaftMessage::RequestVoteReply { term, vote_granted } | RaftMessage::PreVoteReply { term, vote_granted } => {
             vec![("term", term.to_string()), ("voteGranted", vote_granted.to_string())]
         }
-        RaftMessage::AppendEntries { term, leader_id, prev_log_index, prev_log_term, entries, leader_commit } => vec![
+        RaftMessage::AppendEntries {
+            term,
+            leader_id,
+            prev_log_index,
+            prev_log_term,
+            entries,
+            leader_commit,
+            read_round,
+        } => vec![
             ("term", term.to_string()),
             ("leaderId", leader_id.to_string()),
             ("prevLogIndex", prev_log_index.to_string()),
             ("prevLogTerm", prev_log_term.to_string()),
             ("entries", entries.iter().map(|e| format!("T{} {}", e.term, *e.command)).collect::<Vec<_>>().join("; ")),
             ("leaderCommit", leader_commit.to_string()),
+            ("readRound", read_round.to_string()),
         ],
-        RaftMessage::AppendEntriesReply { term, success, match_index, conflict_term, conflict_index } => vec![
-            ("term", term.to_string()),
-            ("success", success.to_string()),
-            ("matchIndex", match_index.to_string()),
-            ("conflictTerm", opt(*conflict_term)),
-            ("conflictIndex", conflict_index.to_string()),
-        ],
+        RaftMessage::AppendEntriesReply { term, success, match_index, conflict_term, conflict_index, read_round } => {
+            vec![
+                ("term", term.to_string()),
+                ("success", success.to_string()),
+                ("matchIndex", match_index.to_string()),
+                ("conflictTerm", opt(*conflict_term)),
+                ("conflictIndex", conflict_index.to_string()),
+                ("readRound", read_round.to_string()),
+            ]
+        }
         RaftMessage::InstallSnapshot {
             term,
             leader_id,
