@@ -56,9 +56,13 @@ pub struct ReplyLog {
 }
 
 impl ReplyLog {
-    /// Take the replies recorded since the last call.
+    /// Take the replies recorded since the last call (after a seek back, forget those past it).
     pub fn absorb(&mut self, trace: &Trace<RaftEvent>) {
         let total = trace.total();
+        if total < self.seen {
+            self.replies.retain(|r| r.pos < total);
+            self.seen = total;
+        }
         if total == self.seen {
             return;
         }

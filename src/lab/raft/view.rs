@@ -7,6 +7,7 @@ mod clients;
 mod cluster;
 mod inspect;
 mod lanes;
+mod linearizability;
 mod logs;
 mod membership;
 
@@ -14,13 +15,15 @@ pub use clients::{next_seq, ClientReplies, ClientRequest, Outcome, CLIENT_TIMEOU
 pub use cluster::{leader_of, message_tags, nodes_of, timer_fractions};
 pub use inspect::{message_rows, node_rows};
 pub use lanes::{LaneState, RoleLanes, Segment, LANE_SPAN};
+pub use linearizability::{linearizability_view, LinearizabilityView, OpRow, Verdict, JUDGED_OPS};
 pub use logs::{log_rows, window as log_window, LogCell, LogRow, Progress};
 pub use membership::{membership_view, MemberRow, MemberStatus, MembershipView};
 
 use super::RaftScenario;
 use crate::lab::view::{self as shared, ClusterModel, LogLine};
+use crate::raft::history::{History as ClientHistory, ReplyLog};
 use crate::raft::{RaftChecker, RaftEvent, RaftNode};
-use crate::sim::{NetStats, NetworkConfig, NodeId, SimTime, Timeline, Violation};
+use crate::sim::{Action, NetStats, NetworkConfig, NodeId, SimTime, Timeline, Violation};
 
 /// A Raft run in the page: the timeline under the Raft checker.
 pub type RaftTimeline = Timeline<RaftNode, RaftChecker>;
@@ -85,6 +88,8 @@ pub struct History {
     pub lanes: RoleLanes,
     /// Replies to client requests, by request.
     pub replies: ClientReplies,
+    /// Every server's answer, for the linearizability check.
+    pub answers: ReplyLog,
 }
 
 impl History {
@@ -92,6 +97,17 @@ impl History {
     pub fn observe(&mut self, timeline: &RaftTimeline) {
         self.lanes.observe(timeline.world());
         self.replies.observe(timeline.world());
+        self.answers.absorb(timeline.world().trace());
+    }
+
+    /// The run's client operations up to `now` (writes, log reads and reads outside the log),
+    /// judged for linearizability, the last `limit` of them.
+    pub fn linearizability(&self, scenario: &RaftScenario, now: SimTime, limit: usize) -> LinearizabilityView {
+        let inputs = scenario.actions.iter().filter(|a| a.at <= now).filter_map(|a| match &a.action {
+            Action::Input { node, input } => Some((a.at, *node, input)),
+            _ => None,
+        });
+        linearizability_view(&ClientHistory::build(inputs, self.answers.replies()), limit)
     }
 
     /// The last `limit` client requests sent by now, with their outcomes.

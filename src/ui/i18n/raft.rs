@@ -108,6 +108,25 @@ table! {
     WordInstallSnapshot => "install snapshot", "安装快照";
     WordConfig => "configuration", "配置";
     WordConfigRefused => "change refused", "变更被拒绝";
+    NotLinearizable => "{op} returned {got}, but no order of the operations that respects their real times explains it: the longest valid order before it leaves {key} = {state} (last written by {writer})",
+                       "{op} 返回了 {got}，但没有任何符合真实时间先后的操作顺序能解释它：在它之前最长的合法顺序使 {key} = {state}（最后由 {writer} 写入）";
+    History => "Client history and linearizability", "客户端历史与线性一致性";
+    HistoryHint => "Each operation is a bar from when it was sent to when its answer came. The history is linearizable if some order of the operations, each taking effect inside its bar, gives every answer; the checker (Wing and Gong, as in Porcupine) searches for one.",
+                   "每个操作是一条从发出到收到应答的横条。如果存在一种顺序，让每个操作在自己的横条内生效并得到每个应答，历史就是线性一致的；检查器（Wing 与 Gong 的算法，同 Porcupine）会搜索这样的顺序。";
+    VerdictEmpty => "No operations yet.", "还没有操作。";
+    VerdictOk => "Linearizable: {n} operations checked.", "线性一致：已检查 {n} 个操作。";
+    VerdictBroken => "Not linearizable.", "不是线性一致的。";
+    VerdictUnknown => "Undecided: the search gave up on {n} operations.", "无法判定：对 {n} 个操作的搜索放弃了。";
+    VerdictTooLong => "{n} operations: more than the page judges.", "{n} 个操作：超过页面检查的上限。";
+    ReadTitle => "Read", "读";
+    ReadKey => "key", "键";
+    ReadVia => "via", "方式";
+    ReadAt => "at node", "发往节点";
+    ReadSend => "Read", "读取";
+    PathLog => "log (get through the log)", "日志（经日志的 get）";
+    PathReadIndex => "ReadIndex (leader confirms with a heartbeat round)", "ReadIndex（领导者先用一轮心跳确认）";
+    PathLease => "lease (leader answers at once while its lease holds)", "租约（租约有效时领导者立即回答）";
+    PathLocal => "local (any node answers from its own state: may be stale)", "本地（任意节点用自己的状态回答：可能过期）";
     TermWentBack => "node {node}'s term went from {from} back to {to}", "节点 {node} 的任期从 {from} 倒退到 {to}";
     CommitWentBack => "node {node}'s commit index went from {from} back to {to}", "节点 {node} 的提交索引从 {from} 倒退到 {to}";
     LeaderRemovedEntries => "leader {node} removed entries from index {index} of its own log in term {term}", "领导者 {node} 在任期 {term} 删除了自己日志中从索引 {index} 开始的条目";
@@ -231,6 +250,7 @@ pub fn violation_text(lang: Lang, violation: &crate::sim::Violation) -> String {
         "different_apply" => Key::DifferentApply,
         "leader_lacks_committed" => Key::LeaderLacksCommitted,
         "snapshot_not_committed" => Key::SnapshotNotCommitted,
+        "not_linearizable" => Key::NotLinearizable,
         _ => return violation.explanation.clone(),
     };
     crate::sim::fill_facts(t(lang, key), &violation.facts)
@@ -349,17 +369,23 @@ mod tests {
             "different_apply",
             "leader_lacks_committed",
             "snapshot_not_committed",
+            "not_linearizable",
         ] {
             let facts: Vec<(&'static str, String)> =
-                ["node", "other", "from", "to", "index", "term", "earlier", "commit", "entry_term"]
+                ["node", "other", "from", "to", "index", "term", "earlier", "commit", "entry_term", "op", "got", "key"]
                     .into_iter()
+                    .chain(["state", "writer"])
                     .map(|name| (name, "7".to_string()))
                     .collect();
+            let english = match code {
+                "not_linearizable" => crate::raft::history::english(code),
+                _ => crate::raft::checker::english(code),
+            };
             let v = crate::sim::Violation {
                 invariant: "x",
                 t: 0,
                 nodes: vec![7],
-                explanation: crate::sim::fill_facts(crate::raft::checker::english(code), &facts),
+                explanation: crate::sim::fill_facts(english, &facts),
                 code,
                 facts,
                 trace_seq: 0,

@@ -173,7 +173,10 @@ impl ClientReplies {
 /// The next sequence number for `client` in `scenario` (one more than any it used).
 pub fn next_seq(scenario: &RaftScenario, client: ClientId) -> u64 {
     let used = scenario.actions.iter().filter_map(|a| match &a.action {
-        Action::Input { input: RaftInput::Client { client: c, seq, .. }, .. } if *c == client => Some(*seq),
+        Action::Input {
+            input: RaftInput::Client { client: c, seq, .. } | RaftInput::Read { client: c, seq, .. },
+            ..
+        } if *c == client => Some(*seq),
         _ => None,
     });
     used.max().unwrap_or(0) + 1

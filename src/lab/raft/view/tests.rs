@@ -132,3 +132,37 @@ fn a_stale_node_elected_without_the_log_check_breaks_an_invariant() {
     let v = tl.violation().expect("a violation");
     assert!(view(&tl, 1, 1).invariants.iter().any(|(name, broken)| *name == v.invariant && broken.is_some()));
 }
+
+#[test]
+fn a_stale_local_read_at_a_cut_off_leader_breaks_linearizability_until_seeking_back_before_it() {
+    use crate::raft::ReadMode;
+    let (mut tl, mut history) = (timeline(), History::default());
+    let old = elect(&mut tl, &mut history);
+    put(&mut tl, old, "x");
+    tl.run_until(tl.now() + ms(300));
+    let others: Vec<NodeId> = (0..5).filter(|&n| n != old).collect();
+    tl.act(Action::Partition { groups: vec![vec![old], others.clone()] }).unwrap();
+    tl.run_until(tl.now() + secs(2));
+    let new = leader_of(tl.world()).filter(|&l| l != old).expect("the majority elects a new leader");
+    let seq = next_seq(tl.scenario(), 1);
+    let op = KvOp::Put { key: "x".into(), value: "2".into() };
+    tl.act(Action::Input { node: new, input: RaftInput::Client { client: 1, seq, op } }).unwrap();
+    tl.run_until(tl.now() + ms(500));
+    let before_read = tl.now();
+    history.observe(&tl);
+    assert_eq!(history.linearizability(tl.scenario(), tl.now(), 10).verdict, Verdict::Linearizable(2));
+
+    let seq = next_seq(tl.scenario(), 1);
+    let read = RaftInput::Read { client: 1, seq, key: "x".into(), mode: ReadMode::Local };
+    tl.act(Action::Input { node: old, input: read }).unwrap();
+    tl.run_until(tl.now() + ms(10));
+    history.observe(&tl);
+    let view = history.linearizability(tl.scenario(), tl.now(), 10);
+    assert!(matches!(view.verdict, Verdict::Broken(_)), "{:?}", view.verdict);
+    let broken: Vec<&OpRow> = view.rows.iter().filter(|r| r.broken).collect();
+    assert_eq!((broken[0].path, broken[0].answered_by, broken[0].result.as_str()), ("local", Some(old), "= 1"));
+
+    tl.seek(before_read - 1);
+    history.observe(&tl);
+    assert_eq!(history.linearizability(tl.scenario(), tl.now(), 10).verdict, Verdict::Linearizable(2));
+}
