@@ -98,3 +98,54 @@ async fn snapshot_now_compacts_a_servers_log() {
     let index: u64 = snapshot_of(&root).expect("a snapshot after the button").parse().unwrap();
     assert!(index >= 1, "the snapshot covers the leader's no-op at least");
 }
+
+async fn choose(root: &Element, testid: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let select: web_sys::HtmlSelectElement = find(root, &format!("[data-testid=\"{testid}\"]")).dyn_into().unwrap();
+    select.set_value(value);
+    browser_support::fire(&select, "Event", "change");
+    browser_support::settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_local_read_at_an_isolated_old_leader_is_marked_as_breaking_linearizability() {
+    let root = browser_support::mount::<RaftPage>().await;
+    advance(&root, 4).await;
+    let old: u32 = leaders(&root)[0].parse().unwrap();
+    // A put of x through the leader, committed.
+    click(&root, "[data-testid=\"client-send\"]").await;
+    advance(&root, 1).await;
+    click(&root, "[data-testid=\"isolate-leader\"]").await;
+    advance(&root, 4).await;
+    let new: u32 = leaders(&root).iter().map(|l| l.parse().unwrap()).find(|&l| l != old).expect("a new leader");
+    // The client's next put, x=2, goes to the new leader, and commits there.
+    choose(&root, "client-node", &new.to_string()).await;
+    let value: web_sys::HtmlInputElement = {
+        use wasm_bindgen::JsCast;
+        find(&root, "[data-testid=\"client-value\"]").dyn_into().unwrap()
+    };
+    value.set_value("2");
+    browser_support::fire(&value, "Event", "change");
+    browser_support::settle().await;
+    click(&root, "[data-testid=\"client-send\"]").await;
+    advance(&root, 1).await;
+    assert_eq!(attr(&root, "[data-testid=\"history\"]", "data-verdict"), "linearizable");
+
+    // ReadIndex at the old leader never answers (it cannot confirm it still leads).
+    choose(&root, "read-node", &old.to_string()).await;
+    choose(&root, "read-path", "read_index").await;
+    click(&root, "[data-testid=\"read-send\"]").await;
+    advance(&root, 1).await;
+    assert_eq!(attr(&root, "[data-testid=\"op\"]", "data-status"), "pending", "the newest op: no answer");
+    assert_eq!(attr(&root, "[data-testid=\"history\"]", "data-verdict"), "linearizable");
+
+    // A local read there answers at once, with the old value.
+    choose(&root, "read-path", "local").await;
+    click(&root, "[data-testid=\"read-send\"]").await;
+    advance(&root, 1).await;
+    assert_eq!(attr(&root, "[data-testid=\"history\"]", "data-verdict"), "broken");
+    let broken = find(&root, "[data-testid=\"op\"][data-broken=\"true\"]");
+    assert_eq!(broken.get_attribute("data-path").as_deref(), Some("local"));
+    let verdict = find(&root, "[data-testid=\"verdict\"]").text_content().unwrap_or_default();
+    assert!(verdict.contains("read x (local)"), "{verdict}");
+}

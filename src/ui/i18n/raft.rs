@@ -110,7 +110,7 @@ table! {
     WordConfigRefused => "change refused", "变更被拒绝";
     NotLinearizable => "{op} returned {got}, but no order of the operations that respects their real times explains it: the longest valid order before it leaves {key} = {state} (last written by {writer})",
                        "{op} 返回了 {got}，但没有任何符合真实时间先后的操作顺序能解释它：在它之前最长的合法顺序使 {key} = {state}（最后由 {writer} 写入）";
-    History => "Client history and linearizability", "客户端历史与线性一致性";
+    HistoryTitle => "Client history and linearizability", "客户端历史与线性一致性";
     HistoryHint => "Each operation is a bar from when it was sent to when its answer came. The history is linearizable if some order of the operations, each taking effect inside its bar, gives every answer; the checker (Wing and Gong, as in Porcupine) searches for one.",
                    "每个操作是一条从发出到收到应答的横条。如果存在一种顺序，让每个操作在自己的横条内生效并得到每个应答，历史就是线性一致的；检查器（Wing 与 Gong 的算法，同 Porcupine）会搜索这样的顺序。";
     VerdictEmpty => "No operations yet.", "还没有操作。";

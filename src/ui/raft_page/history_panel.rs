@@ -134,7 +134,7 @@ pub fn HistoryPanel(props: &HistoryPanelProps) -> Html {
     };
     html! {
         <section class="panel history" data-testid="history" data-verdict={tone}>
-            <h2>{ t(lang, Key::History) }</h2>
+            <h2>{ t(lang, Key::HistoryTitle) }</h2>
             <p class="hint">{ t(lang, Key::HistoryHint) }</p>
             <div class="read-form">
                 <strong>{ t(lang, Key::ReadTitle) }</strong>

@@ -3,6 +3,7 @@
 
 mod client_panel;
 mod frame;
+mod history_panel;
 mod inspect;
 mod keys_help;
 mod legend;
@@ -42,6 +43,7 @@ use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
 use frame::{frame, CLIENT};
+use history_panel::{HistoryPanel, ReadPath, ReadRequest};
 use inspect::{translate, MessageInspector};
 use keys_help::KeysHelp;
 use legend::RaftLegend;
@@ -61,6 +63,10 @@ const SEQUENCE_LIMIT: usize = 120;
 
 /// Message kinds drawn as replies (diamonds).
 const REPLIES: &[&str] = &["RequestVoteReply", "AppendEntriesReply"];
+/// Client operations the history panel lists.
+const HISTORY_ROWS: usize = 24;
+/// The history is judged again at least this often in virtual time.
+const HISTORY_REFRESH: SimTime = ms(250);
 /// Virtual time the "+0.5 s" control runs.
 const ADVANCE: u64 = ms(500);
 
@@ -97,6 +103,16 @@ pub fn RaftPage() -> Html {
             Rc::new(membership_view(timeline.world(), leader, timeline.scenario().config.membership_change))
         })
     };
+    let linearizability = {
+        let (timeline, history) = (run.timeline.clone(), history.clone());
+        let answers = history.borrow().1.answers.replies().len();
+        let actions = timeline.borrow().scenario().actions.len();
+        // Judged again when an answer or a request comes, and four times a virtual second.
+        use_memo((answers, actions, frame.now / HISTORY_REFRESH, Rc::as_ptr(&timeline) as usize), move |_| {
+            let timeline = timeline.borrow();
+            Rc::new(history.borrow().1.linearizability(timeline.scenario(), timeline.now(), HISTORY_ROWS))
+        })
+    };
     let form = use_state(ClientForm::default);
     let help = use_state(|| false);
     let inspect_messages = use_state(|| false);
@@ -111,6 +127,18 @@ pub fn RaftPage() -> Html {
             // The sequence number is read from the scenario when sending, not on every frame.
             let seq = next_seq(timeline.borrow().scenario(), CLIENT);
             act.emit(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq, op } });
+        })
+    };
+    let on_read = {
+        let (act, timeline) = (act.clone(), run.timeline.clone());
+        Callback::from(move |read: ReadRequest| {
+            let seq = next_seq(timeline.borrow().scenario(), CLIENT);
+            let ReadRequest { key, path, node } = read;
+            let input = match path {
+                ReadPath::Log => RaftInput::Client { client: CLIENT, seq, op: KvOp::Get { key } },
+                ReadPath::Mode(mode) => RaftInput::Read { client: CLIENT, seq, key, mode },
+            };
+            act.emit(Action::Input { node, input });
         })
     };
     let on_preset = {
@@ -296,9 +324,12 @@ pub fn RaftPage() -> Html {
                              on_send={{ let (send, form) = (send.clone(), form.clone()); Callback::from(move |()| send.emit((form.node, form.op()))) }}
                              on_retry={send.reform(|(node, op): (NodeId, KvOp)| (Some(node), op))} />
                 <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
+                <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
+            </div>
+            <div class="lower raft-ext">
+                <HistoryPanel view={(*linearizability).clone()} now={frame.now} {count} leader={frame.leader} {on_read} />
                 <MembershipPanel view={(*membership).clone()}
                                  on_input={act.reform(|(node, input)| Action::Input { node, input })} />
-                <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
             </div>
             <div class="lower raft-lower">
                 <EventLog lines={frame.log.clone()} />
