@@ -22,8 +22,10 @@ fn with_every_bug_off_nothing_is_found_on_3_5_and_7_nodes() {
 
 #[test]
 fn each_bug_toggle_is_caught() {
-    // (toggle, cluster size, seed budget, what must break)
-    let table: [(Bug, u32, u64, &[&str]); Bug::ALL.len()] = [
+    // (toggle, cluster size, seed budget, what must break). Every toggle but one: keeping the
+    // leader as a pre-candidate (etcd-io/etcd#8334) only costs an election round, which breaks no
+    // invariant and no liveness bound; `raft::prevote_tests` shows it in a scripted scenario.
+    let table: [(Bug, u32, u64, &[&str]); Bug::ALL.len() - 1] = [
         (Bug::CommitOldTermByCount, 3, 600, &["Leader Completeness", "State Machine Safety"]),
         (Bug::ForgetVoteOnRestart, 3, 500, &["Election Safety"]),
         (Bug::NoTimeoutRandomization, 5, 100, &["liveness"]),
@@ -38,6 +40,8 @@ fn each_bug_toggle_is_caught() {
         ),
         (Bug::ReadIndexWithoutHeartbeat, 5, 600, &["Linearizability"]),
     ];
+    let untested: Vec<Bug> = Bug::ALL.into_iter().filter(|b| table.iter().all(|t| t.0 != *b)).collect();
+    assert_eq!(untested, [Bug::PreCandidateKeepsLeader], "every other toggle is in the table");
     for (bug, nodes, budget, expected) in table {
         let (seed, finding) = first_finding(Some(bug), nodes, budget)
             .unwrap_or_else(|| panic!("{} not caught in {budget} seeds on {nodes} nodes", bug.name()));

@@ -25,11 +25,14 @@ pub enum Bug {
     /// Serve a ReadIndex read without the heartbeat round that confirms leadership (thesis 6.4
     /// step 2): a deposed leader that has not heard of its successor answers with stale data.
     ReadIndexWithoutHeartbeat,
+    /// PreVote with CheckQuorum: a pre-candidate keeps its leader and restarts its lease with its
+    /// election timer, as etcd's raft once did: pre-candidates refuse each other and elections stall.
+    PreCandidateKeepsLeader,
 }
 
 impl Bug {
     /// Every bug toggle.
-    pub const ALL: [Bug; 7] = [
+    pub const ALL: [Bug; 8] = [
         Bug::CommitOldTermByCount,
         Bug::ForgetVoteOnRestart,
         Bug::NoTimeoutRandomization,
@@ -37,6 +40,7 @@ impl Bug {
         Bug::SkipConsistencyCheck,
         Bug::ConfigChangeBeforeTermCommit,
         Bug::ReadIndexWithoutHeartbeat,
+        Bug::PreCandidateKeepsLeader,
     ];
 
     /// The name used in scenarios and on the command line.
@@ -49,6 +53,7 @@ impl Bug {
             Bug::SkipConsistencyCheck => "skip_consistency_check",
             Bug::ConfigChangeBeforeTermCommit => "config_change_before_term_commit",
             Bug::ReadIndexWithoutHeartbeat => "read_index_without_heartbeat",
+            Bug::PreCandidateKeepsLeader => "pre_candidate_keeps_leader",
         }
     }
 

@@ -281,11 +281,18 @@ impl RaftNode {
     }
 
     /// PreVote: without touching its term, ask whether a majority would vote for it in term + 1.
-    /// A pre-candidate forgets its leader (keeping it stalled etcd once: followers that still
-    /// believed in a leader kept refusing).
+    /// A pre-candidate forgets its leader: etcd's raft once kept it and counted its lease from its
+    /// own election timer, so pre-candidates refused each other's pre-votes and elections stalled
+    /// (the `pre_candidate_keeps_leader` toggle brings that back).
     fn start_pre_vote(&mut self, ctx: RaftCtx) {
-        self.leader_id = None;
-        self.last_leader_contact = None;
+        if self.config.has(Bug::PreCandidateKeepsLeader) {
+            if self.leader_id.is_some() {
+                self.last_leader_contact = Some(ctx.now());
+            }
+        } else {
+            self.leader_id = None;
+            self.last_leader_contact = None;
+        }
         self.votes.iter_mut().for_each(|v| *v = false);
         self.votes[ctx.id() as usize] = true;
         self.role = Role::Follower; // so that set_role records each new round

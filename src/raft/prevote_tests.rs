@@ -64,3 +64,42 @@ fn a_pre_candidate_wins_pre_votes_then_a_real_election() {
     let (id, term) = current_leader(&world).expect("PreVote still elects a leader");
     assert_eq!(term, 1, "the pre-vote round raised no term: node {id} won term 1");
 }
+
+/// etcd-io/etcd#8334 (TestPreVoteWithCheckQuorum), election timeouts of 1 to 2 s: follower B is
+/// cut off and times out (a pre-candidate that still knows its leader); then the leader is cut off,
+/// B rejoins A, and A times out. Whether A is elected in that round (within 200 ms, before any
+/// election timer could run out again).
+fn elected_after_the_leader_is_cut_off(bugs: Vec<Bug>) -> bool {
+    let slow = RaftConfig {
+        nodes: 3,
+        election_timeout_min: secs(1),
+        election_timeout_max: secs(2),
+        heartbeat_interval: crate::sim::ms(100),
+        pre_vote: true,
+        check_quorum: true,
+        bugs,
+        ..RaftConfig::default()
+    };
+    let ms = crate::sim::ms;
+    let mut world = World::new(3, NetworkConfig::default(), slow, 4, Retention::Window(0));
+    world.run_until(secs(4));
+    let (leader, _) = current_leader(&world).expect("a leader");
+    let [a, b] = [0, 1, 2].into_iter().filter(|&n| n != leader).collect::<Vec<_>>()[..] else { unreachable!() };
+    world.apply(&Action::Partition { groups: vec![vec![b], vec![leader, a]] }).unwrap();
+    world.run_until(secs(5) + ms(100));
+    world.apply(&Action::Input { node: b, input: RaftInput::Timeout }).unwrap();
+    world.run_until(secs(5) + ms(200));
+    world.apply(&Action::Partition { groups: vec![vec![leader], vec![a, b]] }).unwrap();
+    world.apply(&Action::Input { node: a, input: RaftInput::Timeout }).unwrap();
+    world.run_until(secs(5) + ms(400));
+    current_leader(&world).is_some_and(|(l, _)| l == a)
+}
+
+#[test]
+fn a_pre_candidate_that_keeps_its_leader_refuses_the_other_and_the_round_fails_etcd_8334() {
+    assert!(elected_after_the_leader_is_cut_off(vec![]), "B forgot its leader, so it grants A's pre-vote and vote");
+    assert!(
+        !elected_after_the_leader_is_cut_off(vec![Bug::PreCandidateKeepsLeader]),
+        "B still believes in its leader and its lease restarted with its timer: it refuses A, no leader"
+    );
+}

@@ -158,6 +158,9 @@ table! {
     BugReadIndexNoHeartbeat => "ReadIndex without the heartbeat round", "ReadIndex 不做心跳确认";
     BugReadIndexNoHeartbeatWhy => "The leader answers a ReadIndex read without first confirming with a majority that it still leads: a deposed leader serves stale data.",
         "领导者回答 ReadIndex 读请求前不先向多数派确认自己仍是领导者：已被取代的旧领导者会返回过期数据。";
+    BugPreCandidateKeepsLeader => "A pre-candidate keeps its leader", "预候选人不忘记领导者";
+    BugPreCandidateKeepsLeaderWhy => "With PreVote and CheckQuorum, a pre-candidate still believes in its old leader and restarts its lease with its timer (etcd's raft once did): pre-candidates refuse each other and no leader is elected.",
+        "开启 PreVote 和 CheckQuorum 时，预候选人仍相信旧领导者，并随选举定时器重新计算租约（etcd 的 raft 曾经如此）：预候选人互相拒绝，选不出领导者。";
     Keys => "Keyboard", "键盘快捷键";
     KeyPlay => "play or pause", "播放或暂停";
     KeyStep => "step one event", "单步处理一个事件";
@@ -227,6 +230,7 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
         Bug::SkipConsistencyCheck => (Key::BugSkipCheck, Key::BugSkipCheckWhy),
         Bug::ConfigChangeBeforeTermCommit => (Key::BugConfigBeforeCommit, Key::BugConfigBeforeCommitWhy),
         Bug::ReadIndexWithoutHeartbeat => (Key::BugReadIndexNoHeartbeat, Key::BugReadIndexNoHeartbeatWhy),
+        Bug::PreCandidateKeepsLeader => (Key::BugPreCandidateKeepsLeader, Key::BugPreCandidateKeepsLeaderWhy),
     };
     (t(lang, name), t(lang, why))
 }
