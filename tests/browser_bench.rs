@@ -149,7 +149,7 @@ async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize)
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<distlab::ui::App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<distlab::ui::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     gloo_timers::future::TimeoutFuture::new(50).await;
     yew::scheduler::flush().await;
@@ -166,6 +166,8 @@ async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize)
         yew::scheduler::flush().await;
         times.push(performance.now() - start);
     }
+    // Unmounted, not only removed: a mounted app would go on advancing with the next run's frames.
+    app.destroy();
     root.remove();
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     FrameTimes { in_flight, times }

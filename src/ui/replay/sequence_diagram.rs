@@ -73,7 +73,27 @@ fn coord(v: f64) -> String {
     format!("{v:.1}")
 }
 
-fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, lang: crate::ui::i18n::Lang) -> Html {
+/// Properties of [`ArrowView`].
+#[derive(Properties, PartialEq)]
+struct ArrowProps {
+    arrow: Arrow,
+    /// Lifelines in the picture.
+    lanes: u32,
+    /// The time origin of the picture's coordinates.
+    origin: SimTime,
+    /// Virtual time the picture spans.
+    span: SimTime,
+    highlighted: bool,
+    reply: bool,
+}
+
+/// One message's arrow: its own component, so that a frame redraws only the arrows that changed
+/// (the coordinates stay put while the diagram scrolls).
+#[component]
+fn ArrowView(props: &ArrowProps) -> Html {
+    let lang = use_lang();
+    let (arrow, highlighted, reply) = (&props.arrow, props.highlighted, props.reply);
+    let scale = Scale { lanes: props.lanes, origin: props.origin, span: props.span as f64 };
     let (x1, y1) = (scale.x(arrow.from), scale.y(arrow.sent));
     let x2 = x1 + (scale.x(arrow.to) - x1) * arrow.reach;
     let y2 = scale.y(arrow.end);
@@ -97,12 +117,13 @@ fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, lang
     let head = (arrow.fate == Fate::Delivered).then_some("url(#seq-head)");
     let label_x = x1 + (x2 - x1) * 0.18;
     let label_y = y1 + (y2 - y1) * 0.18 - 3.0;
+    let (x1, y1, x2, y2) = (coord(x1), coord(y1), coord(x2), coord(y2));
     html! {
-        <g key={id} class={classes!("seq-arrow", arrow.fate.as_str(), reply.then_some("reply"), highlighted.then_some("highlight"))}
+        <g class={classes!("seq-arrow", arrow.fate.as_str(), reply.then_some("reply"), highlighted.then_some("highlight"))}
            data-msg-arrow={id.to_string()} data-fate={arrow.fate.as_str()}>
             <title>{ title }</title>
-            <line class="hit" x1={coord(x1)} y1={coord(y1)} x2={coord(x2)} y2={coord(y2)} />
-            <line class="shaft" x1={coord(x1)} y1={coord(y1)} x2={coord(x2)} y2={coord(y2)} marker-end={head} />
+            <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
+            <line class="shaft" {x1} {y1} {x2} {y2} marker-end={head} />
             { end }
             <text class="kind" x={coord(label_x)} y={coord(label_y)}>{ arrow.kind }</text>
         </g>
@@ -147,7 +168,10 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         }
     });
     let arrows = model.arrows.iter().map(|arrow| {
-        arrow_view(arrow, &scale, props.highlight == Some(arrow.id), props.reply_kinds.contains(&arrow.kind), lang)
+        html! {
+            <ArrowView key={arrow.id} arrow={arrow.clone()} lanes={model.nodes} {origin} {span}
+                       highlighted={props.highlight == Some(arrow.id)} reply={props.reply_kinds.contains(&arrow.kind)} />
+        }
     });
     let empty = model.arrows.is_empty().then(|| html! { <p class="hint">{ t(lang, Key::SequenceEmpty) }</p> });
     html! {
