@@ -101,6 +101,29 @@ fn input_value(e: &Event) -> String {
 #[component]
 pub fn ClientPanel(props: &ClientPanelProps) -> Html {
     let lang = use_lang();
+    html! {
+        <section class="panel client-panel" data-testid="client-panel">
+            <h2>{ t(lang, Key::Client) }</h2>
+            <FormView form={props.form.clone()} count={props.count} on_form={props.on_form.clone()} on_send={props.on_send.clone()} />
+            <h2>{ t(lang, Key::History) }</h2>
+            <History requests={props.requests.clone()} on_retry={props.on_retry.clone()} />
+        </section>
+    }
+}
+
+/// Properties of [`FormView`].
+#[derive(Properties, PartialEq)]
+struct FormProps {
+    form: ClientForm,
+    count: u32,
+    on_form: Callback<ClientForm>,
+    on_send: Callback<()>,
+}
+
+/// The request form (redrawn only when it changes, not with every frame of the run).
+#[component]
+fn FormView(props: &FormProps) -> Html {
+    let lang = use_lang();
     let form = &props.form;
     let edit = |change: fn(&mut ClientForm, String)| {
         let (form, on_form) = (form.clone(), props.on_form.clone());
@@ -114,10 +137,7 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
     let on_node = edit(|f, v| f.node = v.parse().ok());
     let send = props.on_send.reform(|e: SubmitEvent| e.prevent_default());
     let needs_value = matches!(form.op, OpKind::Put | OpKind::Cas);
-    let rows = use_inner_html(history_rows(lang, &props.requests).into_value());
     html! {
-        <section class="panel client-panel" data-testid="client-panel">
-            <h2>{ t(lang, Key::Client) }</h2>
             <form class="client-form" onsubmit={send}>
                 <label><span>{ t(lang, Key::Operation) }</span>
                     <select data-testid="client-op" onchange={on_op}>
@@ -149,19 +169,33 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
                 </label>
                 <button type="submit" class={classes!("btn", "primary")} data-testid="client-send">{ t(lang, Key::Send) }</button>
             </form>
-            <h2>{ t(lang, Key::History) }</h2>
-            if props.requests.is_empty() {
-                <p class="hint">{ t(lang, Key::NoRequests) }</p>
-            } else {
-                <table class="history" data-testid="client-history">
-                    <thead><tr>
-                        <th>{ "#" }</th><th>{ t(lang, Key::SentAt) }</th><th>{ "N" }</th><th>{ t(lang, Key::Operation) }</th>
-                        <th>{ t(lang, Key::Outcome) }</th><th>{ t(lang, Key::Latency) }</th>
-                    </tr></thead>
-                    <tbody ref={rows} onclick={on_retry_click(props.requests.clone(), props.on_retry.clone())} />
-                </table>
-            }
-        </section>
+    }
+}
+
+/// Properties of [`History`].
+#[derive(Properties, PartialEq)]
+struct HistoryProps {
+    requests: Rc<Vec<ClientRequest>>,
+    on_retry: Callback<(NodeId, KvOp)>,
+}
+
+/// The requests sent, newest first, with their outcomes.
+#[component]
+fn History(props: &HistoryProps) -> Html {
+    let lang = use_lang();
+    let rows = use_inner_html(history_rows(lang, &props.requests).into_value());
+    html! {
+        if props.requests.is_empty() {
+            <p class="hint">{ t(lang, Key::NoRequests) }</p>
+        } else {
+            <table class="history" data-testid="client-history">
+                <thead><tr>
+                    <th>{ "#" }</th><th>{ t(lang, Key::SentAt) }</th><th>{ "N" }</th><th>{ t(lang, Key::Operation) }</th>
+                    <th>{ t(lang, Key::Outcome) }</th><th>{ t(lang, Key::Latency) }</th>
+                </tr></thead>
+                <tbody ref={rows} onclick={on_retry_click(props.requests.clone(), props.on_retry.clone())} />
+            </table>
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::raft::presets as fault_presets;
-use crate::lab::raft::view::{message_rows, next_seq, node_rows, History};
+use crate::lab::raft::view::{leader_of, message_rows, next_seq, node_rows, History};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
@@ -95,14 +95,29 @@ pub fn RaftPage() -> Html {
     let hovered = use_state(|| None::<MsgId>);
 
     let act = dispatch.reform(RaftAction::Act);
+    // Made once per run: the leader and the sequence number are read when sending, not every frame.
     let send = {
-        let (act, frame, timeline) = (act.clone(), frame.clone(), run.timeline.clone());
-        Callback::from(move |(node, op): (Option<NodeId>, KvOp)| {
-            let node = node.or(frame.leader).unwrap_or(0);
-            // The sequence number is read from the scenario when sending, not on every frame.
-            let seq = next_seq(timeline.borrow().scenario(), CLIENT);
-            act.emit(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq, op } });
+        let (reducer, timeline) = (run.dispatcher(), run.timeline.clone());
+        use_callback(Rc::as_ptr(&run.timeline) as usize, move |(node, op): (Option<NodeId>, KvOp), _| {
+            let (node, seq) = {
+                let timeline = timeline.borrow();
+                (node.or(leader_of(timeline.world())).unwrap_or(0), next_seq(timeline.scenario(), CLIENT))
+            };
+            reducer
+                .dispatch(RunAction::Act(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq, op } }));
         })
+    };
+    let on_form = {
+        let form = form.setter();
+        use_callback((), move |f: ClientForm, _| form.set(f))
+    };
+    let on_send = {
+        let send = send.clone();
+        use_callback((*form).clone(), move |(), form| send.emit((form.node, form.op())))
+    };
+    let on_retry = {
+        let send = send.clone();
+        use_callback(send.clone(), move |(node, op): (NodeId, KvOp), _| send.emit((Some(node), op)))
     };
     let on_preset = {
         let (act, dispatch, frame) = (act.clone(), dispatch.clone(), frame.clone());
@@ -283,9 +298,7 @@ pub fn RaftPage() -> Html {
             <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
             <div class="lower raft-lower">
                 <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
-                             on_form={{ let form = form.clone(); Callback::from(move |f| form.set(f)) }}
-                             on_send={{ let (send, form) = (send.clone(), form.clone()); Callback::from(move |()| send.emit((form.node, form.op()))) }}
-                             on_retry={send.reform(|(node, op): (NodeId, KvOp)| (Some(node), op))} />
+                             {on_form} {on_send} {on_retry} />
                 <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
                 <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
             </div>
