@@ -111,14 +111,8 @@ pub fn RaftPage() -> Html {
         let form = form.setter();
         use_callback((), move |f: ClientForm, _| form.set(f))
     };
-    let on_send = {
-        let send = send.clone();
-        use_callback((*form).clone(), move |(), form| send.emit((form.node, form.op())))
-    };
-    let on_retry = {
-        let send = send.clone();
-        use_callback(send.clone(), move |(node, op): (NodeId, KvOp), _| send.emit((Some(node), op)))
-    };
+    let on_send = use_callback(((*form).clone(), send.clone()), |(), (form, send)| send.emit((form.node, form.op())));
+    let on_retry = use_callback(send.clone(), |(node, op): (NodeId, KvOp), send| send.emit((Some(node), op)));
     let on_preset = {
         let (act, dispatch, frame) = (act.clone(), dispatch.clone(), frame.clone());
         Callback::from(move |preset: Preset| {
