@@ -238,11 +238,11 @@ async fn the_sequence_diagram_draws_messages_and_highlights_the_hovered_one() {
     assert!(arrows > 0);
     assert!(root.query_selector("[data-fate=\"delivered\"]").unwrap().is_some());
     // The pointer moving onto an arrow: `mouseover` bubbles from its line to the diagram's listener.
-    let arrow = el(&root, "[data-msg-arrow] line");
+    let id = data(&root, "[data-msg-arrow]", "data-msg-arrow");
+    let arrow = el(&root, &format!("[data-msg-arrow=\"{id}\"] line"));
     fire(&arrow, "new MouseEvent('mouseover', {bubbles: true})", &JsValue::NULL);
     settle().await;
-    assert!(el(&root, "[data-msg-arrow]").class_list().contains("highlight"));
-    let id = data(&root, "[data-msg-arrow]", "data-msg-arrow");
+    assert!(el(&root, &format!("[data-msg-arrow=\"{id}\"]")).class_list().contains("highlight"));
     let dot = root.query_selector(&format!("[data-msg=\"{id}\"]")).unwrap();
     assert!(dot.is_none_or(|d| d.class_list().contains("highlighted")), "the cluster view emphasises the same message");
     fire(&el(&root, "[data-testid=\"sequence-diagram\"] .arrows"), "new MouseEvent('mouseleave')", &JsValue::NULL);

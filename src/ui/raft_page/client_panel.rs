@@ -1,7 +1,10 @@
 //! The client panel: put / get / delete / compare-and-set sent to a chosen node, and the history of requests.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::lab::raft::view::{ClientRequest, Outcome};
@@ -10,6 +13,7 @@ use crate::sim::NodeId;
 use crate::ui::i18n::raft::{t, Key};
 use crate::ui::i18n::{fill, note_text, use_lang, Lang};
 use crate::ui::shell::format;
+use crate::ui::shell::markup::{use_inner_html, Markup};
 
 /// The operation chosen in the form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -97,6 +101,29 @@ fn input_value(e: &Event) -> String {
 #[component]
 pub fn ClientPanel(props: &ClientPanelProps) -> Html {
     let lang = use_lang();
+    html! {
+        <section class="panel client-panel" data-testid="client-panel">
+            <h2>{ t(lang, Key::Client) }</h2>
+            <FormView form={props.form.clone()} count={props.count} on_form={props.on_form.clone()} on_send={props.on_send.clone()} />
+            <h2>{ t(lang, Key::History) }</h2>
+            <History requests={props.requests.clone()} on_retry={props.on_retry.clone()} />
+        </section>
+    }
+}
+
+/// Properties of [`FormView`].
+#[derive(Properties, PartialEq)]
+struct FormProps {
+    form: ClientForm,
+    count: u32,
+    on_form: Callback<ClientForm>,
+    on_send: Callback<()>,
+}
+
+/// The request form (redrawn only when it changes, not with every frame of the run).
+#[component]
+fn FormView(props: &FormProps) -> Html {
+    let lang = use_lang();
     let form = &props.form;
     let edit = |change: fn(&mut ClientForm, String)| {
         let (form, on_form) = (form.clone(), props.on_form.clone());
@@ -111,8 +138,6 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
     let send = props.on_send.reform(|e: SubmitEvent| e.prevent_default());
     let needs_value = matches!(form.op, OpKind::Put | OpKind::Cas);
     html! {
-        <section class="panel client-panel" data-testid="client-panel">
-            <h2>{ t(lang, Key::Client) }</h2>
             <form class="client-form" onsubmit={send}>
                 <label><span>{ t(lang, Key::Operation) }</span>
                     <select data-testid="client-op" onchange={on_op}>
@@ -144,48 +169,84 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
                 </label>
                 <button type="submit" class={classes!("btn", "primary")} data-testid="client-send">{ t(lang, Key::Send) }</button>
             </form>
-            <h2>{ t(lang, Key::History) }</h2>
-            { history(lang, &props.requests, &props.on_retry) }
-        </section>
     }
 }
 
-fn history(lang: Lang, requests: &[ClientRequest], on_retry: &Callback<(NodeId, KvOp)>) -> Html {
-    if requests.is_empty() {
-        return html! { <p class="hint">{ t(lang, Key::NoRequests) }</p> };
-    }
+/// Properties of [`History`].
+#[derive(Properties, PartialEq)]
+struct HistoryProps {
+    requests: Rc<Vec<ClientRequest>>,
+    on_retry: Callback<(NodeId, KvOp)>,
+}
+
+/// The requests sent, newest first, with their outcomes.
+#[component]
+fn History(props: &HistoryProps) -> Html {
+    let lang = use_lang();
+    let rows = use_inner_html(history_rows(lang, &props.requests).into_value());
     html! {
-        <table class="history" data-testid="client-history">
-            <thead><tr>
-                <th>{ "#" }</th><th>{ t(lang, Key::SentAt) }</th><th>{ "N" }</th><th>{ t(lang, Key::Operation) }</th>
-                <th>{ t(lang, Key::Outcome) }</th><th>{ t(lang, Key::Latency) }</th>
-            </tr></thead>
-            <tbody>
-                { for requests.iter().rev().map(|r| row(lang, r, on_retry)) }
-            </tbody>
-        </table>
-    }
-}
-
-fn row(lang: Lang, r: &ClientRequest, on_retry: &Callback<(NodeId, KvOp)>) -> Html {
-    let note = r.outcome.note();
-    let retry = match &r.outcome {
-        Outcome::Redirected(leader) => {
-            let op = r.op.clone();
-            let (leader, label) = (*leader, fill(t(lang, Key::RetryAt), &[("n", &leader.to_string())]));
-            let onclick = on_retry.reform(move |_: MouseEvent| (leader, op.clone()));
-            html! { <button type="button" class={classes!("btn", "quiet")} data-testid="client-retry" {onclick}>{ label }</button> }
+        if props.requests.is_empty() {
+            <p class="hint">{ t(lang, Key::NoRequests) }</p>
+        } else {
+            <table class="history" data-testid="client-history">
+                <thead><tr>
+                    <th>{ "#" }</th><th>{ t(lang, Key::SentAt) }</th><th>{ "N" }</th><th>{ t(lang, Key::Operation) }</th>
+                    <th>{ t(lang, Key::Outcome) }</th><th>{ t(lang, Key::Latency) }</th>
+                </tr></thead>
+                <tbody ref={rows} onclick={on_retry_click(props.requests.clone(), props.on_retry.clone())} />
+            </table>
         }
-        _ => html! {},
-    };
-    html! {
-        <tr key={r.seq} data-testid="request" data-seq={r.seq.to_string()} data-outcome={note.word} class={classes!("outcome", note.word)}>
-            <td>{ r.seq }</td>
-            <td>{ format::seconds(r.sent_at) }</td>
-            <td>{ format!("N{}", r.node) }</td>
-            <td class="op">{ r.op.to_string() }</td>
-            <td class="result">{ note_text(lang, &note) }{ retry }</td>
-            <td>{ r.latency.map(|l| format!("{} ms", format::millis(l))).unwrap_or_default() }</td>
-        </tr>
     }
+}
+
+/// The history's rows, newest first, as markup (a busy run adds rows every frame); a redirected
+/// request has a retry button, handled by the table body's one listener.
+fn history_rows(lang: Lang, requests: &[ClientRequest]) -> Markup {
+    let mut out = Markup::with_capacity(requests.len() * 300);
+    for r in requests.iter().rev() {
+        let note = r.outcome.note();
+        let _ = write!(
+            out.tag("<tr data-testid=\"request\" "),
+            "data-seq=\"{}\" data-outcome=\"{}\" class=\"outcome {}\"",
+            r.seq,
+            note.word,
+            note.word
+        );
+        let _ = write!(out.tag("><td>"), "{}", r.seq);
+        let _ = write!(out.tag("</td><td>"), "{}", format::seconds(r.sent_at));
+        let _ = write!(out.tag("</td><td>"), "N{}", r.node);
+        out.tag("</td><td class=\"op\">").text(&r.op.to_string());
+        out.tag("</td><td class=\"result\">").text(&note_text(lang, &note));
+        if let Outcome::Redirected(leader) = r.outcome {
+            out.tag("<button type=\"button\" class=\"btn quiet\" data-testid=\"client-retry\">");
+            out.text(&fill(t(lang, Key::RetryAt), &[("n", &leader.to_string())])).tag("</button>");
+        }
+        out.tag("</td><td>");
+        if let Some(l) = r.latency {
+            let _ = write!(out, "{} ms", format::millis(l));
+        }
+        out.tag("</td></tr>");
+    }
+    out
+}
+
+/// A click on a retry button: the redirected request sent again to the leader it named.
+fn on_retry_click(requests: Rc<Vec<ClientRequest>>, on_retry: Callback<(NodeId, KvOp)>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(row) = target
+            .closest("[data-testid=\"client-retry\"]")
+            .ok()
+            .flatten()
+            .and_then(|b| b.closest("tr").ok().flatten())
+        else {
+            return;
+        };
+        let seq = row.get_attribute("data-seq").and_then(|s| s.parse::<u64>().ok());
+        if let Some(r) = requests.iter().find(|r| Some(r.seq) == seq) {
+            if let Outcome::Redirected(leader) = r.outcome {
+                on_retry.emit((leader, r.op.clone()));
+            }
+        }
+    })
 }

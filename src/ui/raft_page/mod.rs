@@ -21,7 +21,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::raft::presets as fault_presets;
-use crate::lab::raft::view::{membership_view, message_rows, next_seq, node_rows, History};
+use crate::lab::raft::view::{leader_of, membership_view, message_rows, next_seq, node_rows, History};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
@@ -120,26 +120,48 @@ pub fn RaftPage() -> Html {
     let hovered = use_state(|| None::<MsgId>);
 
     let act = dispatch.reform(RaftAction::Act);
+    // Made once per run: the leader and the sequence number are read when sending, not every frame.
     let send = {
-        let (act, frame, timeline) = (act.clone(), frame.clone(), run.timeline.clone());
-        Callback::from(move |(node, op): (Option<NodeId>, KvOp)| {
-            let node = node.or(frame.leader).unwrap_or(0);
-            // The sequence number is read from the scenario when sending, not on every frame.
-            let seq = next_seq(timeline.borrow().scenario(), CLIENT);
-            act.emit(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq, op } });
+        let (reducer, timeline) = (run.dispatcher(), run.timeline.clone());
+        use_callback(Rc::as_ptr(&run.timeline) as usize, move |(node, op): (Option<NodeId>, KvOp), _| {
+            let (node, seq) = {
+                let timeline = timeline.borrow();
+                (node.or(leader_of(timeline.world())).unwrap_or(0), next_seq(timeline.scenario(), CLIENT))
+            };
+            reducer
+                .dispatch(RunAction::Act(Action::Input { node, input: RaftInput::Client { client: CLIENT, seq, op } }));
         })
     };
+    let on_form = {
+        let form = form.setter();
+        use_callback((), move |f: ClientForm, _| form.set(f))
+    };
+    let on_send = use_callback(((*form).clone(), send.clone()), |(), (form, send)| send.emit((form.node, form.op())));
+    let on_retry = use_callback(send.clone(), |(node, op): (NodeId, KvOp), send| send.emit((Some(node), op)));
+    // Made once per run, like `send`.
     let on_read = {
-        let (act, timeline) = (act.clone(), run.timeline.clone());
-        Callback::from(move |read: ReadRequest| {
+        let (reducer, timeline) = (run.dispatcher(), run.timeline.clone());
+        use_callback(Rc::as_ptr(&run.timeline) as usize, move |read: ReadRequest, _| {
             let seq = next_seq(timeline.borrow().scenario(), CLIENT);
             let ReadRequest { key, path, node } = read;
             let input = match path {
                 ReadPath::Log => RaftInput::Client { client: CLIENT, seq, op: KvOp::Get { key } },
                 ReadPath::Mode(mode) => RaftInput::Read { client: CLIENT, seq, key, mode },
             };
-            act.emit(Action::Input { node, input });
+            reducer.dispatch(RunAction::Act(Action::Input { node, input }));
         })
+    };
+    let on_member_input = {
+        let reducer = run.dispatcher();
+        use_callback((), move |(node, input): (NodeId, RaftInput), _| {
+            reducer.dispatch(RunAction::Act(Action::Input { node, input }))
+        })
+    };
+    // The history's time axis runs to now only while an operation awaits its answer, so that a
+    // settled history is not redrawn every frame.
+    let history_axis_end = match linearizability.rows.iter().any(|r| r.status == "pending") {
+        true => frame.now,
+        false => linearizability.rows.iter().filter_map(|r| r.returned).max().unwrap_or(0),
     };
     let on_preset = {
         let (act, dispatch, frame) = (act.clone(), dispatch.clone(), frame.clone());
@@ -320,16 +342,13 @@ pub fn RaftPage() -> Html {
             <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
             <div class="lower raft-lower">
                 <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
-                             on_form={{ let form = form.clone(); Callback::from(move |f| form.set(f)) }}
-                             on_send={{ let (send, form) = (send.clone(), form.clone()); Callback::from(move |()| send.emit((form.node, form.op()))) }}
-                             on_retry={send.reform(|(node, op): (NodeId, KvOp)| (Some(node), op))} />
+                             {on_form} {on_send} {on_retry} />
                 <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
                 <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
             </div>
             <div class="lower raft-ext">
-                <HistoryPanel view={(*linearizability).clone()} now={frame.now} {count} leader={frame.leader} {on_read} />
-                <MembershipPanel view={(*membership).clone()}
-                                 on_input={act.reform(|(node, input)| Action::Input { node, input })} />
+                <HistoryPanel view={(*linearizability).clone()} now={history_axis_end} {count} leader={frame.leader} {on_read} />
+                <MembershipPanel view={(*membership).clone()} on_input={on_member_input} />
             </div>
             <div class="lower raft-lower">
                 <EventLog lines={frame.log.clone()} />

@@ -1,8 +1,6 @@
 //! The sequence diagram's view model: recent messages as arrows between node lifelines, computed
 //! from the kept trace (send, duplicate, deliver, drop) and the messages still in flight.
 
-use std::collections::BTreeMap;
-
 use crate::sim::{DropReason, MsgId, NodeId, Process, SimTime, TraceEvent, World};
 
 /// How a message's arrow ends.
@@ -76,30 +74,43 @@ fn drop_reach(reason: DropReason, at: Option<NodeId>, from: NodeId) -> f64 {
 pub fn sequence<P: Process>(world: &World<P>, span: SimTime, limit: usize) -> SequenceModel {
     let now = world.now();
     let top = now.saturating_sub(span);
-    let due: BTreeMap<MsgId, SimTime> = world.network().in_flight().map(|m| (m.id, m.arrives_at)).collect();
-    let mut arrows: BTreeMap<MsgId, Arrow> = BTreeMap::new();
+    let mut due: Vec<(MsgId, SimTime)> = world.network().in_flight().map(|m| (m.id, m.arrives_at)).collect();
+    due.sort_unstable();
+    let due_at = |id: &MsgId| due.binary_search_by_key(id, |d| d.0).map_or(now, |k| due[k].1);
+    // Arrows by id: the trace sends (and copies) in increasing id order, so pushing keeps them sorted.
+    let mut arrows: Vec<Arrow> = Vec::new();
+    let find = |arrows: &[Arrow], id: &MsgId| arrows.binary_search_by_key(id, |a| a.id).ok();
+    let add = |arrows: &mut Vec<Arrow>, arrow: Arrow| {
+        let at = arrows.partition_point(|a| a.id < arrow.id);
+        match arrows.get_mut(at) {
+            Some(same) if same.id == arrow.id => *same = arrow,
+            _ => arrows.insert(at, arrow),
+        }
+    };
     for entry in world.trace().entries() {
         match &entry.event {
             TraceEvent::Send { id, from, to, kind } => {
-                let end = due.get(id).copied().unwrap_or(now);
+                let end = due_at(id);
                 let arrow =
                     Arrow { id: *id, from: *from, to: *to, kind, sent: entry.t, end, reach: 1.0, fate: Fate::InFlight };
-                arrows.insert(*id, arrow);
+                add(&mut arrows, arrow);
             }
             TraceEvent::Duplicate { id, copy } => {
-                if let Some(original) = arrows.get(id) {
-                    let end = due.get(copy).copied().unwrap_or(now);
-                    let arrow = Arrow { id: *copy, end, fate: Fate::InFlight, reach: 1.0, ..original.clone() };
-                    arrows.insert(*copy, arrow);
+                if let Some(k) = find(&arrows, id) {
+                    let arrow =
+                        Arrow { id: *copy, end: due_at(copy), fate: Fate::InFlight, reach: 1.0, ..arrows[k].clone() };
+                    add(&mut arrows, arrow);
                 }
             }
             TraceEvent::Deliver { id, .. } => {
-                if let Some(arrow) = arrows.get_mut(id) {
+                if let Some(k) = find(&arrows, id) {
+                    let arrow = &mut arrows[k];
                     (arrow.end, arrow.reach, arrow.fate) = (entry.t, 1.0, Fate::Delivered);
                 }
             }
             TraceEvent::Drop { id, from, reason, .. } => {
-                if let Some(arrow) = arrows.get_mut(id) {
+                if let Some(k) = find(&arrows, id) {
+                    let arrow = &mut arrows[k];
                     (arrow.end, arrow.fate) = (entry.t, Fate::Dropped(*reason));
                     arrow.reach = drop_reach(*reason, entry.node, *from);
                 }
@@ -107,7 +118,7 @@ pub fn sequence<P: Process>(world: &World<P>, span: SimTime, limit: usize) -> Se
             _ => {}
         }
     }
-    let mut arrows: Vec<Arrow> = arrows.into_values().filter(|a| a.end >= top && a.from != a.to).collect();
+    arrows.retain(|a| a.end >= top && a.from != a.to);
     arrows.sort_by_key(|a| (a.sent, a.id));
     let skip = arrows.len().saturating_sub(limit);
     arrows.drain(..skip);

@@ -1,6 +1,7 @@
 //! The sequence (Lamport) diagram: one lifeline per node, time going down, each recent message an
 //! arrow from its sender at its send time to its receiver at its delivery, a cross for a drop.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -8,8 +9,10 @@ use yew::prelude::*;
 use super::sequence::{Arrow, Fate, SequenceModel};
 use crate::sim::{MsgId, SimTime};
 use crate::ui::i18n::replay::{t, Key};
-use crate::ui::i18n::{fill, use_lang};
+use crate::ui::i18n::{fill, use_lang, Lang};
 use crate::ui::shell::format;
+use crate::ui::shell::keyed_markup::use_keyed_markup;
+use crate::ui::shell::markup::Markup;
 use crate::ui::shell::message_dot::message_id_at;
 
 const WIDTH: f64 = 560.0;
@@ -68,45 +71,71 @@ impl Scale {
     }
 }
 
-/// A coordinate as SVG text (a tenth of a unit is finer than a pixel here).
-fn coord(v: f64) -> String {
-    format!("{v:.1}")
+/// How one arrow is drawn: the message, the picture's frame and the emphasis.
+#[derive(Clone, PartialEq)]
+struct ArrowLook {
+    arrow: Arrow,
+    /// Lifelines in the picture.
+    lanes: u32,
+    /// The time origin of the picture's coordinates.
+    origin: SimTime,
+    /// Virtual time the picture spans.
+    span: SimTime,
+    highlighted: bool,
+    reply: bool,
+    lang: Lang,
 }
 
-fn arrow_view(arrow: &Arrow, scale: &Scale, highlighted: bool, reply: bool, lang: crate::ui::i18n::Lang) -> Html {
+/// One message's arrow as markup: a line from its sender at its send time to its receiver at its
+/// delivery (arrowhead), or to where it was dropped (a cross), its kind written along it. The
+/// coordinates stay put while the diagram scrolls, so an arrow is written once unless its fate changes.
+fn write_arrow(look: &ArrowLook, out: &mut Markup) {
+    let arrow = &look.arrow;
+    let scale = Scale { lanes: look.lanes, origin: look.origin, span: look.span as f64 };
     let (x1, y1) = (scale.x(arrow.from), scale.y(arrow.sent));
     let x2 = x1 + (scale.x(arrow.to) - x1) * arrow.reach;
     let y2 = scale.y(arrow.end);
-    let id = arrow.id;
+    let fate = arrow.fate.as_str();
+    let _ = write!(
+        out.tag("<g class=\"seq-arrow "),
+        "{fate}{}{}",
+        if look.reply { " reply" } else { "" },
+        if look.highlighted { " highlight" } else { "" }
+    );
+    let _ = write!(out, "\" data-msg-arrow=\"{}\" data-fate=\"{fate}\"><title>", arrow.id);
     let title = fill(
-        t(lang, Key::ArrowTitle),
+        t(look.lang, Key::ArrowTitle),
         &[
             ("kind", arrow.kind),
-            ("id", &id.to_string()),
+            ("id", &arrow.id.to_string()),
             ("from", &arrow.from.to_string()),
             ("to", &arrow.to.to_string()),
         ],
     );
-    let end = match arrow.fate {
-        Fate::Dropped(_) => html! {
-            <path class="cross" d={format!("M{:.1},{:.1}L{:.1},{:.1}M{:.1},{:.1}L{:.1},{:.1}", x2 - CROSS, y2 - CROSS, x2 + CROSS, y2 + CROSS,
-                                           x2 - CROSS, y2 + CROSS, x2 + CROSS, y2 - CROSS)} />
-        },
-        _ => html! {},
-    };
-    let head = (arrow.fate == Fate::Delivered).then_some("url(#seq-head)");
-    let label_x = x1 + (x2 - x1) * 0.18;
-    let label_y = y1 + (y2 - y1) * 0.18 - 3.0;
-    html! {
-        <g key={id} class={classes!("seq-arrow", arrow.fate.as_str(), reply.then_some("reply"), highlighted.then_some("highlight"))}
-           data-msg-arrow={id.to_string()} data-fate={arrow.fate.as_str()}>
-            <title>{ title }</title>
-            <line class="hit" x1={coord(x1)} y1={coord(y1)} x2={coord(x2)} y2={coord(y2)} />
-            <line class="shaft" x1={coord(x1)} y1={coord(y1)} x2={coord(x2)} y2={coord(y2)} marker-end={head} />
-            { end }
-            <text class="kind" x={coord(label_x)} y={coord(label_y)}>{ arrow.kind }</text>
-        </g>
+    out.text(&title).tag("</title>");
+    let ends = format!("x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\"");
+    let _ = write!(out, "<line class=\"hit\" {ends}/><line class=\"shaft\" {ends}");
+    if arrow.fate == Fate::Delivered {
+        out.tag(" marker-end=\"url(#seq-head)\"");
     }
+    out.tag("/>");
+    if let Fate::Dropped(_) = arrow.fate {
+        let _ = write!(
+            out,
+            "<path class=\"cross\" d=\"M{:.1},{:.1}L{:.1},{:.1}M{:.1},{:.1}L{:.1},{:.1}\"/>",
+            x2 - CROSS,
+            y2 - CROSS,
+            x2 + CROSS,
+            y2 + CROSS,
+            x2 - CROSS,
+            y2 + CROSS,
+            x2 + CROSS,
+            y2 - CROSS
+        );
+    }
+    let (label_x, label_y) = (x1 + (x2 - x1) * 0.18, y1 + (y2 - y1) * 0.18 - 3.0);
+    let _ = write!(out, "<text class=\"kind\" x=\"{label_x:.1}\" y=\"{label_y:.1}\">");
+    out.text(arrow.kind).tag("</text></g>");
 }
 
 /// The diagram of recent messages, scrolling with the run (now is at the bottom).
@@ -146,9 +175,24 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
             </g>
         }
     });
-    let arrows = model.arrows.iter().map(|arrow| {
-        arrow_view(arrow, &scale, props.highlight == Some(arrow.id), props.reply_kinds.contains(&arrow.kind), lang)
-    });
+    let arrows = model
+        .arrows
+        .iter()
+        .map(|arrow| {
+            let look = ArrowLook {
+                arrow: arrow.clone(),
+                lanes: model.nodes,
+                origin,
+                span,
+                highlighted: props.highlight == Some(arrow.id),
+                reply: props.reply_kinds.contains(&arrow.kind),
+                lang,
+            };
+            (arrow.id, look)
+        })
+        .collect();
+    let drawn = use_node_ref();
+    use_keyed_markup(drawn.clone(), arrows, write_arrow);
     let empty = model.arrows.is_empty().then(|| html! { <p class="hint">{ t(lang, Key::SequenceEmpty) }</p> });
     html! {
         <section class="panel sequence-panel">
@@ -165,7 +209,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
                 <g class="lifelines">{ for lifelines }</g>
                 <g class="arrows" clip-path="url(#seq-plot)" {onmouseover} {onmouseleave}>
-                    <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>{ for arrows }</g>
+                    <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))} ref={drawn} />
                 </g>
             </svg>
             { for empty }

@@ -7,9 +7,10 @@ use yew::prelude::*;
 use super::fault::Fault;
 use super::geometry::{DENSE_FROM, VIEW_SIZE};
 use super::link_line::LinkLine;
-use super::message_dot::{message_at, message_dot, DropCross, MessageLook};
+use super::message_dot::{message_at, DropCross};
+use super::message_layer::{use_message_layer, MessageDraw};
 use super::node_glyph::NodeGlyph;
-use crate::lab::view::{ClusterModel, LinkModel, MessageModel};
+use crate::lab::view::{ClusterModel, LinkModel};
 use crate::sim::{Action, MsgId, NodeId};
 use crate::ui::i18n::{t, use_lang, Key};
 
@@ -52,15 +53,17 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
     let lang = use_lang();
     let model = &props.model;
     let count = model.nodes.len() as u32;
-    let dot = |(i, message): (usize, &MessageModel)| {
-        message_dot(MessageLook {
-            message,
-            count,
-            reply: props.reply_kinds.contains(&message.kind),
-            tag: props.tags.get(i),
-            highlighted: props.highlight == Some(message.id),
-        })
+    // Messages are drawn by hand into two groups (waiting ones under the nodes, moving ones above).
+    let draw = MessageDraw {
+        model: model.clone(),
+        tags: props.tags.clone(),
+        reply_kinds: props.reply_kinds,
+        count,
+        highlight: props.highlight,
     };
+    let (waiting, moving) = (use_node_ref(), use_node_ref());
+    use_message_layer(waiting.clone(), draw.clone(), true);
+    use_message_layer(moving.clone(), draw, false);
     // One set of listeners for every message (they are plain markup): found by `data-msg`.
     let onclick = {
         let (on_fault, on_inspect) = (props.on_fault.clone(), props.on_inspect_message.clone());
@@ -111,9 +114,7 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
                     <DropCross key={mark.id} mark={mark.clone()} {count} />
                 }) }
             </g>
-            <g class="waiting" onclick={onclick.clone()} onmouseover={onmouseover.clone()} onmouseleave={onmouseleave.clone()}>
-                { for model.messages.iter().enumerate().filter(|(_, m)| m.buffered).map(dot) }
-            </g>
+            <g class="waiting" ref={waiting} onclick={onclick.clone()} onmouseover={onmouseover.clone()} onmouseleave={onmouseleave.clone()} />
             <g class="nodes">
                 { for model.nodes.iter().map(|node| html! {
                     <NodeGlyph key={node.id} node={node.clone()} {count} selected={props.selected == Some(node.id)}
@@ -121,9 +122,7 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
                                flagged={props.flagged.contains(&node.id)} />
                 }) }
             </g>
-            <g class="messages" {onclick} {onmouseover} {onmouseleave}>
-                { for model.messages.iter().enumerate().filter(|(_, m)| !m.buffered).map(dot) }
-            </g>
+            <g class="messages" ref={moving} {onclick} {onmouseover} {onmouseleave} />
         </svg>
     }
 }

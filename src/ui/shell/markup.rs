@@ -1,0 +1,95 @@
+//! Markup written as text, for panels whose content changes wholesale every frame (event log, logs,
+//! client history): one string parsed by the browser costs far less than hundreds of DOM calls from
+//! wasm, each with its own strings. Such content has no listeners inside: its container delegates.
+
+use std::cell::RefCell;
+use std::fmt::{self, Write};
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+/// A piece of markup being written: tags with [`Markup::tag`], numbers and the page's own words with
+/// `write!` (as they are), any protocol or user text with [`Markup::text`] (escaped).
+#[derive(Default)]
+pub struct Markup(String);
+
+impl Markup {
+    /// Empty markup with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self(String::with_capacity(capacity))
+    }
+
+    /// Tags and attribute names as they are (never user or protocol text).
+    pub fn tag(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+
+    /// Text, escaped for element content and quoted attribute values.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            match c {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                c => self.0.push(c),
+            }
+        }
+        self
+    }
+
+    /// The markup as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The markup, to hand to [`use_inner_html`].
+    pub fn into_value(self) -> AttrValue {
+        AttrValue::from(self.0)
+    }
+}
+
+/// A reference for an element Yew draws without children, whose content is `markup`: written
+/// after a render when it differs from what the element holds (the element itself stays, with
+/// its listeners and scroll position).
+#[hook]
+pub fn use_inner_html(markup: AttrValue) -> NodeRef {
+    let node = use_node_ref();
+    let written: Rc<RefCell<Option<(Element, AttrValue)>>> = use_mut_ref(|| None);
+    let target = node.clone();
+    use_effect(move || {
+        let Some(element) = target.cast::<Element>() else { return };
+        let mut written = written.borrow_mut();
+        if written.as_ref().is_some_and(|(e, m)| *e == element && *m == markup) {
+            return;
+        }
+        element.set_inner_html(&markup);
+        *written = Some((element, markup));
+    });
+    node
+}
+
+/// `write!` into markup writes as is (markup and numbers): text from users or protocols goes
+/// through [`Markup::text`].
+impl Write for Markup {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.push_str(s);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_markup_and_numbers_are_not() {
+        let mut m = Markup::default();
+        m.tag("<li title=\"").text("a\"<b>&").tag("\">");
+        let _ = write!(m, "<b data-n=\"{}\">", 1);
+        m.text("x<y").tag("</b></li>");
+        assert_eq!(m.as_str(), "<li title=\"a&quot;&lt;b&gt;&amp;\"><b data-n=\"1\">x&lt;y</b></li>");
+    }
+}

@@ -1,0 +1,229 @@
+//! Messages in flight, drawn by hand outside Yew's diff: one SVG group per message, made once when
+//! the message appears, moved every frame through its transform (numbers, no strings), removed when
+//! it is delivered or dropped. Hundreds move at once; a virtual DOM diff of them cost most of a frame.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, SvgGraphicsElement, SvgTransform};
+use yew::prelude::*;
+
+use super::geometry::along;
+use super::palette;
+use crate::lab::view::{ClusterModel, MessageModel};
+use crate::sim::MsgId;
+
+/// The messages a layer draws and how.
+#[derive(Clone, PartialEq)]
+pub struct MessageDraw {
+    /// The cluster model: the layer draws its own share of `messages`.
+    pub model: Rc<ClusterModel>,
+    /// Per message of `messages`, same order: a label and its tone ("ok", "fail", ""), if the lab gives them.
+    pub tags: Rc<Vec<(String, &'static str)>>,
+    /// Message kinds drawn as replies (diamonds) rather than requests (discs).
+    pub reply_kinds: &'static [&'static str],
+    /// Nodes in the cluster.
+    pub count: u32,
+    /// The message drawn emphasised, if any.
+    pub highlight: Option<MsgId>,
+}
+
+/// What never changes while a message travels: if any of it differs, its group is drawn anew
+/// (a new run reuses message ids).
+#[derive(PartialEq)]
+struct Identity {
+    from: u32,
+    to: u32,
+    kind: &'static str,
+    reply: bool,
+    duplicate: bool,
+    doomed: bool,
+    tag: Option<(String, &'static str)>,
+}
+
+/// One message's group and the parts of it that change from message to message.
+struct Parts {
+    element: Element,
+    /// The group's `translate`, moved in place.
+    transform: SvgTransform,
+    title: Element,
+    body: Element,
+    tag: Element,
+}
+
+/// A drawn message and what was last written to it.
+struct Drawn {
+    identity: Identity,
+    parts: Parts,
+    /// Position written, in tenths of a unit.
+    at: (i32, i32),
+    /// Opacity written, in hundredths.
+    opacity: i32,
+    highlighted: bool,
+    /// The patch that last saw it in the model.
+    seen: u64,
+}
+
+/// Most unused groups kept for reuse.
+const SPARE: usize = 256;
+
+/// The groups of one layer.
+#[derive(Default)]
+struct Layer {
+    /// The `<g>` they live in (a new container means a new drawing).
+    container: Option<Element>,
+    drawn: BTreeMap<MsgId, Drawn>,
+    /// Unused groups, detached, by shape: requests, replies.
+    spare: [Vec<Parts>; 2],
+    /// An empty group of each shape, cloned when no spare one is left.
+    prototypes: [Option<Element>; 2],
+    patches: u64,
+}
+
+/// Draw the messages of `draw` that are `buffered` (or not) into the element of `container`, after
+/// every render of the calling component. The container holds no Yew children; it keeps the
+/// listeners, which find a message by its `data-msg` (see [`super::message_dot::message_at`]).
+#[hook]
+pub fn use_message_layer(container: NodeRef, draw: MessageDraw, buffered: bool) {
+    let layer = use_mut_ref(Layer::default);
+    use_effect(move || {
+        if let Some(element) = container.cast::<Element>() {
+            layer.borrow_mut().patch(element, &draw, buffered);
+        }
+    });
+}
+
+impl Layer {
+    fn patch(&mut self, container: Element, draw: &MessageDraw, buffered: bool) {
+        if self.container.as_ref() != Some(&container) {
+            *self = Layer { container: Some(container.clone()), ..Layer::default() };
+        }
+        self.patches += 1;
+        let patch = self.patches;
+        for (i, m) in draw.model.messages.iter().enumerate().filter(|(_, m)| m.buffered == buffered) {
+            let at = along(m.from, m.to, draw.count, m.progress);
+            let at = ((at.x * 10.0).round() as i32, (at.y * 10.0).round() as i32);
+            let opacity = if m.doomed { (1.0 - 1.6 * m.progress).clamp(0.25, 1.0) } else { 1.0 };
+            let opacity = (opacity * 100.0).round() as i32;
+            let highlighted = draw.highlight == Some(m.id);
+            let identity = Identity {
+                from: m.from,
+                to: m.to,
+                kind: m.kind,
+                reply: draw.reply_kinds.contains(&m.kind),
+                duplicate: m.duplicate,
+                doomed: m.doomed,
+                tag: draw.tags.get(i).cloned(),
+            };
+            if self.drawn.get(&m.id).is_some_and(|d| d.identity != identity) {
+                if let Some(old) = self.drawn.remove(&m.id) {
+                    self.retire(old);
+                }
+            }
+            if let Some(d) = self.drawn.get_mut(&m.id) {
+                d.seen = patch;
+                if d.at != at {
+                    d.at = at;
+                    let _ = d.parts.transform.set_translate(at.0 as f32 / 10.0, at.1 as f32 / 10.0);
+                }
+                if d.opacity != opacity {
+                    d.opacity = opacity;
+                    let _ = d.parts.element.set_attribute("opacity", &hundredths(opacity));
+                }
+                if d.highlighted != highlighted {
+                    d.highlighted = highlighted;
+                    let _ = d.parts.element.class_list().toggle_with_force("highlighted", highlighted);
+                }
+                continue;
+            }
+            let Some(parts) = self.take(&container, identity.reply) else { continue };
+            dress(&parts, m, &identity, highlighted);
+            let _ = parts.transform.set_translate(at.0 as f32 / 10.0, at.1 as f32 / 10.0);
+            let _ = parts.element.set_attribute("opacity", &hundredths(opacity));
+            let _ = container.append_child(&parts.element);
+            self.drawn.insert(m.id, Drawn { identity, parts, at, opacity, highlighted, seen: patch });
+        }
+        let gone: Vec<MsgId> = self.drawn.iter().filter(|(_, d)| d.seen != patch).map(|(&id, _)| id).collect();
+        for id in gone {
+            if let Some(d) = self.drawn.remove(&id) {
+                self.retire(d);
+            }
+        }
+    }
+
+    /// Detach a message's group and keep it for the next message of its shape.
+    fn retire(&mut self, drawn: Drawn) {
+        drawn.parts.element.remove();
+        let spare = &mut self.spare[usize::from(drawn.identity.reply)];
+        if spare.len() < SPARE {
+            spare.push(drawn.parts);
+        }
+    }
+
+    /// A group of the shape wanted: a spare one, else a copy of the prototype.
+    fn take(&mut self, container: &Element, reply: bool) -> Option<Parts> {
+        let shape = usize::from(reply);
+        if let Some(parts) = self.spare[shape].pop() {
+            return Some(parts);
+        }
+        if self.prototypes[shape].is_none() {
+            let markup = if reply { REPLY_MARKUP } else { REQUEST_MARKUP };
+            container.insert_adjacent_html("beforeend", markup).ok()?;
+            let prototype = container.last_element_child()?;
+            prototype.remove();
+            self.prototypes[shape] = Some(prototype);
+        }
+        let element: Element = self.prototypes[shape].as_ref()?.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        let transform = element.dyn_ref::<SvgGraphicsElement>()?.transform().base_val().get_item(0).ok()?;
+        let title = element.first_element_child()?;
+        let ring = title.next_element_sibling()?.next_element_sibling()?;
+        let body = ring.next_element_sibling()?;
+        let tag = body.next_element_sibling()?;
+        Some(Parts { element, transform, title, body, tag })
+    }
+}
+
+/// Write a message's own look into a group: classes, hooks, title, colour and label.
+fn dress(parts: &Parts, m: &MessageModel, identity: &Identity, highlighted: bool) {
+    let flags =
+        [(m.doomed, " doomed"), (m.buffered, " buffered"), (m.duplicate, " duplicate"), (highlighted, " highlighted")];
+    let mut class = String::from("msg");
+    flags.iter().filter(|(on, _)| *on).for_each(|(_, flag)| class.push_str(flag));
+    let element = &parts.element;
+    let _ = element.set_attribute("class", &class);
+    let _ = element.set_attribute("data-msg", &m.id.to_string());
+    let _ = element.set_attribute("data-kind", m.kind);
+    parts.title.set_text_content(Some(&format!("{} {}→{}", m.kind, m.from, m.to)));
+    let _ = parts.body.set_attribute("fill", palette::fill(m.from));
+    let (text, tone) = identity.tag.as_ref().map_or(("", ""), |(text, tone)| (text.as_str(), *tone));
+    let tag_class = if tone.is_empty() { "tag".to_string() } else { format!("tag {tone}") };
+    let _ = parts.tag.set_attribute("class", &tag_class);
+    parts.tag.set_text_content(Some(text));
+}
+
+/// A request's group: a disc in the sender's colour; a dashed ring shows on a network copy (CSS).
+const REQUEST_MARKUP: &str = "<g class=\"msg\" transform=\"translate(0,0)\"><title></title><circle class=\"hit\" r=\"13\"/>\
+    <circle class=\"copy-ring\" r=\"10\"/><circle class=\"body\" r=\"6.5\"/><text class=\"tag\" x=\"9\" y=\"-8\"></text></g>";
+
+/// A reply's group: a diamond.
+const REPLY_MARKUP: &str =
+    "<g class=\"msg\" transform=\"translate(0,0)\"><title></title><circle class=\"hit\" r=\"13\"/>\
+    <circle class=\"copy-ring\" r=\"10\"/><rect class=\"body\" x=\"-5.5\" y=\"-5.5\" width=\"11\" height=\"11\" \
+    transform=\"rotate(45)\"/><text class=\"tag\" x=\"9\" y=\"-8\"></text></g>";
+
+/// Hundredths as a decimal ("0.25", "1.00").
+fn hundredths(v: i32) -> String {
+    format!("{}.{:02}", v / 100, v % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opacity_is_written_in_hundredths() {
+        assert_eq!(hundredths(100), "1.00");
+        assert_eq!(hundredths(25), "0.25");
+    }
+}
