@@ -323,12 +323,10 @@ impl History {
                 positions.insert((i, k), reply.pos);
             }
         }
+        let later_writes = LaterWrites::new(writes);
         for (i, op) in ops.iter_mut().enumerate() {
             let superseded = match op.kind {
-                OpKind::Log { .. } => writes
-                    .get(&op.client)
-                    .and_then(|w| w.iter().filter(|(_, s)| *s > op.seq).map(|(t, _)| *t).min())
-                    .unwrap_or(SimTime::MAX),
+                OpKind::Log { .. } => later_writes.first_after(op.client, op.seq),
                 OpKind::Read { .. } => SimTime::MAX,
             };
             settle(op, i, superseded, &positions);
@@ -414,6 +412,43 @@ fn settle(op: &mut ClientOp, i: usize, superseded: SimTime, positions: &BTreeMap
         |a: &Attempt| matches!(a.reply, Some((_, ClientOutcome::Redirect { .. })) | Some((_, ClientOutcome::NoLeader)));
     if op.attempts.iter().all(refused) {
         op.status = OpStatus::Failed;
+    }
+}
+
+/// Per client, when it first sent a write with a higher request number than a given one (its
+/// earlier writes are then superseded): suffix minima over the writes sorted by request number.
+struct LaterWrites {
+    /// Per client: (seq, earliest time of a write with this seq or a higher one), by seq.
+    by_client: BTreeMap<ClientId, Vec<(u64, SimTime)>>,
+}
+
+impl LaterWrites {
+    fn new(writes: BTreeMap<ClientId, Vec<(SimTime, u64)>>) -> Self {
+        let by_client = writes
+            .into_iter()
+            .map(|(client, mut sent)| {
+                sent.sort_unstable_by_key(|&(t, seq)| (seq, t));
+                let mut earliest = SimTime::MAX;
+                let mut suffix: Vec<(u64, SimTime)> = sent
+                    .iter()
+                    .rev()
+                    .map(|&(t, seq)| {
+                        earliest = earliest.min(t);
+                        (seq, earliest)
+                    })
+                    .collect();
+                suffix.reverse();
+                (client, suffix)
+            })
+            .collect();
+        Self { by_client }
+    }
+
+    /// The earliest time `client` sent a write numbered above `seq` (`SimTime::MAX`: never).
+    fn first_after(&self, client: ClientId, seq: u64) -> SimTime {
+        let Some(suffix) = self.by_client.get(&client) else { return SimTime::MAX };
+        let at = suffix.partition_point(|&(s, _)| s <= seq);
+        suffix.get(at).map_or(SimTime::MAX, |&(_, t)| t)
     }
 }
 

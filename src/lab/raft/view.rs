@@ -15,14 +15,14 @@ pub use clients::{next_seq, ClientReplies, ClientRequest, Outcome, CLIENT_TIMEOU
 pub use cluster::{leader_of, message_tags, nodes_of, timer_fractions};
 pub use inspect::{message_rows, node_rows};
 pub use lanes::{LaneState, RoleLanes, Segment, LANE_SPAN};
-pub use linearizability::{linearizability_view, LinearizabilityView, OpRow, Verdict, JUDGED_OPS};
+pub use linearizability::{linearizability_view, unjudged_view, LinearizabilityView, OpRow, Verdict, JUDGED_OPS};
 pub use logs::{log_rows, window as log_window, LogCell, LogRow, Progress};
 pub use membership::{membership_view, MemberRow, MemberStatus, MembershipView};
 
 use super::RaftScenario;
 use crate::lab::view::{self as shared, ClusterModel, LogLine};
 use crate::raft::history::{History as ClientHistory, ReplyLog};
-use crate::raft::{RaftChecker, RaftEvent, RaftNode};
+use crate::raft::{RaftChecker, RaftEvent, RaftInput, RaftNode};
 use crate::sim::{Action, NetStats, NetworkConfig, NodeId, SimTime, Timeline, Violation};
 
 /// A Raft run in the page: the timeline under the Raft checker.
@@ -101,13 +101,28 @@ impl History {
     }
 
     /// The run's client operations up to `now` (writes, log reads and reads outside the log),
-    /// judged for linearizability, the last `limit` of them.
+    /// judged for linearizability, the last `limit` of them. A history longer than the page judges
+    /// is not built whole: only its last `limit` requests are shown.
     pub fn linearizability(&self, scenario: &RaftScenario, now: SimTime, limit: usize) -> LinearizabilityView {
-        let inputs = scenario.actions.iter().filter(|a| a.at <= now).filter_map(|a| match &a.action {
-            Action::Input { node, input } => Some((a.at, *node, input)),
-            _ => None,
-        });
-        linearizability_view(&ClientHistory::build(inputs, self.answers.replies()), limit)
+        let requests: Vec<(SimTime, NodeId, &RaftInput)> = scenario
+            .actions
+            .iter()
+            .take_while(|a| a.at <= now)
+            .filter_map(|a| match &a.action {
+                Action::Input { node, input: input @ (RaftInput::Client { .. } | RaftInput::Read { .. }) } => {
+                    Some((a.at, *node, input))
+                }
+                _ => None,
+            })
+            .collect();
+        if requests.len() <= JUDGED_OPS {
+            return linearizability_view(&ClientHistory::build(requests, self.answers.replies()), limit);
+        }
+        let recent = &requests[requests.len() - limit..];
+        let since = recent[0].0;
+        let replies = self.answers.replies();
+        let replies = &replies[replies.partition_point(|r| r.t < since)..];
+        unjudged_view(&ClientHistory::build(recent.iter().copied(), replies), limit, requests.len())
     }
 
     /// The last `limit` client requests sent by now, with their outcomes.

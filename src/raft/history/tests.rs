@@ -109,3 +109,14 @@ fn the_reply_log_reads_a_window_as_it_grows_and_says_when_it_missed_some() {
     let seqs: Vec<u64> = log.replies().iter().map(|r| r.seq).collect();
     assert_eq!(seqs, vec![0, 1, 2]);
 }
+
+#[test]
+fn later_writes_give_the_first_time_a_higher_numbered_write_was_sent() {
+    let writes = BTreeMap::from([(1, vec![(10, 1), (30, 3), (20, 2), (5, 5)]), (2, vec![(7, 1)])]);
+    let later = LaterWrites::new(writes);
+    assert_eq!(later.first_after(1, 0), 5);
+    assert_eq!(later.first_after(1, 1), 5, "seq 5 was sent first, at 5");
+    assert_eq!(later.first_after(1, 5), SimTime::MAX, "nothing after the last");
+    assert_eq!(later.first_after(2, 0), 7);
+    assert_eq!(later.first_after(3, 0), SimTime::MAX, "an unknown client");
+}

@@ -71,15 +71,25 @@ pub fn linearizability_view(history: &History, limit: usize) -> LinearizabilityV
             Judgement::Unknown { ops } => (Verdict::Unknown(ops), None),
         },
     };
+    LinearizabilityView { verdict, rows: rows(history, limit, broken) }
+}
+
+/// The last `limit` operations of the last part of a history too long to judge, `total` in all.
+pub fn unjudged_view(recent: &History, limit: usize, total: usize) -> LinearizabilityView {
+    LinearizabilityView { verdict: Verdict::TooLong(total), rows: rows(recent, limit, None) }
+}
+
+/// The last `limit` rows, plus the `broken` one if it is older.
+fn rows(history: &History, limit: usize, broken: Option<usize>) -> Vec<OpRow> {
     let first = history.ops.len().saturating_sub(limit);
-    let rows = history
+    let marked = |i: usize| Some(i) == broken;
+    history
         .ops
         .iter()
         .enumerate()
-        .filter(|&(i, _)| i >= first || Some(i) == broken)
-        .map(|(i, op)| row(i, op, Some(i) == broken))
-        .collect();
-    LinearizabilityView { verdict, rows }
+        .filter(|&(i, _)| i >= first || marked(i))
+        .map(|(i, op)| row(i, op, marked(i)))
+        .collect()
 }
 
 fn row(index: usize, op: &ClientOp, broken: bool) -> OpRow {

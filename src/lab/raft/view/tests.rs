@@ -166,3 +166,21 @@ fn a_stale_local_read_at_a_cut_off_leader_breaks_linearizability_until_seeking_b
     history.observe(&tl);
     assert_eq!(history.linearizability(tl.scenario(), tl.now(), 10).verdict, Verdict::Linearizable(2));
 }
+
+#[test]
+fn a_history_longer_than_the_page_judges_shows_its_last_requests_unjudged() {
+    use crate::sim::TimedAction;
+    let mut scenario = default_scenario(1);
+    for seq in 1..=JUDGED_OPS as u64 + 1 {
+        let op = KvOp::Put { key: "x".into(), value: seq.to_string() };
+        let action = Action::Input { node: 0, input: RaftInput::Client { client: 1, seq, op } };
+        scenario.actions.push(TimedAction { at: ms(seq), action });
+    }
+    let view = History::default().linearizability(&scenario, secs(1), 10);
+    assert_eq!(view.verdict, Verdict::TooLong(JUDGED_OPS + 1));
+    let seqs: Vec<u64> = view.rows.iter().map(|r| r.seq).collect();
+    assert_eq!(seqs, (JUDGED_OPS as u64 - 8..=JUDGED_OPS as u64 + 1).collect::<Vec<_>>());
+    assert!(view.rows.iter().all(|r| r.status == "pending" && !r.broken));
+    let judged = History::default().linearizability(&scenario, ms(JUDGED_OPS as u64), 10);
+    assert_eq!(judged.verdict, Verdict::Linearizable(JUDGED_OPS), "up to the limit, judged (pending writes)");
+}
