@@ -97,6 +97,11 @@ async fn snapshot_now_compacts_a_servers_log() {
     advance(&root, 1).await;
     let index: u64 = snapshot_of(&root).expect("a snapshot after the button").parse().unwrap();
     assert!(index >= 1, "the snapshot covers the leader's no-op at least");
+    // The logs grid draws the compacted entries hatched, the snapshot's last index marked.
+    let edge = attr(&root, &format!("[data-log-node=\"{leader}\"] .entry.compacted.edge"), "data-index");
+    assert_eq!(edge, index.to_string());
+    let row = find(&root, &format!("[data-log-node=\"{leader}\"] .snapshot"));
+    assert_eq!(row.get_attribute("data-snapshot"), Some(index.to_string()));
 }
 
 async fn choose(root: &Element, testid: &str, value: &str) {

@@ -13,7 +13,7 @@ use crate::ui::shell::markup::{use_inner_html, Markup};
 use crate::lab::raft::view::{LogCell, LogRow};
 use crate::sim::NodeId;
 use crate::ui::i18n::raft::{t, Key};
-use crate::ui::i18n::{status_name, use_lang, word, Lang};
+use crate::ui::i18n::{fill, status_name, use_lang, word, Lang};
 
 /// Distinct term colours (Okabe–Ito); the term number is always written too.
 pub const TERM_COLOURS: usize = 8;
@@ -96,9 +96,16 @@ fn log_row(out: &mut Markup, lang: Lang, row: &LogRow, first: u64, width: usize,
     let state = if row.status.as_str() == "up" { word(lang, row.role) } else { status_name(lang, row.status) };
     let _ = write!(out.tag("\"><div class=\"cells\"><span class=\"who\"><strong>"), "N{}", row.node);
     out.tag("</strong><small>").text(state).tag("</small></span>");
-    for cell in &slots {
+    let (snapshot_index, snapshot_term) = row.snapshot;
+    for (k, cell) in slots.iter().enumerate() {
+        let index = first + k as u64;
         match cell {
             Some(c) => entry(out, c, row, flagged.contains(&(row.node, c.index))),
+            // Compacted into the snapshot: present, but no longer in the log.
+            None if index <= snapshot_index => {
+                let edge = if index == snapshot_index { " edge" } else { "" };
+                let _ = write!(out.tag("<span class=\"entry compacted"), "{edge}\" data-index=\"{index}\"></span>");
+            }
             None => {
                 out.tag("<span class=\"entry none\"></span>");
             }
@@ -127,6 +134,14 @@ fn log_row(out: &mut Markup, lang: Lang, row: &LogRow, first: u64, width: usize,
             out.tag("</span>");
         }
         out.tag("</span>");
+    }
+    if snapshot_index > 0 {
+        let _ = write!(out.tag("<span class=\"snapshot\" data-snapshot=\""), "{snapshot_index}");
+        let text = fill(
+            t(lang, Key::SnapshotAt),
+            &[("index", &snapshot_index.to_string()), ("term", &snapshot_term.to_string())],
+        );
+        out.tag("\">").text(&text).tag("</span>");
     }
     let _ = write!(out.tag("<span class=\"kv\" data-testid=\"kv-"), "{}", row.node);
     out.tag("\"><em>").text(t(lang, Key::StateMachine)).tag(": </em>");

@@ -41,6 +41,8 @@ pub struct LogRow {
     pub cells: Vec<LogCell>,
     /// Index of the last entry.
     pub last_index: LogIndex,
+    /// The last index and term its snapshot covers (0, 0: no snapshot); entries up to it are compacted.
+    pub snapshot: (LogIndex, Term),
     /// commitIndex (0 when down: volatile).
     pub commit_index: LogIndex,
     /// lastApplied (0 when down: volatile).
@@ -71,6 +73,7 @@ pub fn log_rows(world: &World<RaftNode>, width: usize) -> Vec<LogRow> {
         .map(|n| {
             let log = n.process.map(RaftNode::log).or(n.durable.map(|d| d.log.as_slice())).unwrap_or(&[]);
             let base = n.process.map(RaftNode::snapshot_index).or(n.durable.map(|d| d.snapshot_index())).unwrap_or(0);
+            let snapshot_term = n.durable.and_then(|d| d.snapshot.as_ref()).map_or(0, |s| s.last_included_term);
             let cells = (first..=last)
                 .filter_map(|i| {
                     let e = log.get(i.checked_sub(base + 1)? as usize)?;
@@ -96,6 +99,7 @@ pub fn log_rows(world: &World<RaftNode>, width: usize) -> Vec<LogRow> {
                 role: p.map_or(Role::Follower, |p| p.role).as_str(),
                 cells,
                 last_index: base + log.len() as LogIndex,
+                snapshot: (base, snapshot_term),
                 commit_index: p.map_or(0, |p| p.commit_index),
                 last_applied: p.map_or(0, |p| p.last_applied),
                 progress,
