@@ -94,3 +94,19 @@ fn checkpoints_stay_bounded_on_long_runs_and_seeking_still_matches() {
     timeline.seek(long);
     same_as_fresh(&timeline, &scenario, long);
 }
+
+#[test]
+fn seeking_back_keeps_the_later_checkpoints_and_a_fork_drops_them() {
+    let scenario = mixed_fault_scenario(5);
+    let mut timeline = play(scenario.clone(), END, Retention::Window(100));
+    let kept = timeline.checkpoint_count();
+    timeline.seek(secs(2));
+    assert_eq!(timeline.checkpoint_count(), kept, "the replay from 0 to 2 s found its checkpoints there already");
+    timeline.seek(secs(9));
+    assert_eq!(timeline.checkpoint_count(), kept);
+    same_as_fresh(&timeline, &scenario, secs(9));
+    timeline.seek(secs(4));
+    timeline.act(Action::HealAll).unwrap();
+    assert!(timeline.checkpoint_count() < kept, "checkpoints after the fork belong to the old future");
+    assert!(timeline.checkpoint_count() >= 4, "those up to the fork stay");
+}

@@ -220,13 +220,19 @@ where
 
     fn save_checkpoint(&mut self) {
         let now = self.now();
-        self.checkpoints.retain(|c| c.world.now() < now);
-        self.checkpoints.push(Checkpoint {
-            world: self.world.clone(),
-            cursor: self.cursor,
-            checker: self.checker.clone(),
-            violation: self.violation.clone(),
-        });
+        // Checkpoints after now stay: the scenario only changes through `fork_here`, which drops
+        // them, so a replay after seeking back passes the same states again. Keeping them lets a
+        // later seek forward start from the nearest one instead of replaying from here.
+        let at = self.checkpoints.partition_point(|c| c.world.now() < now);
+        if self.checkpoints.get(at).is_none_or(|c| c.world.now() != now) {
+            let checkpoint = Checkpoint {
+                world: self.world.clone(),
+                cursor: self.cursor,
+                checker: self.checker.clone(),
+                violation: self.violation.clone(),
+            };
+            self.checkpoints.insert(at, checkpoint);
+        }
         self.next_checkpoint = (now / self.checkpoint_every + 1) * self.checkpoint_every;
         if self.checkpoints.len() > MAX_CHECKPOINTS {
             let mut keep = 0;
