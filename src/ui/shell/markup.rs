@@ -45,6 +45,11 @@ impl Markup {
         &self.0
     }
 
+    /// The markup as a string.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
     /// The markup, to hand to [`use_inner_html`].
     pub fn into_value(self) -> AttrValue {
         AttrValue::from(self.0)
