@@ -1,6 +1,7 @@
-//! Markup written as text, for panels whose content changes wholesale every frame (event log, logs,
-//! client history): one string parsed by the browser costs far less than hundreds of DOM calls from
-//! wasm, each with its own strings. Such content has no listeners inside: its container delegates.
+//! Markup written as text, for panels whose content changes by many pieces every frame (event log,
+//! logs grid, client history, sequence arrows): one string parsed by the browser costs far less than
+//! hundreds of DOM calls from wasm, each with its own strings. Such content has no listeners inside:
+//! its container delegates.
 
 use std::cell::RefCell;
 use std::fmt::{self, Write};
