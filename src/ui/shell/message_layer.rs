@@ -143,7 +143,8 @@ impl Layer {
                 d.parts.set_opacity(opacity);
                 if d.highlighted != highlighted {
                     d.highlighted = highlighted;
-                    let _ = d.parts.element.class_list().toggle_with_force("highlighted", highlighted);
+                    let Parts { element, written, .. } = &mut d.parts;
+                    set_if_changed(element, "class", &mut written.class, &message_class(m, highlighted));
                 }
                 continue;
             }
@@ -222,13 +223,19 @@ fn set_text_if_changed(element: &Element, written: &mut String, value: &str) {
     }
 }
 
+/// A message group's class attribute.
+fn message_class(m: &MessageModel, highlighted: bool) -> String {
+    let flags =
+        [(m.doomed, " doomed"), (m.buffered, " buffered"), (m.duplicate, " duplicate"), (highlighted, " highlighted")];
+    let mut class = String::from("msg");
+    flags.iter().filter(|(on, _)| *on).for_each(|(_, flag)| class.push_str(flag));
+    class
+}
+
 /// Write a message's own look into a group (only what differs from what it showed).
 fn dress(parts: &mut Parts, m: &MessageModel, identity: &Identity, highlighted: bool) {
     use std::fmt::Write as _;
-    let flags =
-        [(m.doomed, " doomed"), (m.buffered, " buffered"), (m.duplicate, " duplicate"), (highlighted, " highlighted")];
-    let mut text = String::from("msg");
-    flags.iter().filter(|(on, _)| *on).for_each(|(_, flag)| text.push_str(flag));
+    let mut text = message_class(m, highlighted);
     let Parts { element, title, body, tag, written, .. } = parts;
     set_if_changed(element, "class", &mut written.class, &text);
     let _ = element.set_attribute("data-msg", &m.id.to_string());
