@@ -137,7 +137,7 @@ struct FrameTimes {
 
 /// Frames run before the timed ones: the first frames after mounting build the page's drawings
 /// (every message group, the pools of spare ones) and warm up the browser's compiler, a cost paid
-/// once per page, not per frame (the first alone takes 30-40 ms).
+/// once per page, not per frame (the first alone takes 20-40 ms).
 const WARM_UP_FRAMES: usize = 30;
 
 /// Mount the real app on a share link of `scenario` landed at 3 s (a leader elected), run
