@@ -13,7 +13,8 @@ use crate::sim::NodeId;
 use crate::ui::i18n::raft::{t, Key};
 use crate::ui::i18n::{fill, note_text, use_lang, Lang};
 use crate::ui::shell::format;
-use crate::ui::shell::markup::{use_inner_html, Markup};
+use crate::ui::shell::keyed_list::use_keyed_list;
+use crate::ui::shell::markup::Markup;
 
 /// The operation chosen in the form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -183,7 +184,8 @@ struct HistoryProps {
 #[component]
 fn History(props: &HistoryProps) -> Html {
     let lang = use_lang();
-    let rows = use_inner_html(history_rows(lang, &props.requests).into_value());
+    let rows = use_node_ref();
+    use_keyed_list(rows.clone(), history_rows(lang, &props.requests));
     html! {
         if props.requests.is_empty() {
             <p class="hint">{ t(lang, Key::NoRequests) }</p>
@@ -199,11 +201,12 @@ fn History(props: &HistoryProps) -> Html {
     }
 }
 
-/// The history's rows, newest first, as markup (a busy run adds rows every frame); a redirected
-/// request has a retry button, handled by the table body's one listener.
-fn history_rows(lang: Lang, requests: &[ClientRequest]) -> Markup {
-    let mut out = Markup::with_capacity(requests.len() * 300);
+/// The history's rows, newest first, as markup keyed by sequence number (a busy run adds rows every
+/// frame); a redirected request has a retry button, handled by the table body's one listener.
+fn history_rows(lang: Lang, requests: &[ClientRequest]) -> Vec<(u64, String)> {
+    let mut rows = Vec::with_capacity(requests.len());
     for r in requests.iter().rev() {
+        let mut out = Markup::with_capacity(300);
         let note = r.outcome.note();
         let _ = write!(
             out.tag("<tr data-testid=\"request\" "),
@@ -226,8 +229,9 @@ fn history_rows(lang: Lang, requests: &[ClientRequest]) -> Markup {
             let _ = write!(out, "{} ms", format::millis(l));
         }
         out.tag("</td></tr>");
+        rows.push((r.seq, out.into_string()));
     }
-    out
+    rows
 }
 
 /// A click on a retry button: the redirected request sent again to the leader it named.

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::ui::shell::markup::{use_inner_html, Markup};
+use super::logs_grid::{Cell, Grid, Row};
+use crate::ui::shell::markup::Markup;
 
 use crate::lab::raft::view::{LogCell, LogRow};
 use crate::sim::NodeId;
@@ -30,24 +31,28 @@ pub struct LogsPanelProps {
     pub flagged: Rc<Vec<(NodeId, u64)>>,
 }
 
-/// The logs table. A busy run shifts every row every frame, so the grid is written as one piece of
-/// markup (see [`crate::ui::shell::markup`]).
+/// The logs table. A busy run shifts every row every frame: the grid is patched in place (see
+/// [`super::logs_grid`]), with markup for what is new.
 #[component]
 pub fn LogsPanel(props: &LogsPanelProps) -> Html {
     let lang = use_lang();
     let last = props.rows.iter().map(|r| r.last_index).max().unwrap_or(0);
     let width = (last + 1).saturating_sub(props.first) as usize;
-    let mut grid = Markup::with_capacity(props.rows.len() * (width * 120 + 600) + 400);
-    grid.tag("<div class=\"log-head\"><span class=\"who\"></span>");
-    for i in props.first..=last {
-        let _ = write!(grid.tag("<span class=\"index\">"), "{i}");
-        grid.tag("</span>");
+    let grid = use_node_ref();
+    let drawn = use_mut_ref(Grid::default);
+    {
+        let (grid, first) = (grid.clone(), props.first);
+        let mut rows = Vec::with_capacity(props.rows.len() + 1);
+        let head = (props.first..=last).map(Cell::Head).collect();
+        let attrs = ("log-head".to_string(), 0, 0);
+        rows.push(Row { node: None, attrs, who: String::new(), cells: head, extra: String::new() });
+        rows.extend(props.rows.iter().map(|row| log_row(lang, row, props.first, width, &props.flagged)));
+        use_effect(move || {
+            if let Some(container) = grid.cast::<Element>() {
+                drawn.borrow_mut().patch(container, first, rows, write_grid);
+            }
+        });
     }
-    grid.tag("</div>");
-    for row in props.rows.iter() {
-        log_row(&mut grid, lang, row, props.first, width, &props.flagged);
-    }
-    let grid = use_inner_html(grid.into_value());
     html! {
         <section class="panel logs-panel" data-testid="logs">
             <h2>{ t(lang, Key::Logs) }</h2>
@@ -56,6 +61,32 @@ pub fn LogsPanel(props: &LogsPanelProps) -> Html {
                  onmouseover={entry_titles(props.rows.clone())} />
         </section>
     }
+}
+
+/// The whole grid as markup: the header, then one row per node.
+fn write_grid(rows: &[Row]) -> Markup {
+    let cells: usize = rows.iter().map(|r| r.cells.len()).sum();
+    let mut out = Markup::with_capacity(cells * 90 + rows.len() * 600);
+    for row in rows {
+        match row.node {
+            None => out.tag("<div class=\"log-head\"><span class=\"who\">"),
+            Some(node) => {
+                let (class, commit, applied) = &row.attrs;
+                let _ = write!(
+                    out.tag("<div class=\"").tag(class),
+                    "\" data-log-node=\"{node}\" data-commit=\"{commit}\" data-applied=\"{applied}\"><div class=\"cells\"><span class=\"who\">"
+                );
+                &mut out
+            }
+        };
+        out.tag(&row.who).tag("</span>");
+        row.cells.iter().for_each(|c| c.write(&mut out));
+        match row.node {
+            None => out.tag("</div>"),
+            Some(_) => out.tag("</div><div class=\"row-extra\">").tag(&row.extra).tag("</div></div>"),
+        };
+    }
+    out
 }
 
 /// An entry's tooltip (index, term, command), written when the pointer reaches it rather than for
@@ -77,41 +108,34 @@ fn entry_titles(rows: Rc<Vec<LogRow>>) -> Callback<MouseEvent> {
     })
 }
 
-fn log_row(out: &mut Markup, lang: Lang, row: &LogRow, first: u64, width: usize, flagged: &[(NodeId, u64)]) {
+/// A node's row: its attributes, label, cells from `first` and extra line.
+fn log_row(lang: Lang, row: &LogRow, first: u64, width: usize, flagged: &[(NodeId, u64)]) -> Row {
     let mut slots: Vec<Option<&LogCell>> = vec![None; width];
     for cell in &row.cells {
         if let Some(slot) = cell.index.checked_sub(first).and_then(|k| slots.get_mut(k as usize)) {
             *slot = Some(cell);
         }
     }
-    let _ = write!(
-        out.tag("<div class=\"log-row "),
-        "{} role-{}\" data-log-node=\"{}\" data-commit=\"{}\" data-applied=\"{}",
-        row.status.as_str(),
-        row.role,
-        row.node,
-        row.commit_index,
-        row.last_applied
-    );
+    let class = format!("log-row {} role-{}", row.status.as_str(), row.role);
     let state = if row.status.as_str() == "up" { word(lang, row.role) } else { status_name(lang, row.status) };
-    let _ = write!(out.tag("\"><div class=\"cells\"><span class=\"who\"><strong>"), "N{}", row.node);
-    out.tag("</strong><small>").text(state).tag("</small></span>");
+    let mut who = Markup::with_capacity(64);
+    let _ = write!(who.tag("<strong>"), "N{}", row.node);
+    who.tag("</strong><small>").text(state).tag("</small>");
     let (snapshot_index, snapshot_term) = row.snapshot;
-    for (k, cell) in slots.iter().enumerate() {
-        let index = first + k as u64;
-        match cell {
-            Some(c) => entry(out, c, row, flagged.contains(&(row.node, c.index))),
-            // Compacted into the snapshot: present, but no longer in the log.
-            None if index <= snapshot_index => {
-                let edge = if index == snapshot_index { " edge" } else { "" };
-                let _ = write!(out.tag("<span class=\"entry compacted"), "{edge}\" data-index=\"{index}\"></span>");
+    let cells = slots
+        .iter()
+        .enumerate()
+        .map(|(k, cell)| {
+            let index = first + k as u64;
+            match cell {
+                Some(c) => entry(c, row, flagged.contains(&(row.node, c.index))),
+                // Compacted into the snapshot: present, but no longer in the log.
+                None if index <= snapshot_index => Cell::Compacted { index, edge: index == snapshot_index },
+                None => Cell::Empty,
             }
-            None => {
-                out.tag("<span class=\"entry none\"></span>");
-            }
-        }
-    }
-    out.tag("</div><div class=\"row-extra\">");
+        })
+        .collect();
+    let mut out = Markup::with_capacity(600);
     if !row.progress.is_empty() {
         out.tag("<span class=\"progress\" data-testid=\"progress\">");
         for p in &row.progress {
@@ -156,17 +180,19 @@ fn log_row(out: &mut Markup, lang: Lang, row: &LogRow, first: u64, width: usize,
             let _ = write!(out, " +{more} {}", t(lang, Key::MoreKeys));
         }
     }
-    out.tag("</span></div></div>");
+    out.tag("</span>");
+    Row {
+        node: Some(row.node),
+        attrs: (class, row.commit_index, row.last_applied),
+        who: who.into_string(),
+        cells,
+        extra: out.into_string(),
+    }
 }
 
-fn entry(out: &mut Markup, c: &LogCell, row: &LogRow, flagged: bool) {
+fn entry(c: &LogCell, row: &LogRow, flagged: bool) -> Cell {
     let flags =
         [(c.index <= row.commit_index, " committed"), (c.index <= row.last_applied, " applied"), (flagged, " flagged")];
-    let _ = write!(out.tag("<span class=\"entry term-"), "{}", c.term as usize % TERM_COLOURS);
-    flags.iter().filter(|(on, _)| *on).for_each(|(_, class)| {
-        out.tag(class);
-    });
-    let _ = write!(out.tag("\" "), "data-index=\"{}\" data-term=\"{}\"", c.index, c.term);
-    let _ = write!(out.tag(">"), "{}", c.term);
-    out.tag("</span>");
+    let flags = flags.iter().filter(|(on, _)| *on).map(|(_, class)| *class).collect();
+    Cell::Entry { index: c.index, term: c.term, flags }
 }

@@ -7,6 +7,7 @@ mod history_panel;
 mod inspect;
 mod keys_help;
 mod legend;
+mod logs_grid;
 mod logs_panel;
 mod membership_panel;
 mod presets;

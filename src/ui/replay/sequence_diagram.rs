@@ -96,12 +96,7 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
     let x2 = x1 + (scale.x(arrow.to) - x1) * arrow.reach;
     let y2 = scale.y(arrow.end);
     let fate = arrow.fate.as_str();
-    let _ = write!(
-        out.tag("<g class=\"seq-arrow "),
-        "{fate}{}{}",
-        if look.reply { " reply" } else { "" },
-        if look.highlighted { " highlight" } else { "" }
-    );
+    out.tag("<g class=\"").tag(&arrow_class(look));
     let _ = write!(out, "\" data-msg-arrow=\"{}\" data-fate=\"{fate}\"><title>", arrow.id);
     let title = fill(
         t(look.lang, Key::ArrowTitle),
@@ -136,6 +131,27 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
     let (label_x, label_y) = (x1 + (x2 - x1) * 0.18, y1 + (y2 - y1) * 0.18 - 3.0);
     let _ = write!(out, "<text class=\"kind\" x=\"{label_x:.1}\" y=\"{label_y:.1}\">");
     out.text(arrow.kind).tag("</text></g>");
+}
+
+/// An arrow's classes: its fate, reply, emphasis.
+fn arrow_class(look: &ArrowLook) -> String {
+    let reply = if look.reply { " reply" } else { "" };
+    let highlight = if look.highlighted { " highlight" } else { "" };
+    format!("seq-arrow {}{reply}{highlight}", look.arrow.fate.as_str())
+}
+
+/// An arrow drawn in flight that arrived when due, in place: its line already ends where it
+/// arrived, so only its classes, `data-fate` and arrowhead change (most arrows, every frame).
+fn arrive(old: &ArrowLook, new: &ArrowLook, element: &web_sys::Element) -> bool {
+    let arrived = old.arrow.fate == Fate::InFlight
+        && new.arrow.fate == Fate::Delivered
+        && *new == ArrowLook { arrow: Arrow { fate: Fate::Delivered, ..old.arrow.clone() }, ..old.clone() };
+    let Some(shaft) = arrived.then(|| element.query_selector(".shaft").ok().flatten()).flatten() else {
+        return false;
+    };
+    let _ = element.set_attribute("class", &arrow_class(new));
+    let _ = element.set_attribute("data-fate", new.arrow.fate.as_str());
+    shaft.set_attribute("marker-end", "url(#seq-head)").is_ok()
 }
 
 /// The diagram of recent messages, scrolling with the run (now is at the bottom).
@@ -192,7 +208,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         })
         .collect();
     let drawn = use_node_ref();
-    use_keyed_markup(drawn.clone(), arrows, write_arrow);
+    use_keyed_markup(drawn.clone(), arrows, write_arrow, arrive);
     let empty = model.arrows.is_empty().then(|| html! { <p class="hint">{ t(lang, Key::SequenceEmpty) }</p> });
     html! {
         <section class="panel sequence-panel">

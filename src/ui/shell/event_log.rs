@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::format;
-use super::markup::{use_inner_html, Markup};
+use super::keyed_list::use_keyed_list;
+use super::markup::Markup;
 use crate::lab::view::LogLine;
 use crate::ui::i18n::{note_text, t, use_lang, word, Key, Lang};
 
@@ -17,14 +18,15 @@ pub struct EventLogProps {
     pub lines: Rc<Vec<LogLine>>,
 }
 
-/// A scrolling list of trace lines. A busy run replaces every line every frame, so the list is
-/// written as one piece of markup (see [`super::markup`]).
+/// A scrolling list of trace lines, written as markup kept by trace position (see
+/// [`super::keyed_list`]): a busy run replaces every line every frame, a quiet one a few.
 #[component]
 pub fn EventLog(props: &EventLogProps) -> Html {
     let lang = use_lang();
     let ms = t(lang, Key::Ms);
-    let mut list = Markup::with_capacity(props.lines.len() * 160);
+    let mut items = Vec::with_capacity(props.lines.len());
     for line in props.lines.iter().rev() {
+        let mut list = Markup::with_capacity(160);
         list.tag("<li class=\"log-line ").tag(line.kind.as_str()).tag("\" data-event=\"").text(line.event);
         let _ = write!(list.tag("\"><span class=\"t\">"), "{} {ms}", format::millis(line.t));
         list.tag("</span><span class=\"who\">");
@@ -33,8 +35,10 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         }
         list.tag("</span><span class=\"what\">").text(word(lang, line.event));
         list.tag("</span><span class=\"detail\">").text(&detail(lang, line)).tag("</span></li>");
+        items.push((line.seq, list.into_string()));
     }
-    let list = use_inner_html(list.into_value());
+    let list = use_node_ref();
+    use_keyed_list(list.clone(), items);
     html! {
         <section class="panel event-log" data-testid="event-log">
             <h2>{ t(lang, Key::EventLog) }</h2>

@@ -32,8 +32,9 @@ impl<T> Default for KeyedMarkup<T> {
 }
 
 impl<T: PartialEq> KeyedMarkup<T> {
-    /// Make the container show `items`; `write` writes one item as exactly one element.
-    fn patch(&mut self, container: Element, items: Vec<(u64, T)>, write: fn(&T, &mut Markup)) {
+    /// Make the container show `items`; `write` writes one item as exactly one element, `update`
+    /// changes a drawn element from one look to another in place if it can (else false).
+    fn patch(&mut self, container: Element, items: Vec<(u64, T)>, write: fn(&T, &mut Markup), update: Update<T>) {
         if self.container.as_ref() != Some(&container) {
             container.set_inner_html("");
             *self = Self { container: Some(container.clone()), ..Self::default() };
@@ -43,16 +44,18 @@ impl<T: PartialEq> KeyedMarkup<T> {
         let mut batch = Markup::default();
         let mut added = Vec::new();
         for (key, look) in items {
-            match self.drawn.get_mut(&key) {
-                Some(d) if d.look == look => d.seen = patch,
-                _ => {
-                    if let Some(old) = self.drawn.remove(&key) {
-                        old.element.remove();
-                    }
-                    write(&look, &mut batch);
-                    added.push((key, look));
+            if let Some(d) = self.drawn.get_mut(&key) {
+                if d.look == look || update(&d.look, &look, &d.element) {
+                    d.look = look;
+                    d.seen = patch;
+                    continue;
                 }
             }
+            if let Some(old) = self.drawn.remove(&key) {
+                old.element.remove();
+            }
+            write(&look, &mut batch);
+            added.push((key, look));
         }
         self.drawn.retain(|_, d| {
             let keep = d.seen == patch;
@@ -74,14 +77,23 @@ impl<T: PartialEq> KeyedMarkup<T> {
     }
 }
 
+/// Changes a drawn element from the first look to the second in place, or says it cannot (false).
+pub type Update<T> = fn(&T, &T, &Element) -> bool;
+
 /// Draw `items` (key, look) into the element of `container` after every render of the calling
-/// component; `write` writes one look as exactly one element. The container holds no Yew children.
+/// component; `write` writes one look as exactly one element, `update` changes one in place when it
+/// can. The container holds no Yew children.
 #[hook]
-pub fn use_keyed_markup<T: PartialEq + 'static>(container: NodeRef, items: Vec<(u64, T)>, write: fn(&T, &mut Markup)) {
+pub fn use_keyed_markup<T: PartialEq + 'static>(
+    container: NodeRef,
+    items: Vec<(u64, T)>,
+    write: fn(&T, &mut Markup),
+    update: Update<T>,
+) {
     let drawn = use_mut_ref(KeyedMarkup::<T>::default);
     use_effect(move || {
         if let Some(element) = container.cast::<Element>() {
-            drawn.borrow_mut().patch(element, items, write);
+            drawn.borrow_mut().patch(element, items, write, update);
         }
     });
 }

@@ -1,6 +1,7 @@
-//! Markup written as text, for panels whose content changes wholesale every frame (event log, logs,
-//! client history): one string parsed by the browser costs far less than hundreds of DOM calls from
-//! wasm, each with its own strings. Such content has no listeners inside: its container delegates.
+//! Markup written as text, for panels whose content changes by many pieces every frame (event log,
+//! logs grid, client history, sequence arrows): one string parsed by the browser costs far less than
+//! hundreds of DOM calls from wasm, each with its own strings. Such content has no listeners inside:
+//! its container delegates.
 
 use std::cell::RefCell;
 use std::fmt::{self, Write};
@@ -43,6 +44,11 @@ impl Markup {
     /// The markup as written.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The markup as a string.
+    pub fn into_string(self) -> String {
+        self.0
     }
 
     /// The markup, to hand to [`use_inner_html`].

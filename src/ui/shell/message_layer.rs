@@ -42,7 +42,8 @@ struct Identity {
     tag: Option<(String, &'static str)>,
 }
 
-/// One message's group and the parts of it that change from message to message.
+/// One message's group, the parts of it that change from message to message, and what was last
+/// written to them (a group reused for another message is written only where the two differ).
 struct Parts {
     element: Element,
     /// The group's `translate`, moved in place.
@@ -50,6 +51,20 @@ struct Parts {
     title: Element,
     body: Element,
     tag: Element,
+    written: Written,
+}
+
+/// What a group last showed.
+#[derive(Default)]
+struct Written {
+    class: String,
+    kind: &'static str,
+    title: String,
+    fill: &'static str,
+    tag_class: String,
+    tag: String,
+    /// Opacity in hundredths (0 before the first write).
+    opacity: i32,
 }
 
 /// A drawn message and what was last written to it.
@@ -58,8 +73,6 @@ struct Drawn {
     parts: Parts,
     /// Position written, in tenths of a unit.
     at: (i32, i32),
-    /// Opacity written, in hundredths.
-    opacity: i32,
     highlighted: bool,
     /// The patch that last saw it in the model.
     seen: u64,
@@ -127,22 +140,20 @@ impl Layer {
                     d.at = at;
                     let _ = d.parts.transform.set_translate(at.0 as f32 / 10.0, at.1 as f32 / 10.0);
                 }
-                if d.opacity != opacity {
-                    d.opacity = opacity;
-                    let _ = d.parts.element.set_attribute("opacity", &hundredths(opacity));
-                }
+                d.parts.set_opacity(opacity);
                 if d.highlighted != highlighted {
                     d.highlighted = highlighted;
-                    let _ = d.parts.element.class_list().toggle_with_force("highlighted", highlighted);
+                    let Parts { element, written, .. } = &mut d.parts;
+                    set_if_changed(element, "class", &mut written.class, &message_class(m, highlighted));
                 }
                 continue;
             }
-            let Some(parts) = self.take(&container, identity.reply) else { continue };
-            dress(&parts, m, &identity, highlighted);
+            let Some(mut parts) = self.take(&container, identity.reply) else { continue };
+            dress(&mut parts, m, &identity, highlighted);
             let _ = parts.transform.set_translate(at.0 as f32 / 10.0, at.1 as f32 / 10.0);
-            let _ = parts.element.set_attribute("opacity", &hundredths(opacity));
+            parts.set_opacity(opacity);
             let _ = container.append_child(&parts.element);
-            self.drawn.insert(m.id, Drawn { identity, parts, at, opacity, highlighted, seen: patch });
+            self.drawn.insert(m.id, Drawn { identity, parts, at, highlighted, seen: patch });
         }
         let gone: Vec<MsgId> = self.drawn.iter().filter(|(_, d)| d.seen != patch).map(|(&id, _)| id).collect();
         for id in gone {
@@ -180,26 +191,75 @@ impl Layer {
         let ring = title.next_element_sibling()?.next_element_sibling()?;
         let body = ring.next_element_sibling()?;
         let tag = body.next_element_sibling()?;
-        Some(Parts { element, transform, title, body, tag })
+        Some(Parts { element, transform, title, body, tag, written: Written::default() })
     }
 }
 
-/// Write a message's own look into a group: classes, hooks, title, colour and label.
-fn dress(parts: &Parts, m: &MessageModel, identity: &Identity, highlighted: bool) {
+impl Parts {
+    /// Write the opacity (in hundredths) if it changed.
+    fn set_opacity(&mut self, opacity: i32) {
+        if self.written.opacity != opacity {
+            self.written.opacity = opacity;
+            let _ = self.element.set_attribute("opacity", &hundredths(opacity));
+        }
+    }
+}
+
+/// Set `attribute` of `element` to `value` unless `written` already says so.
+fn set_if_changed(element: &Element, attribute: &str, written: &mut String, value: &str) {
+    if written != value {
+        let _ = element.set_attribute(attribute, value);
+        written.clear();
+        written.push_str(value);
+    }
+}
+
+/// Set the text of `element` to `value` unless `written` already says so.
+fn set_text_if_changed(element: &Element, written: &mut String, value: &str) {
+    if written != value {
+        element.set_text_content(Some(value));
+        written.clear();
+        written.push_str(value);
+    }
+}
+
+/// A message group's class attribute.
+fn message_class(m: &MessageModel, highlighted: bool) -> String {
     let flags =
         [(m.doomed, " doomed"), (m.buffered, " buffered"), (m.duplicate, " duplicate"), (highlighted, " highlighted")];
     let mut class = String::from("msg");
     flags.iter().filter(|(on, _)| *on).for_each(|(_, flag)| class.push_str(flag));
-    let element = &parts.element;
-    let _ = element.set_attribute("class", &class);
+    class
+}
+
+/// Write a message's own look into a group (only what differs from what it showed).
+fn dress(parts: &mut Parts, m: &MessageModel, identity: &Identity, highlighted: bool) {
+    use std::fmt::Write as _;
+    let mut text = message_class(m, highlighted);
+    let Parts { element, title, body, tag, written, .. } = parts;
+    set_if_changed(element, "class", &mut written.class, &text);
     let _ = element.set_attribute("data-msg", &m.id.to_string());
-    let _ = element.set_attribute("data-kind", m.kind);
-    parts.title.set_text_content(Some(&format!("{} {}→{}", m.kind, m.from, m.to)));
-    let _ = parts.body.set_attribute("fill", palette::fill(m.from));
-    let (text, tone) = identity.tag.as_ref().map_or(("", ""), |(text, tone)| (text.as_str(), *tone));
-    let tag_class = if tone.is_empty() { "tag".to_string() } else { format!("tag {tone}") };
-    let _ = parts.tag.set_attribute("class", &tag_class);
-    parts.tag.set_text_content(Some(text));
+    if written.kind != m.kind {
+        written.kind = m.kind;
+        let _ = element.set_attribute("data-kind", m.kind);
+    }
+    text.clear();
+    let _ = write!(text, "{} {}→{}", m.kind, m.from, m.to);
+    set_text_if_changed(title, &mut written.title, &text);
+    let fill = palette::fill(m.from);
+    if written.fill != fill {
+        written.fill = fill;
+        let _ = body.set_attribute("fill", fill);
+    }
+    let (label, tone) = identity.tag.as_ref().map_or(("", ""), |(text, tone)| (text.as_str(), *tone));
+    text.clear();
+    text.push_str("tag");
+    if !tone.is_empty() {
+        text.push(' ');
+        text.push_str(tone);
+    }
+    set_if_changed(tag, "class", &mut written.tag_class, &text);
+    set_text_if_changed(tag, &mut written.tag, label);
 }
 
 /// A request's group: a disc in the sender's colour; a dashed ring shows on a network copy (CSS).

@@ -11,6 +11,7 @@ pub mod frame_loop;
 pub mod geometry;
 pub mod inspector;
 pub mod invariant_panel;
+pub mod keyed_list;
 pub mod keyed_markup;
 pub mod lang_switch;
 pub mod legend;
