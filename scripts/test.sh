@@ -23,7 +23,7 @@ cargo run --locked --quiet --profile bench-native --no-default-features --bin di
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown \
-    --test browser_app --test browser_kernel --test browser_raft --test browser_replay --test browser_locks --test browser_tabs --test browser_raft_ext
+    --test browser_app --test browser_kernel --test browser_raft --test browser_replay --test browser_locks --test browser_tabs --test browser_raft_ext --test browser_patched_panels
 
 step "release build of the app (trunk, offline)"
 trunk build --release

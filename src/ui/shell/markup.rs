@@ -3,12 +3,7 @@
 //! hundreds of DOM calls from wasm, each with its own strings. Such content has no listeners inside:
 //! its container delegates.
 
-use std::cell::RefCell;
 use std::fmt::{self, Write};
-use std::rc::Rc;
-
-use web_sys::Element;
-use yew::prelude::*;
 
 /// A piece of markup being written: tags with [`Markup::tag`], numbers and the page's own words with
 /// `write!` (as they are), any protocol or user text with [`Markup::text`] (escaped).
@@ -50,31 +45,6 @@ impl Markup {
     pub fn into_string(self) -> String {
         self.0
     }
-
-    /// The markup, to hand to [`use_inner_html`].
-    pub fn into_value(self) -> AttrValue {
-        AttrValue::from(self.0)
-    }
-}
-
-/// A reference for an element Yew draws without children, whose content is `markup`: written
-/// after a render when it differs from what the element holds (the element itself stays, with
-/// its listeners and scroll position).
-#[hook]
-pub fn use_inner_html(markup: AttrValue) -> NodeRef {
-    let node = use_node_ref();
-    let written: Rc<RefCell<Option<(Element, AttrValue)>>> = use_mut_ref(|| None);
-    let target = node.clone();
-    use_effect(move || {
-        let Some(element) = target.cast::<Element>() else { return };
-        let mut written = written.borrow_mut();
-        if written.as_ref().is_some_and(|(e, m)| *e == element && *m == markup) {
-            return;
-        }
-        element.set_inner_html(&markup);
-        *written = Some((element, markup));
-    });
-    node
 }
 
 /// `write!` into markup writes as is (markup and numbers): text from users or protocols goes
