@@ -55,23 +55,10 @@ fn raft_simulated_seconds_per_wall_second_in_the_browser() {
     );
 }
 
-/// A 10-minute Raft run under the checker, with a client write every 100 ms and a fault now and then.
+/// The 10-minute Raft run of `lab::raft::workloads` under the checker, played to its end.
 fn ten_minute_raft_run() -> distlab::sim::Timeline<distlab::raft::RaftNode, distlab::raft::RaftChecker> {
-    use distlab::raft::{KvOp, RaftInput};
-    use distlab::sim::{ms, Action, Retention, TimedAction, Timeline};
-    let mut scenario = distlab::lab::raft::default_scenario(1);
-    for step in 1..6_000u64 {
-        let (at, seq) = (ms(100) * step, step);
-        let op = KvOp::Put { key: format!("k{}", step % 8), value: step.to_string() };
-        let input = RaftInput::Client { client: 1, seq, op };
-        scenario.actions.push(TimedAction { at, action: Action::Input { node: (step % 5) as u32, input } });
-        if step % 300 == 0 {
-            let node = ((step / 300) % 5) as u32;
-            scenario.actions.push(TimedAction { at, action: Action::Crash { node } });
-            scenario.actions.push(TimedAction { at: at + ms(2_000), action: Action::Restart { node } });
-        }
-    }
-    scenario.actions.sort_by_key(|a| a.at);
+    use distlab::sim::{Retention, Timeline};
+    let scenario = distlab::lab::raft::workloads::ten_minute_scenario(1);
     let end = secs(600);
     let mut timeline = Timeline::new(scenario, Retention::Window(2_000)).unwrap();
     timeline.seek(end);
