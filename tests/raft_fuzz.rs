@@ -99,3 +99,16 @@ fn the_clients_read_in_every_mode_and_the_linearizable_kinds_are_judged() {
     assert!(judged >= 300, "{judged} operations judged");
     println!("answered {answered:?}; {lease_checked} runs judged lease reads, {from_lease} answered from the lease; {judged} operations judged");
 }
+
+#[test]
+fn a_linearizability_finding_replays_from_its_recorded_scenario_too() {
+    let bug = Bug::ReadIndexWithoutHeartbeat;
+    let (seed, _) = first_finding(Some(bug), 5, 600).expect("a seed that finds it");
+    let run = fuzz_seed(seed, 5, &[bug]).unwrap();
+    assert!(matches!(run.finding, Some(Finding::NotLinearizable(_))), "seed {seed}: {:?}", run.finding);
+    let mut scenario = run.scenario;
+    scenario.until = Some(scenario.end());
+    let report = distlab::lab::runner::run_json(&scenario.to_json(), None).unwrap();
+    let replayed = report.violation.expect("distlab-sim run judges the history too");
+    assert_eq!(replayed.invariant, "Linearizability", "{replayed}");
+}

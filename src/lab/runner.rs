@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::lab::network::{Heartbeat, LAB as NETWORK};
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockNode, LAB as LOCKS};
+use crate::raft::history::{History, Judgement, WithHistory};
 use crate::raft::{RaftChecker, RaftNode, LAB as RAFT};
 use crate::sim::{
     Checker, ClusterConfig, NoChecker, Process, Retention, ScenarioOf, SimTime, Timeline, Violation, World,
@@ -74,7 +75,7 @@ pub fn run_json(json: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, 
     let lab = value.get("lab").and_then(Value::as_str).unwrap_or_default().to_string();
     match lab.as_str() {
         NETWORK => run_lab::<Heartbeat, NoChecker>(value, NETWORK, trace),
-        RAFT => run_lab::<RaftNode, RaftChecker>(value, RAFT, trace),
+        RAFT => run_raft(value, trace),
         LOCKS => run_lab::<LockNode, LockChecker>(value, LOCKS, trace),
         "" => Err(RunError::BadInput("lab: missing (a scenario names its lab: network, raft, locks)".into())),
         other => Err(RunError::BadInput(format!("lab: unknown lab \"{other}\" (known: {NETWORK}, {RAFT}, {LOCKS})"))),
@@ -91,8 +92,39 @@ where
     run_checked::<P, C>(scenario, trace)
 }
 
+/// A Raft scenario: every invariant after every event, then the clients' history judged for
+/// linearizability (every operation, reads of every kind included: a stale read breaks it).
+fn run_raft(value: Value, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError> {
+    let scenario = ScenarioOf::<RaftNode>::from_value(value, RAFT).map_err(|e| RunError::BadInput(e.to_string()))?;
+    let (mut report, timeline) = play::<RaftNode, WithHistory<RaftChecker>>(scenario, trace, REPLY_WINDOW)?;
+    if report.violation.is_none() {
+        if let Judgement::Broken { violation, .. } = History::of(&timeline).judge(|_| true) {
+            report.violation = Some(violation);
+        }
+    }
+    Ok(report)
+}
+
+/// Trace entries a Raft run keeps at least, so that its checker reads every client reply.
+const REPLY_WINDOW: usize = 1_024;
+
 /// Play `scenario` to its end under a `C` checker, streaming the trace; stops at the first violation.
-pub fn run_checked<P, C>(scenario: ScenarioOf<P>, mut trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
+pub fn run_checked<P, C>(scenario: ScenarioOf<P>, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
+where
+    P: Process,
+    P::Config: ClusterConfig,
+    C: Checker<P>,
+{
+    play::<P, C>(scenario, trace, 0).map(|(report, _)| report)
+}
+
+/// Play `scenario` to its end under a `C` checker keeping at least `window` trace entries,
+/// streaming the trace; stops at the first violation. The report, and the timeline as it ended.
+fn play<P, C>(
+    scenario: ScenarioOf<P>,
+    mut trace: Option<&mut dyn Write>,
+    window: usize,
+) -> Result<(RunReport, Timeline<P, C>), RunError>
 where
     P: Process,
     P::Config: ClusterConfig,
@@ -100,7 +132,7 @@ where
 {
     let end = scenario.end();
     let (lab, nodes) = (scenario.lab.clone(), scenario.config.nodes());
-    let retention = if trace.is_some() { Retention::Window(TRACE_BUFFER) } else { Retention::Window(0) };
+    let retention = Retention::Window(if trace.is_some() { TRACE_BUFFER.max(window) } else { window });
     let mut timeline = Timeline::<P, C>::new(scenario, retention).map_err(|e| RunError::BadInput(e.to_string()))?;
     let mut written = 0;
     while timeline.violation().is_none() && timeline.next_time().is_some_and(|t| t <= end) {
@@ -117,14 +149,15 @@ where
     }
     let violation = timeline.violation().cloned();
     let world = timeline.world();
-    Ok(RunReport {
+    let report = RunReport {
         lab,
         nodes,
         reached: world.now(),
         events: world.events_handled(),
         fingerprint: world.fingerprint(),
         violation,
-    })
+    };
+    Ok((report, timeline))
 }
 
 /// Write the trace entries numbered `from` and later; returns the next number to write.
