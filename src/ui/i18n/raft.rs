@@ -127,6 +127,10 @@ table! {
     PathReadIndex => "ReadIndex (leader confirms with a heartbeat round)", "ReadIndex（领导者先用一轮心跳确认）";
     PathLease => "lease (leader answers at once while its lease holds)", "租约（租约有效时领导者立即回答）";
     PathLocal => "local (any node answers from its own state: may be stale)", "本地（任意节点用自己的状态回答：可能过期）";
+    ShortLog => "log", "日志";
+    ShortReadIndex => "ReadIndex", "ReadIndex";
+    ShortLease => "lease", "租约";
+    ShortLocal => "local", "本地";
     TermWentBack => "node {node}'s term went from {from} back to {to}", "节点 {node} 的任期从 {from} 倒退到 {to}";
     CommitWentBack => "node {node}'s commit index went from {from} back to {to}", "节点 {node} 的提交索引从 {from} 倒退到 {to}";
     LeaderRemovedEntries => "leader {node} removed entries from index {index} of its own log in term {term}", "领导者 {node} 在任期 {term} 删除了自己日志中从索引 {index} 开始的条目";

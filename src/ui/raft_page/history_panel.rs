@@ -52,6 +52,18 @@ impl ReadPath {
     }
 }
 
+/// The short name of an operation's path (`data-path` value) in `lang`.
+fn path_name(lang: Lang, path: &'static str) -> &'static str {
+    let key = match path {
+        "log" => Key::ShortLog,
+        "read_index" => Key::ShortReadIndex,
+        "lease" => Key::ShortLease,
+        "local" => Key::ShortLocal,
+        _ => return path,
+    };
+    t(lang, key)
+}
+
 /// A read the user asked for: the key, how, and at which node.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadRequest {
@@ -163,7 +175,7 @@ pub fn HistoryPanel(props: &HistoryPanelProps) -> Html {
                     <li key={row.index} class={classes!("op", row.broken.then_some("broken"))}
                         data-testid="op" data-path={row.path} data-status={row.status} data-broken={row.broken.to_string()}>
                         <span class="op-text">{ format!("c{}#{} {}", row.client, row.seq, row.text) }</span>
-                        <span class="op-path">{ row.path }</span>
+                        <span class="op-path">{ path_name(lang, row.path) }</span>
                         <span class="op-result">{ row.answered_by.map(|n| format!("{} @N{n}", row.result)).unwrap_or_default() }</span>
                         <span class="op-times">{ format!("{} → {}", format::seconds(row.invoke), row.returned.map(format::seconds).unwrap_or_else(|| "…".into())) }</span>
                         <span class="op-track">{ bar(row, start, props.now) }</span>
