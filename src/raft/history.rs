@@ -81,6 +81,15 @@ impl ReplyLog {
         self.seen = total;
     }
 
+    /// Forget all but the last `n` replies (a page bounds its memory so; the forgotten ones count
+    /// as missed: their operations are pending, which can hide a violation but never invent one).
+    pub fn keep_last(&mut self, n: usize) {
+        if self.replies.len() > n {
+            self.replies.drain(..self.replies.len() - n);
+            self.missed = true;
+        }
+    }
+
     /// Every reply so far, in trace order.
     pub fn replies(&self) -> &[Reply] {
         &self.replies

@@ -81,6 +81,10 @@ pub fn invariants(violation: Option<&Violation>) -> Vec<(&'static str, Option<Vi
     crate::raft::INVARIANTS.iter().map(|&name| (name, violation.filter(|v| v.invariant == name).cloned())).collect()
 }
 
+/// Server answers the page keeps for its client history (it judges at most [`JUDGED_OPS`]
+/// operations, each answered a few times at most).
+const KEPT_ANSWERS: usize = 8 * JUDGED_OPS;
+
 /// What the page remembers across frames: role lanes and client replies, kept as the run goes.
 #[derive(Clone, Debug, Default)]
 pub struct History {
@@ -98,6 +102,7 @@ impl History {
         self.lanes.observe(timeline.world());
         self.replies.observe(timeline.world());
         self.answers.absorb(timeline.world().trace());
+        self.answers.keep_last(KEPT_ANSWERS);
     }
 
     /// The run's client operations up to `now` (writes, log reads and reads outside the log),

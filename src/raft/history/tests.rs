@@ -120,3 +120,14 @@ fn later_writes_give_the_first_time_a_higher_numbered_write_was_sent() {
     assert_eq!(later.first_after(2, 0), 7);
     assert_eq!(later.first_after(3, 0), SimTime::MAX, "an unknown client");
 }
+
+#[test]
+fn a_reply_log_kept_short_forgets_the_oldest_and_says_so() {
+    let mut log = ReplyLog::default();
+    log.replies = (1..=5).map(|seq| reply(seq, 0, 1, seq, done())).collect();
+    log.keep_last(10);
+    assert!(!log.missed() && log.replies().len() == 5);
+    log.keep_last(2);
+    assert!(log.missed());
+    assert_eq!(log.replies().iter().map(|r| r.seq).collect::<Vec<_>>(), [4, 5]);
+}
