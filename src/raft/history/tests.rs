@@ -123,8 +123,8 @@ fn later_writes_give_the_first_time_a_higher_numbered_write_was_sent() {
 
 #[test]
 fn a_reply_log_kept_short_forgets_the_oldest_and_says_so() {
-    let mut log = ReplyLog::default();
-    log.replies = (1..=5).map(|seq| reply(seq, 0, 1, seq, done())).collect();
+    let mut log =
+        ReplyLog { replies: (1..=5).map(|seq| reply(seq, 0, 1, seq, done())).collect(), ..Default::default() };
     log.keep_last(10);
     assert!(!log.missed() && log.replies().len() == 5);
     log.keep_last(2);
