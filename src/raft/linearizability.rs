@@ -5,10 +5,9 @@
 //! An operation with no known answer is pending: it may take effect at any time after its
 //! invocation, or never (its return is at infinity and any outcome is accepted).
 
-use std::collections::{BTreeMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::sim::{SimTime, StableHasher};
+use crate::sim::SimTime;
 
 /// What an operation asks of one key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -257,7 +256,7 @@ impl<'a> KeySearch<'a> {
     fn run(mut self, budget: u64) -> Verdict {
         let words = self.members.len().div_ceil(64);
         let mut linearized = vec![0u64; words];
-        let mut cache: HashSet<(Vec<u64>, State), BuildHasherDefault<StableHasher>> = HashSet::default();
+        let mut cache: BTreeSet<(Vec<u64>, State)> = BTreeSet::new();
         // (op, state before it)
         let mut stack: Vec<(usize, State)> = Vec::new();
         let mut state: State = 0;

@@ -720,6 +720,14 @@ impl RaftNode {
         self.send_append(from, ctx);
     }
 
+    /// A follower's answer to a request only the leader serves: the leader it knows, or none.
+    pub(super) fn not_leader(&self) -> ClientOutcome {
+        match self.leader_id {
+            Some(leader) => ClientOutcome::Redirect { leader },
+            None => ClientOutcome::NoLeader,
+        }
+    }
+
     fn handle_client(&mut self, client: ClientId, seq: u64, op: KvOp, ctx: RaftCtx) {
         if self.transferring.is_some_and(|(_, deadline)| ctx.now() <= deadline) {
             // Proposals are dropped while leadership moves (etcd's ErrProposalDropped): retry.
@@ -727,11 +735,7 @@ impl RaftNode {
             return;
         }
         if self.role != Role::Leader {
-            let reply = match self.leader_id {
-                Some(leader) => ClientOutcome::Redirect { leader },
-                None => ClientOutcome::NoLeader,
-            };
-            ctx.emit(RaftEvent::ClientReply { client, seq, reply });
+            ctx.emit(RaftEvent::ClientReply { client, seq, reply: self.not_leader() });
             return;
         }
         if self.pending.values().any(|&(c, s)| c == client && s == seq) {

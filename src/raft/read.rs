@@ -131,11 +131,7 @@ impl RaftNode {
             return;
         }
         if self.role != Role::Leader {
-            let reply = match self.leader_id {
-                Some(leader) => ClientOutcome::Redirect { leader },
-                None => ClientOutcome::NoLeader,
-            };
-            ctx.emit(RaftEvent::ClientReply { client, seq, reply });
+            ctx.emit(RaftEvent::ClientReply { client, seq, reply: self.not_leader() });
             return;
         }
         if mode == ReadMode::Lease && self.lease_holds(ctx.now()) && self.last_applied >= self.commit_index {
