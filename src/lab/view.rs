@@ -106,6 +106,22 @@ pub struct ClusterModel {
 /// How long a drop mark stays visible, in virtual time.
 pub const DROP_MARK_LIFETIME: SimTime = 150_000;
 
+/// Virtual time as milliseconds with one decimal, for the inspectors ("312.4 ms").
+pub fn millis(us: SimTime) -> String {
+    format!("{}.{} ms", us / 1000, (us % 1000) / 100)
+}
+
+/// The inspector's first rows for any node: its status, its life (boots so far) and its clock
+/// reading; `None` if there is no such node.
+pub fn node_header_rows<P: Process>(world: &World<P>, id: NodeId) -> Option<Vec<Note>> {
+    let n = world.node(id)?;
+    Some(vec![
+        Note::new("state", n.status.as_str()),
+        Note::new("life", n.life.to_string()),
+        Note::new("local_clock", millis(n.clock.local(world.now()))),
+    ])
+}
+
 /// Every directed link of the world and whether it is up.
 pub fn links_of<P: Process>(world: &World<P>) -> Vec<LinkModel> {
     let n = world.node_count();

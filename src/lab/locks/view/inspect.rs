@@ -1,7 +1,7 @@
 //! The locks page's inspector rows: every field of a node's state (storage, Redis, ZooKeeper, etcd
 //! member or client), as translatable notes.
 
-use crate::lab::view::Note;
+use crate::lab::view::{millis, node_header_rows, Note};
 use crate::lock::client::Client;
 use crate::lock::etcd::EtcdMember;
 use crate::lock::storage::Storage;
@@ -13,19 +13,10 @@ fn opt<T: ToString>(value: Option<T>) -> String {
     value.map_or_else(|| "—".into(), |v| v.to_string())
 }
 
-fn ms(us: SimTime) -> String {
-    format!("{}.{} ms", us / 1000, (us % 1000) / 100)
-}
-
 /// Every field of node `id` now: status, life, clock, then its role's state; empty if no such node.
 pub fn node_rows(world: &World<LockNode>, id: NodeId) -> Vec<Note> {
-    let Some(n) = world.node(id) else { return Vec::new() };
+    let (Some(n), Some(mut rows)) = (world.node(id), node_header_rows(world, id)) else { return Vec::new() };
     let local = n.clock.local(world.now());
-    let mut rows = vec![
-        Note::new("state", n.status.as_str()),
-        Note::new("life", n.life.to_string()),
-        Note::new("local_clock", ms(local)),
-    ];
     match n.process {
         Some(LockNode::Storage(s)) => storage_rows(s, &mut rows),
         Some(LockNode::Redis(r)) => redis_rows(r, local, &mut rows),
@@ -53,7 +44,7 @@ fn redis_rows(r: &RedisNode, local: SimTime, rows: &mut Vec<Note>) {
     rows.push(Note::new("persistence", format!("{:?}", r.persistence)));
     rows.push(Note::new("unreplicated", r.unreplicated.len().to_string()));
     for (key, stored) in &r.server.keyspace.keys {
-        let ttl = stored.expires_at.map(|at| ms(at.saturating_sub(local)));
+        let ttl = stored.expires_at.map(|at| millis(at.saturating_sub(local)));
         rows.push(Note::new("key", format!("{key} = {} · {}", stored.value, opt(ttl))));
     }
     for (channel, subscribers) in &r.server.subscribers {
@@ -89,8 +80,8 @@ fn etcd_rows(m: &EtcdMember, local: SimTime, rows: &mut Vec<Note>) {
         rows.push(Note::new("key", text));
     }
     for (id, lease) in &raft.kv.mvcc.leases {
-        let left = m.lessor.get(id).filter(|&&at| at != SimTime::MAX).map(|&at| ms(at.saturating_sub(local)));
-        rows.push(Note::new("lease", format!("{id:x} · ttl {} · {}", ms(lease.ttl), opt(left))));
+        let left = m.lessor.get(id).filter(|&&at| at != SimTime::MAX).map(|&at| millis(at.saturating_sub(local)));
+        rows.push(Note::new("lease", format!("{id:x} · ttl {} · {}", millis(lease.ttl), opt(left))));
     }
     for w in &m.watchers {
         rows.push(Note::new("watcher", format!("N{} #{} {} ≥ {}", w.client, w.id, w.key, w.next)));
@@ -112,7 +103,7 @@ fn client_rows(c: &Client, rows: &mut Vec<Note>) {
         Note::new("failed", c.failed.to_string()),
     ]);
     if let Some(validity) = c.validity {
-        rows.push(Note::new("validity", ms(validity)));
+        rows.push(Note::new("validity", millis(validity)));
     }
     if let Some(z) = &c.zk {
         rows.push(Note::new("session", opt(z.session)));
@@ -121,7 +112,7 @@ fn client_rows(c: &Client, rows: &mut Vec<Note>) {
     if let Some(e) = &c.etcd {
         rows.extend([
             Note::new("lease", opt(e.lease.map(|l| format!("{l:x}")))),
-            Note::new("ttl_left", opt(e.ttl_left.map(ms))),
+            Note::new("ttl_left", opt(e.ttl_left.map(millis))),
             Note::new("key", opt(e.key.clone())),
             Note::new("revision", e.my_rev.to_string()),
             Note::new("waits_on", opt(e.waits_on.clone())),

@@ -1,8 +1,8 @@
 //! The inspector's rows: every field of a node or of a message in flight, as translatable notes.
 
-use crate::lab::view::Note;
+use crate::lab::view::{millis, node_header_rows, Note};
 use crate::raft::{RaftMessage, RaftNode};
-use crate::sim::{MsgId, NodeId, SimTime, World};
+use crate::sim::{MsgId, NodeId, World};
 
 fn opt<T: ToString>(value: Option<T>) -> String {
     value.map_or_else(|| "—".into(), |v| v.to_string())
@@ -12,19 +12,10 @@ fn list<T: ToString>(values: &[T]) -> String {
     values.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
-fn ms(us: SimTime) -> String {
-    format!("{}.{} ms", us / 1000, (us % 1000) / 100)
-}
-
 /// Every field of node `id` now: status, life, clock, durable and volatile state; empty if no such node.
 pub fn node_rows(world: &World<RaftNode>, id: NodeId) -> Vec<Note> {
-    let Some(n) = world.node(id) else { return Vec::new() };
+    let (Some(n), Some(mut rows)) = (world.node(id), node_header_rows(world, id)) else { return Vec::new() };
     let local = n.clock.local(world.now());
-    let mut rows = vec![
-        Note::new("state", n.status.as_str()),
-        Note::new("life", n.life.to_string()),
-        Note::new("local_clock", ms(local)),
-    ];
     if let Some(d) = n.durable {
         rows.push(Note::new("current_term", d.current_term.to_string()));
         rows.push(Note::new("voted_for", opt(d.voted_for)));
@@ -41,8 +32,8 @@ pub fn node_rows(world: &World<RaftNode>, id: NodeId) -> Vec<Note> {
         Note::new("votes", granted.join(" ")),
         Note::new("next_index", list(&p.next_index)),
         Note::new("match_index", list(&p.match_index)),
-        Note::new("election_timeout", ms(p.election_timeout)),
-        Note::new("timer_left", ms(p.election_deadline.saturating_sub(local))),
+        Note::new("election_timeout", millis(p.election_timeout)),
+        Note::new("timer_left", millis(p.election_deadline.saturating_sub(local))),
         Note::new("kv_keys", p.kv.entries().count().to_string()),
     ]);
     rows
@@ -55,8 +46,8 @@ pub fn message_rows(world: &World<RaftNode>, id: MsgId) -> Vec<Note> {
         Note::new("id", format!("#{} (#{})", m.id, m.origin)),
         Note::new("from", m.from.to_string()),
         Note::new("to", m.to.to_string()),
-        Note::new("sent_at", ms(m.sent_at)),
-        Note::new("arrives_at", ms(m.arrives_at)),
+        Note::new("sent_at", millis(m.sent_at)),
+        Note::new("arrives_at", millis(m.arrives_at)),
         Note::new("doomed", m.vanishes_at.is_some().to_string()),
         Note::new("buffered", m.buffered.to_string()),
     ];
