@@ -17,7 +17,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::lab::locks::sections::Sections;
 use crate::lab::locks::view::node_rows;
 use crate::lab::locks::LockTimeline;
 use crate::lab::view::Note;
@@ -40,6 +39,7 @@ use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::run::RunAction;
+use crate::ui::shell::run_frame::use_run_frame;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
 use frame::frame;
@@ -73,17 +73,7 @@ pub fn LocksPage() -> Html {
         fresh: default_run,
     });
     let dispatch = run.dispatcher().to_callback();
-    let sections = use_mut_ref(|| (Rc::as_ptr(&run.timeline), Sections::default()));
-    let frame = {
-        let (timeline, sections) = (run.timeline.clone(), sections.clone());
-        use_memo(run.version, move |_| {
-            let mut sections = sections.borrow_mut();
-            if sections.0 != Rc::as_ptr(&timeline) {
-                *sections = (Rc::as_ptr(&timeline), Sections::default());
-            }
-            frame(&timeline.borrow(), &mut sections.1)
-        })
-    };
+    let (frame, _) = use_run_frame(&run, frame);
     let sequence_model = {
         let timeline = run.timeline.clone();
         use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))

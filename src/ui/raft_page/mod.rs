@@ -22,7 +22,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lab::raft::presets as fault_presets;
-use crate::lab::raft::view::{leader_of, membership_view, message_rows, next_seq, node_rows, History};
+use crate::lab::raft::view::{leader_of, membership_view, message_rows, next_seq, node_rows};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
@@ -41,6 +41,7 @@ use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
 use crate::ui::shell::run::RunAction;
+use crate::ui::shell::run_frame::use_run_frame;
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
 use frame::{frame, CLIENT};
@@ -82,17 +83,7 @@ pub fn RaftPage() -> Html {
         fresh: default_run,
     });
     let dispatch = run.dispatcher().to_callback();
-    let history = use_mut_ref(|| (Rc::as_ptr(&run.timeline), History::default()));
-    let frame = {
-        let (timeline, history) = (run.timeline.clone(), history.clone());
-        use_memo(run.version, move |_| {
-            let mut history = history.borrow_mut();
-            if history.0 != Rc::as_ptr(&timeline) {
-                *history = (Rc::as_ptr(&timeline), History::default());
-            }
-            frame(&timeline.borrow(), &mut history.1)
-        })
-    };
+    let (frame, history) = use_run_frame(&run, frame);
     let sequence_model = {
         let timeline = run.timeline.clone();
         use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
@@ -106,12 +97,12 @@ pub fn RaftPage() -> Html {
     };
     let linearizability = {
         let (timeline, history) = (run.timeline.clone(), history.clone());
-        let answers = history.borrow().1.answers.replies().len();
+        let answers = history.borrow().answers.replies().len();
         let actions = timeline.borrow().scenario().actions.len();
         // Judged again when an answer or a request comes, and four times a virtual second.
         use_memo((answers, actions, frame.now / HISTORY_REFRESH, Rc::as_ptr(&timeline) as usize), move |_| {
             let timeline = timeline.borrow();
-            Rc::new(history.borrow().1.linearizability(timeline.scenario(), timeline.now(), HISTORY_ROWS))
+            Rc::new(history.borrow().linearizability(timeline.scenario(), timeline.now(), HISTORY_ROWS))
         })
     };
     let form = use_state(ClientForm::default);

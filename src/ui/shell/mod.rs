@@ -26,4 +26,5 @@ pub mod page_head;
 pub mod palette;
 pub mod playback;
 pub mod run;
+pub mod run_frame;
 pub mod shortcuts;
