@@ -101,6 +101,10 @@ fn bad_input_is_refused_with_the_field_named() {
             "actions[0].action.node",
         ),
         (r#"{"lab":"raft","seed":1,"config":{},"actions":[{"at":5,"action":{"type":"heal_all"}}],"until":1}"#, "until"),
+        (r#"{"lab":"raft","seed":1,"config":{},"actions":[],"liveness_from":"soon"}"#, "liveness_from"),
+        (r#"{"lab":"raft","seed":1,"config":{},"actions":[],"liveness_from":1000000000000000}"#, "liveness_from"),
+        (r#"{"lab":"locks","seed":1,"config":{},"actions":[],"liveness_from":5}"#, "liveness_from: the locks lab"),
+        (r#"{"lab":"raft","seed":1,"config":{"unjudged_reads":["stale"]},"actions":[]}"#, "config"),
     ];
     for (json, expected) in cases {
         match run_json(json, None) {
@@ -114,4 +118,30 @@ fn bad_input_is_refused_with_the_field_named() {
 fn a_locks_scenario_with_a_lease_shorter_than_the_critical_section_breaks_mutual_exclusion() {
     let report = run_json(&scenario("locks_lease_shorter_than_critical_section.json"), None).unwrap();
     assert_eq!(report.violation.map(|v| v.invariant), Some("Mutual Exclusion"));
+}
+
+#[test]
+fn a_scenario_judges_liveness_from_its_repair_time_and_ends_where_the_judgement_ends() {
+    // Three servers, nothing broken, node 1 leading: a leader within 5 s of time 0, then the probe
+    // write (scripted, as a fuzz recording has it) applied; the run ends at the 50 ms poll after.
+    let with_probe_to = |node: u32| {
+        let probe = format!(
+            r#"{{"type":"input","node":{node},"input":{{"kind":"client","client":99,"seq":1,"op":{{"op":"put","key":"probe","value":"1"}}}}}}"#
+        );
+        format!(
+            r#"{{"lab":"raft","seed":1,"config":{{"nodes":3}},"actions":[{{"at":5000000,"action":{probe}}}],"liveness_from":0}}"#
+        )
+    };
+    let report = run_json(&with_probe_to(1), None).unwrap();
+    assert_eq!((&report.violation, report.reached), (&None, 5_050_000), "{report}");
+    // Sent to a follower instead, the probe is redirected, never applied: a liveness finding at the deadline.
+    let report = run_json(&with_probe_to(0), None).unwrap();
+    let v = report.violation.expect("the probe is never applied");
+    assert_eq!((v.invariant, v.code, v.t), ("Liveness", "write_not_committed_after_healing", 15_000_000));
+    // Without a leader at all (one server of three), the judgement stops at the leader deadline.
+    let alone = r#"{"lab":"raft","seed":1,"config":{"nodes":3},"actions":[{"at":0,"action":{"type":"crash","node":1}},{"at":0,"action":{"type":"crash","node":2}}],"liveness_from":0}"#;
+    let report = run_json(alone, None).unwrap();
+    let v = report.violation.expect("no leader");
+    assert_eq!((v.invariant, v.code, report.reached), ("Liveness", "no_leader_after_healing", 5_000_000), "{v}");
+    assert_eq!(v.explanation, "no leader within 5 s of the repair at 0 s");
 }

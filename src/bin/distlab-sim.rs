@@ -254,15 +254,13 @@ fn fuzz(args: &FuzzArgs) -> ExitCode {
         };
         events += run.events;
         if let Some(finding) = run.finding {
-            say!("seed {seed} ({nodes} nodes) finds: {finding}");
+            say!("seed {seed} ({nodes} nodes) finds: {finding} (fingerprint {:016x})", run.fingerprint);
             say!(
                 "reproduce: distlab-sim fuzz --lab raft --seeds 1 --first-seed {seed} --nodes {nodes}{}",
                 bug_flag(args.bug)
             );
             if let Some(path) = &args.save {
-                let mut scenario = run.scenario;
-                scenario.until = Some(scenario.end());
-                match std::fs::write(path, scenario.to_json()) {
+                match std::fs::write(path, run.scenario.to_json()) {
                     Ok(()) => say!("scenario saved to {path} (replay: distlab-sim run {path})"),
                     Err(e) => eprintln!("distlab-sim: cannot save the scenario: {e}"),
                 }

@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::lab::network::{Heartbeat, LAB as NETWORK};
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockNode, LAB as LOCKS};
+use crate::raft::fuzz::{judge_liveness, CheckedRun, Probe};
 use crate::raft::history::{History, Judgement, WithHistory};
 use crate::raft::{RaftChecker, RaftNode, LAB as RAFT};
 use crate::sim::{
@@ -89,16 +90,43 @@ where
     C: Checker<P>,
 {
     let scenario = ScenarioOf::<P>::from_value(value, lab).map_err(|e| RunError::BadInput(e.to_string()))?;
+    if scenario.liveness_from.is_some() {
+        return Err(RunError::BadInput(format!(
+            "liveness_from: the {lab} lab does not judge liveness (only raft does)"
+        )));
+    }
     run_checked::<P, C>(scenario, trace)
 }
 
-/// A Raft scenario: every invariant after every event, then the clients' history judged for
-/// linearizability (every operation, reads of every kind included: a stale read breaks it).
+/// A Raft scenario: every invariant after every event; from `liveness_from` on, the fuzzer's
+/// liveness phase (a leader, then the probe write committed, where the run then ends); then the
+/// clients' history judged for linearizability (every operation but the read kinds
+/// `config.unjudged_reads` leaves out: a stale local read breaks it unless a fuzz recording says so).
 fn run_raft(value: Value, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError> {
     let scenario = ScenarioOf::<RaftNode>::from_value(value, RAFT).map_err(|e| RunError::BadInput(e.to_string()))?;
-    let (mut report, timeline) = play::<RaftNode, WithHistory<RaftChecker>>(scenario, trace, REPLY_WINDOW)?;
+    let (liveness_from, end) = (scenario.liveness_from, scenario.end());
+    let mut sink = TraceSink::new(trace);
+    let mut timeline = sink.start::<RaftNode, WithHistory<RaftChecker>>(scenario, REPLY_WINDOW)?;
+    let mut liveness = None;
+    match liveness_from {
+        Some(healed_at) => {
+            sink.play_to(&mut timeline, healed_at);
+            if timeline.violation().is_none() {
+                let mut play = |run: &mut CheckedRun, t: SimTime| sink.play_to(run, t);
+                liveness = judge_liveness(&mut timeline, healed_at, Probe::Scripted, &mut play);
+            }
+        }
+        None => sink.play_to(&mut timeline, end),
+    }
+    sink.finish()?;
+    let mut report = report_of(&timeline);
+    if let Some(finding) = liveness.filter(|_| report.violation.is_none()) {
+        report.violation = Some(finding.violation().clone());
+    }
     if report.violation.is_none() {
-        if let Judgement::Broken { violation, .. } = History::of(&timeline).judge(|_| true) {
+        if let Judgement::Broken { violation, .. } =
+            History::of(&timeline).judge_as_configured(&timeline.scenario().config)
+        {
             report.violation = Some(violation);
         }
     }
@@ -115,56 +143,87 @@ where
     P::Config: ClusterConfig,
     C: Checker<P>,
 {
-    play::<P, C>(scenario, trace, 0).map(|(report, _)| report)
+    let end = scenario.end();
+    let mut sink = TraceSink::new(trace);
+    let mut timeline = sink.start::<P, C>(scenario, 0)?;
+    sink.play_to(&mut timeline, end);
+    sink.finish()?;
+    Ok(report_of(&timeline))
 }
 
-/// Play `scenario` to its end under a `C` checker keeping at least `window` trace entries,
-/// streaming the trace; stops at the first violation. The report, and the timeline as it ended.
-fn play<P, C>(
-    scenario: ScenarioOf<P>,
-    mut trace: Option<&mut dyn Write>,
-    window: usize,
-) -> Result<(RunReport, Timeline<P, C>), RunError>
+/// Where a batch run's NDJSON trace goes, and how much of it was written.
+struct TraceSink<'a> {
+    out: Option<&'a mut dyn Write>,
+    /// The number of the next trace entry to write.
+    written: u64,
+    /// The first write that failed (the run goes on; the error is reported at the end).
+    error: Option<std::io::Error>,
+}
+
+impl<'a> TraceSink<'a> {
+    fn new(out: Option<&'a mut dyn Write>) -> Self {
+        Self { out, written: 0, error: None }
+    }
+
+    /// A timeline for `scenario` keeping at least `window` trace entries (more when writing the trace).
+    fn start<P, C>(&self, scenario: ScenarioOf<P>, window: usize) -> Result<Timeline<P, C>, RunError>
+    where
+        P: Process,
+        P::Config: ClusterConfig,
+        C: Checker<P>,
+    {
+        let retention = Retention::Window(if self.out.is_some() { TRACE_BUFFER.max(window) } else { window });
+        Timeline::new(scenario, retention).map_err(|e| RunError::BadInput(e.to_string()))
+    }
+
+    /// Play to `t` (events and scripted actions), writing the trace as it grows; stops at the
+    /// first violation.
+    fn play_to<P, C>(&mut self, timeline: &mut Timeline<P, C>, t: SimTime)
+    where
+        P: Process,
+        P::Config: ClusterConfig,
+        C: Checker<P>,
+    {
+        while timeline.violation().is_none() && timeline.step_until(t) {
+            self.write_new_entries(timeline.world());
+        }
+        if timeline.violation().is_none() {
+            timeline.run_until(t);
+            self.write_new_entries(timeline.world());
+        }
+    }
+
+    /// The first write error, if any.
+    fn finish(&mut self) -> Result<(), RunError> {
+        self.error.take().map_or(Ok(()), |e| Err(RunError::Io(e)))
+    }
+
+    /// Write the trace entries not yet written.
+    fn write_new_entries<P: Process>(&mut self, world: &World<P>) {
+        let Some(out) = self.out.as_mut().filter(|_| self.error.is_none()) else { return };
+        let trace = world.trace();
+        for entry in trace.entries().filter(|e| e.seq >= self.written) {
+            if let Err(e) = writeln!(out, "{}", entry.to_json_line()) {
+                self.error = Some(e);
+                return;
+            }
+        }
+        self.written = trace.total();
+    }
+}
+
+/// The report of a run as it ended.
+fn report_of<P: Process, C: Checker<P>>(timeline: &Timeline<P, C>) -> RunReport
 where
-    P: Process,
     P::Config: ClusterConfig,
-    C: Checker<P>,
 {
-    let end = scenario.end();
-    let (lab, nodes) = (scenario.lab.clone(), scenario.config.nodes());
-    let retention = Retention::Window(if trace.is_some() { TRACE_BUFFER.max(window) } else { window });
-    let mut timeline = Timeline::<P, C>::new(scenario, retention).map_err(|e| RunError::BadInput(e.to_string()))?;
-    let mut written = 0;
-    while timeline.violation().is_none() && timeline.next_time().is_some_and(|t| t <= end) {
-        timeline.step();
-        if let Some(out) = trace.as_mut() {
-            written = write_new_entries(timeline.world(), written, &mut **out)?;
-        }
-    }
-    if timeline.violation().is_none() {
-        timeline.run_until(end);
-        if let Some(out) = trace.as_mut() {
-            write_new_entries(timeline.world(), written, &mut **out)?;
-        }
-    }
-    let violation = timeline.violation().cloned();
     let world = timeline.world();
-    let report = RunReport {
-        lab,
-        nodes,
+    RunReport {
+        lab: timeline.scenario().lab.clone(),
+        nodes: timeline.scenario().config.nodes(),
         reached: world.now(),
         events: world.events_handled(),
         fingerprint: world.fingerprint(),
-        violation,
-    };
-    Ok((report, timeline))
-}
-
-/// Write the trace entries numbered `from` and later; returns the next number to write.
-fn write_new_entries<P: Process>(world: &World<P>, from: u64, out: &mut dyn Write) -> Result<u64, RunError> {
-    let trace = world.trace();
-    for entry in trace.entries().filter(|e| e.seq >= from) {
-        writeln!(out, "{}", entry.to_json_line()).map_err(RunError::Io)?;
+        violation: timeline.violation().cloned(),
     }
-    Ok(trace.total())
 }

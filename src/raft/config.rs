@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::membership::ChangeMode;
+use super::read::ReadMode;
 use crate::sim::{ms, ClusterConfig, NetworkConfig, NodeId, SimTime};
 
 /// A classic implementation mistake, switched on per scenario to show what it breaks.
@@ -106,6 +107,11 @@ pub struct RaftConfig {
     /// heartbeat round a majority acknowledged. Real clocks drift about 100 ppm; the default
     /// exaggerates, as a lab may.
     pub max_clock_drift_ppm: u32,
+    /// Read kinds the linearizability checker leaves out of a batch run's verdict: a fuzz recording
+    /// leaves out local reads (stale by design), and lease reads when its clocks broke the lease's
+    /// bound. Empty: every operation is judged (a stale local read is reported).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unjudged_reads: Vec<ReadMode>,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -130,6 +136,7 @@ impl Default for RaftConfig {
             membership_change: ChangeMode::Joint,
             snapshot_every: 0,
             max_clock_drift_ppm: 100_000,
+            unjudged_reads: Vec::new(),
         }
     }
 }

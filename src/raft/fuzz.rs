@@ -19,8 +19,8 @@ use super::read::ReadMode;
 use super::types::{KvOp, Role};
 use super::LAB;
 use crate::sim::{
-    ms, secs, Action, Checker, NodeId, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng, SimTime,
-    Timeline, Violation,
+    fill_facts, ms, secs, Action, Checker, NodeId, NodeStatus, Retention, Scenario, ScenarioError, ScenarioOf, SimRng,
+    SimTime, Timeline, Violation,
 };
 
 /// How long faults are injected.
@@ -35,41 +35,45 @@ pub const COMMIT_WITHIN: SimTime = secs(10);
 pub enum Finding {
     /// A safety invariant broke.
     Safety(Violation),
-    /// No leader within [`LEADER_WITHIN`] of healing.
-    NoLeader,
-    /// The probe write did not commit within [`COMMIT_WITHIN`].
-    NoCommit,
+    /// After the repair, no leader within [`LEADER_WITHIN`], or the probe write not committed
+    /// within [`COMMIT_WITHIN`] (invariant [`LIVENESS`]).
+    Liveness(Violation),
     /// The clients' history is not linearizable (log operations, ReadIndex reads, and lease
     /// reads when the run kept clock drift within the bound); names the operation that breaks it.
     NotLinearizable(Violation),
 }
 
-impl std::fmt::Display for Finding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Finding {
+    /// The violation found, whatever its kind: what `distlab-sim run` reports for the recording.
+    pub fn violation(&self) -> &Violation {
         match self {
-            Finding::Safety(v) => {
-                write!(f, "{} at t={} µs (trace #{}): {}", v.invariant, v.t, v.trace_seq, v.explanation)
-            }
-            Finding::NoLeader => write!(f, "liveness: no leader within {} s of healing", LEADER_WITHIN / secs(1)),
-            Finding::NoCommit => {
-                write!(f, "liveness: a client write did not commit within {} s", COMMIT_WITHIN / secs(1))
-            }
-            Finding::NotLinearizable(v) => {
-                write!(f, "{} at t={} µs (trace #{}): {}", v.invariant, v.t, v.trace_seq, v.explanation)
-            }
+            Finding::Safety(v) | Finding::Liveness(v) | Finding::NotLinearizable(v) => v,
         }
     }
 }
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.violation())
+    }
+}
+
+/// The invariant a liveness finding names.
+pub const LIVENESS: &str = "Liveness";
 
 /// The outcome of one fuzzed run: what was found, and the scenario that reproduces it.
 #[derive(Clone, Debug)]
 pub struct FuzzRun {
     /// The first finding, if any.
     pub finding: Option<Finding>,
-    /// Seed, configuration and every fault and request, replayable with `distlab-sim run`.
+    /// Seed, configuration, every fault and request, where the run ended (`until`) and when its
+    /// liveness phase began (`liveness_from`): `distlab-sim run` replays it to the same verdict
+    /// and fingerprint.
     pub scenario: ScenarioOf<RaftNode>,
     /// Events handled.
     pub events: u64,
+    /// The fingerprint of the run's trace where it ended.
+    pub fingerprint: u64,
     /// The clients' history (every read kind included).
     pub history: History,
     /// The linearizability judgement of the history restricted to the linearizable kinds.
@@ -78,23 +82,28 @@ pub struct FuzzRun {
     pub lease_checked: bool,
 }
 
-/// A run under the Raft checker, recording the clients' answers.
-type Checked = Timeline<RaftNode, WithHistory<RaftChecker>>;
+/// A Raft run under its checker, recording the clients' answers: a fuzzed run, or its replay.
+pub type CheckedRun = Timeline<RaftNode, WithHistory<RaftChecker>>;
 
 /// Trace entries kept between two checks (far more than one event produces): the history reads
 /// the clients' answers from this window.
 const TRACE_WINDOW: usize = 1024;
 
-/// Play to `t`, checking after every event.
-fn run_to(run: &mut Checked, t: SimTime) -> Option<Finding> {
-    run.run_until(t);
+/// The run's first safety violation, if any.
+fn safety(run: &CheckedRun) -> Option<Finding> {
     run.violation().map(|v| Finding::Safety(v.clone()))
 }
 
+/// Play to `t`, checking after every event.
+fn run_to(run: &mut CheckedRun, t: SimTime) -> Option<Finding> {
+    run.run_until(t);
+    safety(run)
+}
+
 /// Act now; a refused action (crash a node already down) is simply not part of the run.
-fn act(run: &mut Checked, action: Action<RaftInput>) -> Option<Finding> {
+fn act(run: &mut CheckedRun, action: Action<RaftInput>) -> Option<Finding> {
     let _ = run.act(action);
-    run.violation().map(|v| Finding::Safety(v.clone()))
+    safety(run)
 }
 
 /// Fuzz one seed: `nodes` servers with `bugs` switched on.
@@ -102,22 +111,21 @@ pub fn fuzz_seed(seed: u64, nodes: u32, bugs: &[Bug]) -> Result<FuzzRun, Scenari
     let config = fuzz_config(seed, nodes, bugs);
     let extended = config.voters.is_some();
     let scenario = Scenario::new(LAB, seed, config);
-    let mut run = Checked::new(scenario, Retention::Window(TRACE_WINDOW))?;
+    let mut run = CheckedRun::new(scenario, Retention::Window(TRACE_WINDOW))?;
     run.set_checkpoint_every(SimTime::MAX);
     let mut chaos = Chaos::new(seed, nodes, extended);
     let mut finding = drive(&mut run, &mut chaos);
     let events = run.world().events_handled();
     let history = History::of(&run);
-    let lease_checked = !chaos.clock_faults;
-    let judgement = history.judge(|op| match op.read_mode() {
-        Some(ReadMode::Local) => false,
-        Some(ReadMode::Lease) => lease_checked,
-        _ => true,
-    });
+    let judgement = history.judge_as_configured(&run.scenario().config);
     if let (None, Judgement::Broken { violation, .. }) = (&finding, &judgement) {
         finding = Some(Finding::NotLinearizable(violation.clone()));
     }
-    Ok(FuzzRun { finding, scenario: run.scenario().clone(), events, history, judgement, lease_checked })
+    let mut scenario = run.scenario().clone();
+    scenario.until = Some(run.now());
+    scenario.liveness_from = (run.now() >= FAULT_PHASE).then_some(FAULT_PHASE);
+    let fingerprint = run.world().fingerprint();
+    Ok(FuzzRun { finding, scenario, events, fingerprint, history, judgement, lease_checked: !chaos.clock_faults })
 }
 
 /// The configuration a seed is fuzzed with: batch size, the leader's blank entry, PreVote and
@@ -147,6 +155,10 @@ pub fn fuzz_config(seed: u64, nodes: u32, bugs: &[Bug]) -> RaftConfig {
         config.membership_change = if single { ChangeMode::SingleServer } else { ChangeMode::Joint };
         config.snapshot_every = [0, 3, 8, 30][rng.below(4) as usize];
     }
+    config.unjudged_reads = vec![ReadMode::Local];
+    if has_clock_faults(seed) {
+        config.unjudged_reads.push(ReadMode::Lease);
+    }
     config
 }
 
@@ -162,7 +174,7 @@ const EXTRA_SEED: u64 = 0x5eed_f0e5_0000_0003;
 /// The share of seeds whose clock faults break the lease's assumption, parts per million.
 const CLOCK_FAULTS_PPM: u32 = 750_000;
 
-fn drive(run: &mut Checked, chaos: &mut Chaos) -> Option<Finding> {
+fn drive(run: &mut CheckedRun, chaos: &mut Chaos) -> Option<Finding> {
     let mut t = 0;
     while t < FAULT_PHASE {
         t = chaos.next_time(t).min(FAULT_PHASE);
@@ -181,30 +193,87 @@ fn drive(run: &mut Checked, chaos: &mut Chaos) -> Option<Finding> {
             return Some(f);
         }
     }
-    let leader_deadline = FAULT_PHASE + LEADER_WITHIN;
-    if let Some(f) = run_to(run, leader_deadline) {
+    judge_liveness(run, FAULT_PHASE, Probe::Send, &mut |run, t| {
+        run.run_until(t);
+    })
+}
+
+/// Where the liveness phase's probe write comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// The fuzzer sends it to the leader it finds.
+    Send,
+    /// A replay finds it in the recorded script, at the same instant.
+    Scripted,
+}
+
+/// The probe write of the liveness phase.
+fn probe_write() -> RaftInput {
+    RaftInput::Client { client: 99, seq: 1, op: KvOp::Put { key: "probe".into(), value: "1".into() } }
+}
+
+/// The liveness phase after everything was repaired at `healed_at`: a leader must exist
+/// [`LEADER_WITHIN`] later, and the probe write sent to it then must be applied within
+/// [`COMMIT_WITHIN`] (polled every 50 ms, where the run stops); safety is checked throughout.
+/// `play` advances the run to a time (the runner also writes the trace as it goes). The fuzzer
+/// and `distlab-sim run` both judge through here, so a recording replays to the same verdict.
+pub fn judge_liveness(
+    run: &mut CheckedRun,
+    healed_at: SimTime,
+    probe: Probe,
+    play: &mut dyn FnMut(&mut CheckedRun, SimTime),
+) -> Option<Finding> {
+    let leader_deadline = healed_at + LEADER_WITHIN;
+    play(run, leader_deadline);
+    if let Some(f) = safety(run) {
         return Some(f);
     }
-    let Some(leader) = leader_of(run) else { return Some(Finding::NoLeader) };
-    let probe = RaftInput::Client { client: 99, seq: 1, op: KvOp::Put { key: "probe".into(), value: "1".into() } };
-    if let Some(f) = act(run, Action::Input { node: leader, input: probe }) {
-        return Some(f);
+    let Some(leader) = leader_of(run) else {
+        return Some(stalled(run, "no_leader_after_healing", healed_at, LEADER_WITHIN));
+    };
+    if probe == Probe::Send {
+        if let Some(f) = act(run, Action::Input { node: leader, input: probe_write() }) {
+            return Some(f);
+        }
     }
     let commit_deadline = leader_deadline + COMMIT_WITHIN;
     let mut t = leader_deadline;
     while t < commit_deadline {
         t += ms(50);
-        if let Some(f) = run_to(run, t) {
+        play(run, t);
+        if let Some(f) = safety(run) {
             return Some(f);
         }
         if probe_applied(run) {
             return None;
         }
     }
-    Some(Finding::NoCommit)
+    Some(stalled(run, "write_not_committed_after_healing", healed_at, COMMIT_WITHIN))
 }
 
-fn heal_everything(run: &Checked) -> Vec<Action<RaftInput>> {
+/// The English sentence of each liveness code.
+pub fn liveness_english(code: &str) -> &'static str {
+    match code {
+        "no_leader_after_healing" => "no leader within {within} s of the repair at {healed} s",
+        _ => "a client write to the leader did not commit within {within} s (everything repaired at {healed} s)",
+    }
+}
+
+/// A liveness finding: `code` did not happen within `within` of the repair at `healed_at`.
+fn stalled(run: &CheckedRun, code: &'static str, healed_at: SimTime, within: SimTime) -> Finding {
+    let facts = vec![("within", (within / secs(1)).to_string()), ("healed", (healed_at / secs(1)).to_string())];
+    Finding::Liveness(Violation {
+        invariant: LIVENESS,
+        t: run.now(),
+        nodes: Vec::new(),
+        explanation: fill_facts(liveness_english(code), &facts),
+        code,
+        facts,
+        trace_seq: run.world().trace().total().saturating_sub(1),
+    })
+}
+
+fn heal_everything(run: &CheckedRun) -> Vec<Action<RaftInput>> {
     let world = run.world();
     let mut actions = vec![
         Action::HealAll,
@@ -272,7 +341,7 @@ impl Chaos {
     /// The raft-dev 2015 pattern: the leader adds a spare that only the spare hears about; the
     /// others elect a new leader, one of its voters is cut off from it, the new leader is asked to
     /// remove the old one, and the voter cut off joins the old leader and the spare.
-    fn add_behind_a_partition(&mut self, run: &Checked, leader: NodeId, t: SimTime) -> Option<Action<RaftInput>> {
+    fn add_behind_a_partition(&mut self, run: &CheckedRun, leader: NodeId, t: SimTime) -> Option<Action<RaftInput>> {
         let config = run.world().node(leader).and_then(|n| n.process).map(|p| p.membership.clone())?;
         let spare = (0..self.nodes).find(|&n| !config.is_member(n))?;
         let others: Vec<NodeId> = (0..self.nodes).filter(|&n| n != leader && n != spare).collect();
@@ -293,7 +362,7 @@ impl Chaos {
 
     /// A membership change sensible for the leader's configuration (to a random server one time
     /// in eight, which refuses it), or a snapshot on request.
-    fn membership_action(&mut self, run: &Checked, leader: Option<NodeId>, t: SimTime) -> Action<RaftInput> {
+    fn membership_action(&mut self, run: &CheckedRun, leader: Option<NodeId>, t: SimTime) -> Action<RaftInput> {
         let node = self.random_node();
         let Some(leader) = leader.filter(|_| self.rng.chance_ppm(875_000)) else {
             let input = if self.rng.chance_ppm(500_000) { RaftInput::Snapshot } else { RaftInput::AddServer { node } };
@@ -340,7 +409,7 @@ impl Chaos {
         self.scheduled.push((at, action));
     }
 
-    fn choose(&mut self, run: &Checked, t: SimTime) -> Vec<Action<RaftInput>> {
+    fn choose(&mut self, run: &CheckedRun, t: SimTime) -> Vec<Action<RaftInput>> {
         if self.scheduled.iter().any(|(at, _)| *at <= t) {
             let (due, later) = std::mem::take(&mut self.scheduled).into_iter().partition(|(at, _)| *at <= t);
             self.scheduled = later;
@@ -457,7 +526,7 @@ impl Chaos {
 
     /// A read of a random key in a random mode: to the leader, to any server that believes it
     /// leads (a client with a stale idea of the leader), or to a random server.
-    fn client_read(&mut self, run: &Checked, leader: Option<NodeId>) -> Action<RaftInput> {
+    fn client_read(&mut self, run: &CheckedRun, leader: Option<NodeId>) -> Action<RaftInput> {
         let reader = self.extra.below(self.next_read.len() as u64) as usize;
         self.next_read[reader] += 1;
         let key = format!("k{}", self.extra.below(4));
@@ -517,6 +586,6 @@ pub fn leader_of<C: Checker<RaftNode>>(timeline: &Timeline<RaftNode, C>) -> Opti
     super::current_leader(timeline.world()).map(|(id, _)| id)
 }
 
-fn probe_applied(timeline: &Checked) -> bool {
+fn probe_applied(timeline: &CheckedRun) -> bool {
     timeline.world().processes().any(|(_, p)| p.is_some_and(|p| p.kv.get("probe").is_some()))
 }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::config::RaftConfig;
 use super::kv::KvResult;
 use super::linearizability::{self, Breach, Call, Operation, Ret, Verdict};
 use super::node::{ClientOutcome, RaftEvent, RaftInput, RaftNode};
@@ -341,6 +342,11 @@ impl History {
             settle(op, i, superseded, &positions);
         }
         Self { ops }
+    }
+
+    /// Judge every operation but the read kinds `config.unjudged_reads` leaves out.
+    pub fn judge_as_configured(&self, config: &RaftConfig) -> Judgement {
+        self.judge(|op| op.read_mode().is_none_or(|mode| !config.unjudged_reads.contains(&mode)))
     }
 
     /// Judge the operations `include` selects (done and pending ones; failed ones never took

@@ -139,3 +139,33 @@ fn a_server_added_after_compaction_gets_the_configuration_with_the_snapshot() {
     assert_eq!(lab.node(3).membership.learners, vec![4]);
     lab.assert_safe();
 }
+
+/// The fuzz finding of seed 99990 (3 nodes): a resumed server, the only voter of its
+/// configuration, elected itself, committed, applied and snapshotted in the events due at the
+/// instant of the fuzzer's next action. `Timeline::act` handled those events on a copy without the
+/// checker, which then saw a snapshot at an index it had never seen committed and reported State
+/// Machine Safety. Nothing was unsafe: the checker had been skipped. Here the same happens in one
+/// instant on links without delay (a forced timeout, the election, the commit of the blank entry and
+/// the snapshot taken before the next reply), then a second action at that instant: every one of
+/// those events is checked, nothing is reported, and the recording replays to the same trace.
+#[test]
+fn events_due_at_the_instant_of_an_action_are_checked_so_an_election_and_snapshot_there_is_no_false_alarm() {
+    let network = crate::sim::NetworkConfig { latency_min: 0, latency_max: 0, ..Default::default() };
+    let config = RaftConfig { nodes: 3, network, snapshot_every: 1, ..RaftConfig::default() };
+    let scenario = crate::sim::Scenario::new(LAB, 5, config);
+    let mut run = crate::sim::Timeline::<RaftNode, RaftChecker>::new(scenario, crate::sim::Retention::All).unwrap();
+    run.run_until(ms(10));
+    run.act(Action::Input { node: 1, input: RaftInput::Timeout }).unwrap();
+    let pending = run.world().next_event_time();
+    assert_eq!(pending, Some(ms(10)), "the election's messages are due at this very instant");
+    run.act(Action::ClockDrift { node: 1, ppm: 0 }).unwrap();
+    let p = run.world().node(1).and_then(|n| n.process).expect("node 1 runs");
+    assert_eq!((p.role, p.snapshot_index()), (Role::Leader, 1), "leader, its blank entry committed and snapshotted");
+    assert_eq!(run.violation(), None);
+    run.run_until(ms(500));
+    assert_eq!(run.violation(), None);
+    let mut replay =
+        crate::sim::Timeline::<RaftNode, RaftChecker>::new(run.scenario().clone(), crate::sim::Retention::All).unwrap();
+    replay.run_until(ms(500));
+    assert_eq!(replay.world().fingerprint(), run.world().fingerprint(), "the recording replays event for event");
+}

@@ -27,6 +27,9 @@ pub trait ClusterConfig {
     }
 }
 
+/// The fields of a scenario file.
+const FIELDS: [&str; 6] = ["lab", "seed", "config", "actions", "until", "liveness_from"];
+
 /// A refused scenario: the field at fault (a JSON path like `actions[3].action.node`) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioError {
@@ -69,6 +72,11 @@ pub struct Scenario<C, I> {
     /// How long a batch run lasts (virtual microseconds); absent: one second past the last action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<SimTime>,
+    /// From this time on everything is repaired and the lab must make progress: a fuzz run's
+    /// liveness phase, judged again when the recording is replayed (`distlab-sim run`); the run
+    /// then ends where the judgement ends. Absent: liveness is not judged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub liveness_from: Option<SimTime>,
 }
 
 /// The scenario type of a process.
@@ -81,7 +89,7 @@ where
 {
     /// A scenario with no actions.
     pub fn new(lab: impl Into<String>, seed: u64, config: C) -> Self {
-        Self { lab: lab.into(), seed, config, actions: Vec::new(), until: None }
+        Self { lab: lab.into(), seed, config, actions: Vec::new(), until: None, liveness_from: None }
     }
 
     /// Parse and check a scenario for lab `lab`. Every error names the field at fault.
@@ -97,11 +105,8 @@ where
             return Err(ScenarioError::new("", "a scenario is a JSON object with lab, seed, config and actions"));
         };
         for key in object.keys() {
-            if !["lab", "seed", "config", "actions", "until"].contains(&key.as_str()) {
-                return Err(ScenarioError::new(
-                    key.clone(),
-                    "unknown field (expected lab, seed, config, actions, until)",
-                ));
+            if !FIELDS.contains(&key.as_str()) {
+                return Err(ScenarioError::new(key.clone(), format!("unknown field (expected {})", FIELDS.join(", "))));
             }
         }
         let mut take = |field: &str| object.remove(field).ok_or_else(|| ScenarioError::new(field, "missing"));
@@ -122,7 +127,8 @@ where
             actions.push(parse_action::<I>(i, raw)?);
         }
         let until = object.remove("until").map(|v| field("until", v)).transpose()?;
-        let scenario = Self { lab: found_lab, seed, config, actions, until };
+        let liveness_from = object.remove("liveness_from").map(|v| field("liveness_from", v)).transpose()?;
+        let scenario = Self { lab: found_lab, seed, config, actions, until, liveness_from };
         scenario.validate()?;
         Ok(scenario)
     }
@@ -154,6 +160,9 @@ where
             }
             previous = timed.at;
             validate_action(i, &timed.action, nodes)?;
+        }
+        if let Some(from) = self.liveness_from.filter(|&from| from > MAX_TIME) {
+            return Err(ScenarioError::new("liveness_from", format!("{from} is past the latest time {MAX_TIME}")));
         }
         match self.until {
             Some(until) if until > MAX_TIME => {

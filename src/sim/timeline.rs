@@ -155,15 +155,21 @@ where
 
     /// Handle the next event or scripted action, whichever comes first (events first on a tie). False when nothing is left.
     pub fn step(&mut self) -> bool {
+        self.step_until(SimTime::MAX)
+    }
+
+    /// Handle the next event or scripted action if it is due by `limit` (events first on a tie);
+    /// false if none is. A stale event at the head of the queue never lets a later one through.
+    pub fn step_until(&mut self, limit: SimTime) -> bool {
         let progressed = match self.scenario.actions.get(self.cursor).map(|a| a.at) {
-            Some(a) => {
+            Some(a) if a <= limit => {
                 if !self.world.step_until(a) {
                     self.world.run_until(a);
                     self.apply_due_actions(a);
                 }
                 true
             }
-            None => self.world.step(),
+            _ => self.world.step_until(limit),
         };
         self.observe();
         self.maybe_checkpoint();
@@ -198,9 +204,15 @@ where
         self.run_world_until(t)
     }
 
-    /// Apply the scripted actions due by `t`; false if one of them broke an invariant first.
+    /// Apply the scripted actions due by `t`; false if an invariant broke first. Before each
+    /// action, the events due by its time are handled, those the previous action made included
+    /// (a resumed node's backlog): exactly what [`Timeline::act`] does when a user acts twice at
+    /// one instant, so a recorded run replays as it was made.
     fn apply_due_actions(&mut self, t: SimTime) -> bool {
         while let Some(timed) = self.scenario.actions.get(self.cursor).filter(|a| a.at <= t).cloned() {
+            if !self.run_world_until(timed.at) {
+                return false;
+            }
             self.cursor += 1;
             if let Err(e) = self.world.apply(&timed.action) {
                 self.world.record_refusal(e.0);
@@ -263,18 +275,24 @@ where
     }
 
     /// Do `action` now and append it to the scenario. If the timeline was scrubbed back, the later
-    /// scripted actions are discarded first (the run forks here). On error nothing changes.
+    /// scripted actions are discarded first (the run forks here). On error the run is as it was,
+    /// except when the events due at this instant break an invariant first: they are handled
+    /// (the run stops at the violation, as its replay does) and the action is not applied.
     pub fn act(&mut self, action: Action<P::Input>) -> Result<(), ActionError> {
         self.world.check(&action)?;
         let now = self.now();
-        // After single steps, events due at this very instant may remain: a replay handles them
-        // before an action recorded at this instant, so handle them first here too (on a copy
-        // first: they may make the action impossible, and then nothing may change).
+        // Events due at this very instant may remain (after single steps, or after an action such
+        // as a resume that queues a backlog): a replay handles them, every one checked, before an
+        // action recorded at this instant, so handle them first here too. They are tried on a
+        // copy first: they may make the action impossible, and then nothing may change.
         if self.world.next_event_time().is_some_and(|t| t <= now) {
             let mut ahead = self.world.clone();
             ahead.run_until(now);
             ahead.check(&action)?;
-            self.world = ahead;
+            if !self.run_world_until(now) {
+                let invariant = self.violation.as_ref().map_or("an invariant", |v| v.invariant);
+                return Err(ActionError(format!("{invariant} broke at this instant, before the action")));
+            }
         }
         self.fork_here();
         self.scenario.actions.push(TimedAction { at: now, action: action.clone() });
