@@ -243,3 +243,29 @@ async fn leadership_moves_to_the_inspected_node_with_make_leader() {
     assert_eq!(leaders(&root), vec![target]);
     assert_eq!(term_of(&root, target), term + 1, "the next term, with no split vote");
 }
+
+#[wasm_bindgen_test]
+async fn pre_vote_and_append_entries_replies_are_drawn_as_replies_and_requests_as_discs() {
+    let root = mount().await;
+    let input: HtmlInputElement = find(&root, "[data-testid=\"pre-vote\"]").dyn_into().unwrap();
+    input.click();
+    settle().await;
+    let advance =
+        js_sys::Function::new_with_args("us", "window.dispatchEvent(new CustomEvent('distlab-advance', {detail: us}))");
+    let mut seen = std::collections::BTreeSet::new();
+    // 5 ms of virtual time at a time through the first election and a few heartbeats.
+    for _ in 0..200 {
+        advance.call1(&wasm_bindgen::JsValue::NULL, &5_000.0.into()).unwrap();
+        settle().await;
+        for group in all(&root, "[data-msg][data-kind]") {
+            let kind = group.get_attribute("data-kind").unwrap();
+            let diamond = group.query_selector("rect.body").unwrap().is_some();
+            let disc = group.query_selector("circle.body").unwrap().is_some();
+            assert_eq!((diamond, disc), (kind.ends_with("Reply"), !kind.ends_with("Reply")), "{kind}");
+            seen.insert(kind);
+        }
+    }
+    for kind in ["PreVote", "PreVoteReply", "RequestVote", "RequestVoteReply", "AppendEntriesReply"] {
+        assert!(seen.contains(kind), "{kind} never seen in flight: {seen:?}");
+    }
+}

@@ -2,27 +2,35 @@
 //!
 //! Plain data computed from a world; the UI draws it and knows nothing of protocols.
 
-use crate::sim::{DropReason, MsgId, NodeId, NodeStatus, Process, SimTime, TraceEntry, TraceEvent, World};
+use crate::sim::{DropReason, MessageKind, MsgId, NodeId, NodeStatus, Process, SimTime, TraceEntry, TraceEvent, World};
 
 /// A labelled value for the user: `word` is a vocabulary key the UI translates ("boot", "loss"),
-/// `value` is language-neutral (numbers, ids, units), possibly empty.
+/// `value` is language-neutral (numbers, ids, units), possibly empty, unless `value_word` says it
+/// is a vocabulary word itself (a role, a status), which the UI translates too.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     /// Vocabulary key.
     pub word: &'static str,
-    /// Numbers and ids.
+    /// Numbers and ids (or the value word as it is).
     pub value: String,
+    /// The value is this vocabulary word.
+    pub value_word: Option<&'static str>,
 }
 
 impl Note {
     /// A word with a value.
     pub fn new(word: &'static str, value: impl Into<String>) -> Self {
-        Self { word, value: value.into() }
+        Self { word, value: value.into(), value_word: None }
     }
 
     /// A word alone.
     pub fn word(word: &'static str) -> Self {
-        Self { word, value: String::new() }
+        Self::new(word, String::new())
+    }
+
+    /// A word whose value is a vocabulary word too ("role": "pre_candidate").
+    pub fn worded(word: &'static str, value: &'static str) -> Self {
+        Self { word, value: value.to_string(), value_word: Some(value) }
     }
 }
 
@@ -61,8 +69,8 @@ pub struct MessageModel {
     pub from: NodeId,
     /// Receiver.
     pub to: NodeId,
-    /// Kind label ("Ping", "AppendEntries").
-    pub kind: &'static str,
+    /// Kind label ("Ping", "AppendEntries") and class (replies are drawn apart).
+    pub kind: MessageKind,
     /// 0.0 at the sender, 1.0 at the receiver (for drawing only).
     pub progress: f64,
     /// The network will lose it (it vanishes half way).
@@ -116,7 +124,7 @@ pub fn millis(us: SimTime) -> String {
 pub fn node_header_rows<P: Process>(world: &World<P>, id: NodeId) -> Option<Vec<Note>> {
     let n = world.node(id)?;
     Some(vec![
-        Note::new("state", n.status.as_str()),
+        Note::worded("state", n.status.as_str()),
         Note::new("life", n.life.to_string()),
         Note::new("local_clock", millis(n.clock.local(world.now()))),
     ])
@@ -149,7 +157,7 @@ pub fn messages_of<P: Process>(world: &World<P>) -> Vec<MessageModel> {
                 id: m.id,
                 from: m.from,
                 to: m.to,
-                kind: P::message_kind(&m.message),
+                kind: P::kind_of(&m.message),
                 progress,
                 doomed: m.vanishes_at.is_some(),
                 buffered: m.buffered,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::raft::node::{RaftDurable, RaftTimer, RaftWrite};
 use crate::raft::types::{RaftMessage, Role, Term};
-use crate::sim::{ms, secs, ClusterConfig, Ctx, DurableState, NetworkConfig, NodeId, Process, SimTime};
+use crate::sim::{ms, secs, ClusterConfig, Ctx, DurableState, MessageClass, NetworkConfig, NodeId, Process, SimTime};
 use client::Client;
 use etcd::{EtcdMember, EtcdReply, EtcdRequest};
 use recipe::Recipe;
@@ -574,6 +574,25 @@ impl Process for LockNode {
             LockMessage::Etcd { request, .. } => etcd::request_kind(request),
             LockMessage::EtcdReply { .. } => "etcd reply",
             LockMessage::EtcdWatch { .. } => "watch response",
+        }
+    }
+
+    fn message_class(message: &LockMessage) -> MessageClass {
+        match message {
+            LockMessage::RedisReply { .. }
+            | LockMessage::Published { .. }
+            | LockMessage::StorageReply { .. }
+            | LockMessage::ZkReply { .. }
+            | LockMessage::ZkEvent { .. }
+            | LockMessage::EtcdReply { .. }
+            | LockMessage::EtcdWatch { .. } => MessageClass::Reply,
+            LockMessage::Raft(m) => crate::raft::node::RaftNode::message_class(m),
+            LockMessage::Redis { .. }
+            | LockMessage::Read { .. }
+            | LockMessage::Write { .. }
+            | LockMessage::Replicate { .. }
+            | LockMessage::Zk { .. }
+            | LockMessage::Etcd { .. } => MessageClass::Request,
         }
     }
 

@@ -115,7 +115,7 @@ fn count_failed_replies(world: &World<RaftNode>, follower: NodeId) -> usize {
         .entries()
         .filter(|e| e.seq < truncated_at)
         .filter(
-            |e| matches!(e.event, TraceEvent::Send { from, to: 0, kind: "AppendEntriesReply", .. } if from == follower),
+            |e| matches!(e.event, TraceEvent::Send { from, to: 0, kind, .. } if from == follower && kind.name == "AppendEntriesReply"),
         )
         .count()
 }

@@ -11,7 +11,7 @@ use super::membership::{ConfChange, LogChange, Membership};
 use super::read::{ReadMode, ReadState};
 use super::snapshot::Snapshot;
 use super::types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
-use crate::sim::{Ctx, DurableState, NodeId, Process, SimTime};
+use crate::sim::{Ctx, DurableState, MessageClass, NodeId, Process, SimTime};
 
 /// What survives a crash (Figure 2, "persistent state on all servers").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -927,6 +927,20 @@ impl Process for RaftNode {
             RaftMessage::AppendEntriesReply { .. } => "AppendEntriesReply",
             RaftMessage::InstallSnapshot { .. } => "InstallSnapshot",
             RaftMessage::InstallSnapshotReply { .. } => "InstallSnapshotReply",
+        }
+    }
+
+    fn message_class(message: &RaftMessage) -> MessageClass {
+        match message {
+            RaftMessage::RequestVoteReply { .. }
+            | RaftMessage::PreVoteReply { .. }
+            | RaftMessage::AppendEntriesReply { .. }
+            | RaftMessage::InstallSnapshotReply { .. } => MessageClass::Reply,
+            RaftMessage::RequestVote { .. }
+            | RaftMessage::TimeoutNow { .. }
+            | RaftMessage::PreVote { .. }
+            | RaftMessage::AppendEntries { .. }
+            | RaftMessage::InstallSnapshot { .. } => MessageClass::Request,
         }
     }
 

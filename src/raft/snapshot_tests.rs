@@ -78,7 +78,7 @@ fn a_follower_too_far_behind_is_caught_up_by_install_snapshot_figure_13() {
         assert_eq!(installs > 0, every > 0, "every {every}: InstallSnapshot only when the leader compacted");
         let sent =
             lab.run.world().trace().entries().any(
-                |e| matches!(e.event, crate::sim::TraceEvent::Send { kind: "InstallSnapshot", to, .. } if to == slow),
+                |e| matches!(e.event, crate::sim::TraceEvent::Send { kind, to, .. } if to == slow && kind.name == "InstallSnapshot"),
             );
         assert_eq!(sent, every > 0);
         lab.assert_safe();

@@ -22,7 +22,7 @@ pub use check::{fill_facts, Checker, NoChecker, Violation};
 pub use clock::Clock;
 pub use hash::{stable_hash, StableHasher};
 pub use network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConfig};
-pub use process::{Ctx, DurableState, Effect, Process};
+pub use process::{Ctx, DurableState, Effect, MessageClass, MessageKind, Process};
 pub use rng::SimRng;
 pub use scenario::{ClusterConfig, Scenario, ScenarioError, ScenarioOf, MAX_NODES, MAX_TIME};
 pub use time::{ms, secs, NodeId, SimTime, MICROS_PER_MS, MICROS_PER_SEC, PPM};

@@ -36,11 +36,64 @@ pub trait Process: Clone + Debug + Sized {
     fn on_input(&mut self, input: Self::Input, ctx: &mut Ctx<Self>);
     /// A short name for a message's kind, for traces and drawings ("Ping", "AppendEntries").
     fn message_kind(message: &Self::Message) -> &'static str;
+    /// Whether a message asks or answers (the page draws replies apart); requests by default.
+    fn message_class(_message: &Self::Message) -> MessageClass {
+        MessageClass::Request
+    }
+    /// A message's kind and class together, as the trace and the page carry them.
+    fn kind_of(message: &Self::Message) -> MessageKind {
+        MessageKind { name: Self::message_kind(message), class: Self::message_class(message) }
+    }
     /// A short name for a timer's kind.
     fn timer_kind(timer: &Self::Timer) -> &'static str;
     /// Check that an input makes sense for this configuration (a node id in range, say).
     fn validate_input(_config: &Self::Config, _input: &Self::Input) -> Result<(), String> {
         Ok(())
+    }
+}
+
+/// Whether a message asks something or answers (or notifies in answer to a subscription).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MessageClass {
+    /// A request, a command, or a message sent on the sender's own initiative.
+    #[default]
+    Request,
+    /// An answer to a request, or a notification to a watcher or subscriber.
+    Reply,
+}
+
+/// A message's kind as traced and drawn: its name and its class. The name decides the class, so
+/// only the name is hashed into the fingerprint and written in NDJSON (`"kind":"AppendEntries"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MessageKind {
+    /// The short name ("AppendEntries", "SET NX PX").
+    pub name: &'static str,
+    /// Request or reply.
+    pub class: MessageClass,
+}
+
+impl MessageKind {
+    /// Whether this kind answers another message.
+    pub fn is_reply(self) -> bool {
+        self.class == MessageClass::Reply
+    }
+}
+
+impl Hash for MessageKind {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+    }
+}
+
+impl Serialize for MessageKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name)
+    }
+}
+
+impl std::fmt::Display for MessageKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::hash::StableHasher;
 use super::network::{DropReason, MsgId};
+use super::process::MessageKind;
 use super::time::{NodeId, SimTime};
 
 /// Something that happened in the world.
@@ -15,13 +16,13 @@ use super::time::{NodeId, SimTime};
 #[serde(tag = "ev", rename_all = "snake_case")]
 pub enum TraceEvent<E> {
     /// A message was handed to the network.
-    Send { id: MsgId, from: NodeId, to: NodeId, kind: &'static str },
+    Send { id: MsgId, from: NodeId, to: NodeId, kind: MessageKind },
     /// The network made an extra copy of a message.
     Duplicate { id: MsgId, copy: MsgId },
     /// A message reached its receiver's handler.
-    Deliver { id: MsgId, from: NodeId, to: NodeId, kind: &'static str },
+    Deliver { id: MsgId, from: NodeId, to: NodeId, kind: MessageKind },
     /// A message was dropped.
-    Drop { id: MsgId, from: NodeId, to: NodeId, kind: &'static str, reason: DropReason },
+    Drop { id: MsgId, from: NodeId, to: NodeId, kind: MessageKind, reason: DropReason },
     /// A message arrived at a paused node and waits in its buffer.
     Buffer { id: MsgId, to: NodeId },
     /// A timer fired.

@@ -563,7 +563,7 @@ impl<P: Process> World<P> {
                 DropReason::NodeDown => stats.dropped_node += 1,
                 DropReason::Manual => stats.dropped_manual += 1,
             }
-            let event = TraceEvent::Drop { id, from: m.from, to: m.to, kind: P::message_kind(&m.message), reason };
+            let event = TraceEvent::Drop { id, from: m.from, to: m.to, kind: P::kind_of(&m.message), reason };
             self.trace.record(self.now, Some(m.to), event, 0);
         }
     }
@@ -609,7 +609,7 @@ impl<P: Process> World<P> {
                     self.network.stats.reordered += 1;
                 }
                 self.network.stats.delivered += 1;
-                let event = TraceEvent::Deliver { id, from, to, kind: P::message_kind(&m.message) };
+                let event = TraceEvent::Deliver { id, from, to, kind: P::kind_of(&m.message) };
                 self.trace.record(self.now, Some(to), event, 0);
                 let message = m.message;
                 self.dispatch(to, |p, ctx| p.on_message(from, message, ctx));
@@ -683,7 +683,7 @@ impl<P: Process> World<P> {
     fn send(&mut self, from: NodeId, to: NodeId, message: P::Message) {
         let now = self.now;
         let id = self.network.next_id();
-        let kind = P::message_kind(&message);
+        let kind = P::kind_of(&message);
         let mut payload = StableHasher::default();
         message.hash(&mut payload);
         self.network.stats.sent += 1;

@@ -137,7 +137,7 @@ pub fn NetworkPage() -> Html {
             <div class="stage">
                 <section class="cluster-panel">
                     { transport(&run, frame.now, on_reset, &replay, &dispatch) }
-                    <ClusterView model={frame.cluster.clone()} reply_kinds={&["Pong"][..]} selected={run.selected}
+                    <ClusterView model={frame.cluster.clone()} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={*highlight}
                                  on_hover_message={{ let highlight = highlight.clone(); Callback::from(move |id| highlight.set(id)) }} />
                     <Legend />
@@ -156,7 +156,7 @@ pub fn NetworkPage() -> Html {
                 <Lesson />
             </div>
             <div class="replay-row">
-                <SequenceDiagram model={sequence_model} highlight={*highlight} reply_kinds={&["Pong"][..]}
+                <SequenceDiagram model={sequence_model} highlight={*highlight}
                                  on_hover={Callback::from(move |id| highlight.set(id))} />
             </div>
         </main>

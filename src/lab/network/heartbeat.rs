@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ms, ClusterConfig, Ctx, DurableState, NetworkConfig, NodeId, Process, SimTime};
+use crate::sim::{ms, ClusterConfig, Ctx, DurableState, MessageClass, NetworkConfig, NodeId, Process, SimTime};
 
 /// The lab's configuration: the cluster, the network and the detector's timing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,6 +201,13 @@ impl Process for Heartbeat {
         match message {
             HeartbeatMessage::Ping { .. } => "Ping",
             HeartbeatMessage::Pong { .. } => "Pong",
+        }
+    }
+
+    fn message_class(message: &HeartbeatMessage) -> MessageClass {
+        match message {
+            HeartbeatMessage::Ping { .. } => MessageClass::Request,
+            HeartbeatMessage::Pong { .. } => MessageClass::Reply,
         }
     }
 

@@ -200,6 +200,8 @@ pub fn word(lang: Lang, word: &'static str) -> &'static str {
         "reordering" => Key::WordReordering,
         "offset" => Key::WordOffset,
         "drift" => Key::WordDrift,
+        "up" => Key::Up,
+        "paused" => Key::Paused,
         other => return raft::word(lang, other).or_else(|| locks::word(lang, other)).unwrap_or(other),
     };
     t(lang, key)
@@ -207,10 +209,20 @@ pub fn word(lang: Lang, word: &'static str) -> &'static str {
 
 /// A note as shown: its translated word, then its value.
 pub fn note_text(lang: Lang, note: &crate::lab::view::Note) -> String {
-    match note.value.as_str() {
-        "" => word(lang, note.word).to_string(),
+    match note_value(lang, note) {
+        value if value.is_empty() => word(lang, note.word).to_string(),
         value => format!("{} {value}", word(lang, note.word)),
     }
+}
+
+/// A note's value in `lang`: translated when it is a vocabulary word (a role, a status).
+pub fn note_value(lang: Lang, note: &crate::lab::view::Note) -> String {
+    note.value_word.map_or_else(|| note.value.clone(), |value| word(lang, value).to_string())
+}
+
+/// Inspector rows as (label, value), both in `lang`.
+pub fn note_rows(lang: Lang, rows: &[crate::lab::view::Note]) -> Vec<(String, String)> {
+    rows.iter().map(|n| (word(lang, n.word).to_string(), note_value(lang, n))).collect()
 }
 
 /// A node status's name in `lang`.
@@ -241,6 +253,22 @@ mod tests {
             assert_ne!(word(Lang::Zh, w), w);
         }
         assert_eq!(word(Lang::En, "mystery"), "mystery");
+    }
+
+    #[test]
+    fn every_role_and_status_shown_as_an_inspector_value_is_translated() {
+        use crate::lab::view::Note;
+        use crate::raft::Role;
+        use crate::sim::NodeStatus;
+        let roles = [Role::Follower, Role::PreCandidate, Role::Candidate, Role::Leader].map(Role::as_str);
+        let statuses = [NodeStatus::Up, NodeStatus::Down, NodeStatus::Paused].map(NodeStatus::as_str);
+        for value in roles.into_iter().chain(statuses).chain(["redis", "replica"]) {
+            let shown = note_value(Lang::Zh, &Note::worded("role", value));
+            assert_ne!(shown, value, "{value} has no Chinese word");
+            assert!(!shown.is_empty());
+        }
+        assert_eq!(note_rows(Lang::Zh, &[Note::worded("role", "pre_candidate")])[0].1, word(Lang::Zh, "pre_candidate"));
+        assert_eq!(note_value(Lang::Zh, &Note::new("term", "3")), "3", "numbers stay as they are");
     }
 
     #[test]

@@ -19,12 +19,11 @@ use yew::prelude::*;
 
 use crate::lab::locks::view::node_rows;
 use crate::lab::locks::LockTimeline;
-use crate::lab::view::Note;
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockConfig, LockNode, LAB};
 use crate::sim::{ms, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
-use crate::ui::i18n::{t as shell_t, use_lang, word, Key as ShellKey, Lang};
+use crate::ui::i18n::{note_rows, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
@@ -57,8 +56,6 @@ type LockAction = RunAction<LockNode, LockChecker>;
 const SEQUENCE_SPAN: SimTime = ms(300);
 /// Most messages the sequence diagram draws.
 const SEQUENCE_LIMIT: usize = 120;
-/// Message kinds drawn as replies (diamonds).
-const REPLIES: &[&str] = &["reply", "result", "zk reply", "message", "watch event", "etcd reply", "watch response"];
 /// Virtual time the "+0.5 s" control runs.
 const ADVANCE: SimTime = ms(500);
 
@@ -152,7 +149,7 @@ pub fn LocksPage() -> Html {
     let clients: Rc<Vec<NodeId>> = Rc::new(frame.clients.iter().map(|c| c.node).collect());
     let inspector = match run.selected {
         Some(node) => {
-            let rows = translate(lang, &node_rows(run.timeline.borrow().world(), node));
+            let rows = note_rows(lang, &node_rows(run.timeline.borrow().world(), node));
             let count = run.timeline.borrow().world().node_count();
             html! {
                 <Inspector {node} {count} {rows} on_fault={on_fault.clone()}
@@ -185,7 +182,7 @@ pub fn LocksPage() -> Html {
                             { t(lang, Key::Advance) }
                         </button>
                     </div>
-                    <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
+                    <ClusterView model={frame.cluster.clone()} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
                                  highlight={*hovered} on_hover_message={on_hover.clone()} />
                     <Legend />
@@ -212,28 +209,8 @@ pub fn LocksPage() -> Html {
                 <SharePanel ..replay.share.clone() />
             </div>
             <div class="replay-row">
-                <SequenceDiagram model={sequence_model} highlight={*hovered} reply_kinds={REPLIES} {on_hover} />
+                <SequenceDiagram model={sequence_model} highlight={*hovered} {on_hover} />
             </div>
         </main>
     }
 }
-
-/// Inspector rows with their labels (and vocabulary values such as roles) in `lang`.
-fn translate(lang: Lang, rows: &[Note]) -> Vec<(String, String)> {
-    rows.iter()
-        .map(|n| {
-            let value = match n.value.as_str() {
-                "up" => shell_t(lang, ShellKey::Up).to_string(),
-                "paused" => shell_t(lang, ShellKey::Paused).to_string(),
-                other => VALUE_WORDS
-                    .into_iter()
-                    .find(|w| *w == other)
-                    .map_or_else(|| other.to_string(), |w| word(lang, w).to_string()),
-            };
-            (word(lang, n.word).to_string(), value)
-        })
-        .collect()
-}
-
-/// Values that are vocabulary words themselves, translated like labels.
-const VALUE_WORDS: [&str; 7] = ["leader", "follower", "candidate", "pre_candidate", "redis", "replica", "down"];

@@ -2,28 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::lab::view::Note;
 use crate::sim::MsgId;
 use crate::ui::i18n::raft::{t, Key};
-use crate::ui::i18n::{t as shell_t, use_lang, word, Key as ShellKey, Lang};
+use crate::ui::i18n::{t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::shell::inspector::heading_and_rows;
-
-/// Rows as (label, value), labels translated.
-pub fn translate(lang: Lang, rows: &[Note]) -> Vec<(String, String)> {
-    rows.iter().map(|n| (word(lang, n.word).to_string(), translated_value(lang, &n.value))).collect()
-}
-
-/// Values that are vocabulary words themselves (a role, a status) are translated too.
-fn translated_value(lang: Lang, value: &str) -> String {
-    match value {
-        "up" => shell_t(lang, ShellKey::Up).to_string(),
-        "paused" => shell_t(lang, ShellKey::Paused).to_string(),
-        other => ["follower", "candidate", "leader", "down"]
-            .into_iter()
-            .find(|w| *w == other)
-            .map_or_else(|| other.to_string(), |w| word(lang, w).to_string()),
-    }
-}
 
 /// Properties of [`MessageInspector`].
 #[derive(Properties, PartialEq)]

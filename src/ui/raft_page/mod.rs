@@ -25,6 +25,7 @@ use crate::lab::raft::presets as fault_presets;
 use crate::lab::raft::view::{leader_of, membership_view, message_rows, next_seq, node_rows};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
+use crate::ui::i18n::note_rows;
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
 use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
@@ -46,7 +47,7 @@ use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
 use frame::{frame, CLIENT};
 use history_panel::{HistoryPanel, ReadPath, ReadRequest};
-use inspect::{translate, MessageInspector};
+use inspect::MessageInspector;
 use keys_help::KeysHelp;
 use legend::RaftLegend;
 use logs_panel::LogsPanel;
@@ -63,8 +64,6 @@ const SEQUENCE_SPAN: SimTime = ms(300);
 /// Most messages the sequence diagram draws.
 const SEQUENCE_LIMIT: usize = 120;
 
-/// Message kinds drawn as replies (diamonds).
-const REPLIES: &[&str] = &["RequestVoteReply", "AppendEntriesReply"];
 /// Client operations the history panel lists.
 const HISTORY_ROWS: usize = 24;
 /// The history is judged again at least this often in virtual time.
@@ -243,7 +242,7 @@ pub fn RaftPage() -> Html {
 
     let inspector = match (run.selected, *message) {
         (Some(node), _) => {
-            let rows = translate(lang, &node_rows(run.timeline.borrow().world(), node));
+            let rows = note_rows(lang, &node_rows(run.timeline.borrow().world(), node));
             let timeout = on_timeout.reform(move |_: MouseEvent| node);
             // Leadership transfer (thesis 3.10): asked of the leader, for the inspected node.
             let transfer = frame.leader.filter(|&leader| leader != node).map(|leader| {
@@ -267,7 +266,7 @@ pub fn RaftPage() -> Html {
             }
         }
         (None, Some(id)) => {
-            let rows = translate(lang, &message_rows(run.timeline.borrow().world(), id));
+            let rows = note_rows(lang, &message_rows(run.timeline.borrow().world(), id));
             let message = message.clone();
             html! {
                 <MessageInspector {id} {rows} on_drop={act.reform(|id| Action::DropMessage { id })}
@@ -305,7 +304,7 @@ pub fn RaftPage() -> Html {
                 <section class="cluster-panel">
                     { transport(&run, frame.now, on_reset, &replay, &dispatch) }
                     <Presets leader={frame.leader} on_preset={on_preset.clone()} />
-                    <ClusterView model={frame.cluster.clone()} reply_kinds={REPLIES} selected={run.selected}
+                    <ClusterView model={frame.cluster.clone()} selected={run.selected}
                                  on_select={on_select.clone()} on_fault={on_fault.clone()}
                                  timers={frame.timers.clone()} tags={frame.tags.clone()} flagged={frame.flagged.clone()}
                                  highlight={*hovered} on_hover_message={on_hover.clone()}
@@ -346,7 +345,7 @@ pub fn RaftPage() -> Html {
                 <EventLog lines={frame.log.clone()} />
             </div>
             <div class="replay-row">
-                <SequenceDiagram model={sequence_model} highlight={*hovered} reply_kinds={REPLIES}
+                <SequenceDiagram model={sequence_model} highlight={*hovered}
                                  on_hover={on_hover} />
             </div>
         </main>

@@ -1,7 +1,7 @@
 //! The sequence diagram's view model: recent messages as arrows between node lifelines, computed
 //! from the kept trace (send, duplicate, deliver, drop) and the messages still in flight.
 
-use crate::sim::{DropReason, MsgId, NodeId, Process, SimTime, TraceEvent, World};
+use crate::sim::{DropReason, MessageKind, MsgId, NodeId, Process, SimTime, TraceEvent, World};
 
 /// How a message's arrow ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,8 +34,8 @@ pub struct Arrow {
     pub from: NodeId,
     /// Receiver.
     pub to: NodeId,
-    /// Kind label ("Ping", "AppendEntries").
-    pub kind: &'static str,
+    /// Kind label ("Ping", "AppendEntries") and class (replies are drawn apart).
+    pub kind: MessageKind,
     /// When it was sent.
     pub sent: SimTime,
     /// When it arrived or was dropped (for one in flight: when it is due).
@@ -91,8 +91,16 @@ pub fn sequence<P: Process>(world: &World<P>, span: SimTime, limit: usize) -> Se
         match &entry.event {
             TraceEvent::Send { id, from, to, kind } => {
                 let end = due_at(id);
-                let arrow =
-                    Arrow { id: *id, from: *from, to: *to, kind, sent: entry.t, end, reach: 1.0, fate: Fate::InFlight };
+                let arrow = Arrow {
+                    id: *id,
+                    from: *from,
+                    to: *to,
+                    kind: *kind,
+                    sent: entry.t,
+                    end,
+                    reach: 1.0,
+                    fate: Fate::InFlight,
+                };
                 add(&mut arrows, arrow);
             }
             TraceEvent::Duplicate { id, copy } => {

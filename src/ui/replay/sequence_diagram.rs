@@ -36,9 +36,6 @@ pub struct SequenceDiagramProps {
     /// The pointer entered an arrow (`Some(id)`) or left it (`None`).
     #[prop_or_default]
     pub on_hover: Callback<Option<MsgId>>,
-    /// Message kinds drawn as replies (the lab names them, e.g. `["Pong"]`).
-    #[prop_or_default]
-    pub reply_kinds: &'static [&'static str],
 }
 
 /// Maps node ids and times to the picture's coordinates. Times are measured from `origin`, which
@@ -101,7 +98,7 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
     let title = fill(
         t(look.lang, Key::ArrowTitle),
         &[
-            ("kind", arrow.kind),
+            ("kind", arrow.kind.name),
             ("id", &arrow.id.to_string()),
             ("from", &arrow.from.to_string()),
             ("to", &arrow.to.to_string()),
@@ -130,7 +127,7 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
     }
     let (label_x, label_y) = (x1 + (x2 - x1) * 0.18, y1 + (y2 - y1) * 0.18 - 3.0);
     let _ = write!(out, "<text class=\"kind\" x=\"{label_x:.1}\" y=\"{label_y:.1}\">");
-    out.text(arrow.kind).tag("</text></g>");
+    out.text(arrow.kind.name).tag("</text></g>");
 }
 
 /// An arrow's classes: its fate, reply, emphasis.
@@ -201,7 +198,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 origin,
                 span,
                 highlighted: props.highlight == Some(arrow.id),
-                reply: props.reply_kinds.contains(&arrow.kind),
+                reply: arrow.kind.is_reply(),
                 lang,
             };
             (arrow.id, look)

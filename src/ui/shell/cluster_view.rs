@@ -19,8 +19,6 @@ use crate::ui::i18n::{t, use_lang, Key};
 pub struct ClusterViewProps {
     /// What to draw.
     pub model: Rc<ClusterModel>,
-    /// Message kinds drawn as replies (the lab names them, e.g. `["Pong"]`).
-    pub reply_kinds: &'static [&'static str],
     /// The inspected node.
     pub selected: Option<NodeId>,
     /// A node was clicked.
@@ -54,13 +52,7 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
     let model = &props.model;
     let count = model.nodes.len() as u32;
     // Messages are drawn by hand into two groups (waiting ones under the nodes, moving ones above).
-    let draw = MessageDraw {
-        model: model.clone(),
-        tags: props.tags.clone(),
-        reply_kinds: props.reply_kinds,
-        count,
-        highlight: props.highlight,
-    };
+    let draw = MessageDraw { model: model.clone(), tags: props.tags.clone(), count, highlight: props.highlight };
     let (waiting, moving) = (use_node_ref(), use_node_ref());
     use_message_layer(waiting.clone(), draw.clone(), true);
     use_message_layer(moving.clone(), draw, false);

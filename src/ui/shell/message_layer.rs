@@ -21,8 +21,6 @@ pub struct MessageDraw {
     pub model: Rc<ClusterModel>,
     /// Per message of `messages`, same order: a label and its tone ("ok", "fail", ""), if the lab gives them.
     pub tags: Rc<Vec<(String, &'static str)>>,
-    /// Message kinds drawn as replies (diamonds) rather than requests (discs).
-    pub reply_kinds: &'static [&'static str],
     /// Nodes in the cluster.
     pub count: u32,
     /// The message drawn emphasised, if any.
@@ -123,8 +121,8 @@ impl Layer {
             let identity = Identity {
                 from: m.from,
                 to: m.to,
-                kind: m.kind,
-                reply: draw.reply_kinds.contains(&m.kind),
+                kind: m.kind.name,
+                reply: m.kind.is_reply(),
                 duplicate: m.duplicate,
                 doomed: m.doomed,
                 tag: draw.tags.get(i).cloned(),
@@ -239,9 +237,9 @@ fn dress(parts: &mut Parts, m: &MessageModel, identity: &Identity, highlighted: 
     let Parts { element, title, body, tag, written, .. } = parts;
     set_if_changed(element, "class", &mut written.class, &text);
     let _ = element.set_attribute("data-msg", &m.id.to_string());
-    if written.kind != m.kind {
-        written.kind = m.kind;
-        let _ = element.set_attribute("data-kind", m.kind);
+    if written.kind != m.kind.name {
+        written.kind = m.kind.name;
+        let _ = element.set_attribute("data-kind", m.kind.name);
     }
     text.clear();
     let _ = write!(text, "{} {}→{}", m.kind, m.from, m.to);

@@ -40,7 +40,7 @@ fn storage_rows(s: &Storage, rows: &mut Vec<Note>) {
 }
 
 fn redis_rows(r: &RedisNode, local: SimTime, rows: &mut Vec<Note>) {
-    rows.push(Note::new("role", if r.is_replica { "replica" } else { "redis" }));
+    rows.push(Note::worded("role", if r.is_replica { "replica" } else { "redis" }));
     rows.push(Note::new("persistence", format!("{:?}", r.persistence)));
     rows.push(Note::new("unreplicated", r.unreplicated.len().to_string()));
     for (key, stored) in &r.server.keyspace.keys {
@@ -62,7 +62,7 @@ fn zk_rows(z: &ZkServer, rows: &mut Vec<Note>) {
 fn etcd_rows(m: &EtcdMember, local: SimTime, rows: &mut Vec<Note>) {
     let raft = &m.raft;
     rows.extend([
-        Note::new("role", raft.role.as_str()),
+        Note::worded("role", raft.role.as_str()),
         Note::new("current_term", raft.term().to_string()),
         Note::new("voted_for", opt(raft.durable.voted_for.map(|v| v + m.first))),
         Note::new("leader", opt(m.leader())),

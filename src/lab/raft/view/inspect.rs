@@ -24,7 +24,7 @@ pub fn node_rows(world: &World<RaftNode>, id: NodeId) -> Vec<Note> {
     let Some(p) = n.process else { return rows };
     let granted: Vec<String> = p.votes.iter().enumerate().filter(|(_, &v)| v).map(|(i, _)| i.to_string()).collect();
     rows.extend([
-        Note::new("role", p.role.as_str()),
+        Note::worded("role", p.role.as_str()),
         Note::new("leader", opt(p.leader_id)),
         Note::new("last_log_term", p.term_at(p.last_index()).unwrap_or(0).to_string()),
         Note::new("commit_index", p.commit_index.to_string()),
