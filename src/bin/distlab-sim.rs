@@ -7,11 +7,12 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use distlab::lab::catalog::{self, LabEntry};
+use distlab::lab::fuzz::FuzzOptions;
 use distlab::lab::raft::workloads::ten_minute_scenario;
 use distlab::lab::runner::{run_json, RunError};
 use distlab::raft::bench::run_raft_bench;
-use distlab::raft::fuzz::fuzz_seed;
-use distlab::raft::{Bug, RaftChecker, RaftNode};
+use distlab::raft::{RaftChecker, RaftNode};
 use distlab::sim::bench::run_kernel_bench;
 use distlab::sim::{secs, Retention, Timeline};
 
@@ -19,18 +20,24 @@ const USAGE: &str = "usage:
   distlab-sim run SCENARIO.json [--trace OUT.ndjson]
         play a scenario to its end with every invariant of its lab checked after every event;
         exit 0 when all hold, 1 on a violation, 2 on bad input
-  distlab-sim fuzz --lab raft --seeds N [--first-seed S] [--bug NAME] [--nodes N] [--save FILE]
-        random faults and client writes on N seeds (3, 5 and 7 nodes in turn unless --nodes);
+  distlab-sim fuzz --lab LAB --seeds N [--first-seed S] [--bug NAME] [--nodes N] [--save FILE]
+        the lab's random fault schedule on N seeds (raft: 3, 5 and 7 nodes in turn unless --nodes;
+        --bug: one of the lab's mistakes or unsafe recipes, which the schedule must catch);
         exit 0 when nothing was found, 1 with the smallest seed that finds a violation
   distlab-sim bench --lab kernel [--events N] [--seed N]     kernel events per second (best of 3)
   distlab-sim bench --lab raft [--seconds N] [--seed N]      simulated seconds per wall second (best of 3)
   distlab-sim bench --lab memory [--seed N]                  heap held by a 10-minute Raft run and its checkpoints
   distlab-sim help";
 
-/// The usage text, with the bug names the engine knows.
+/// The usage text, with the labs that fuzz and the variants each knows.
 fn usage() -> String {
-    let bugs: Vec<&str> = Bug::ALL.iter().map(|b| b.name()).collect();
-    format!("{USAGE}\nbug names: {}", bugs.join(", "))
+    let mut text = USAGE.to_string();
+    for entry in catalog::LABS.iter() {
+        if let Some(schedule) = &entry.fuzz {
+            text.push_str(&format!("\n--bug for --lab {}: {}", entry.name, (schedule.variants)().join(", ")));
+        }
+    }
+    text
 }
 
 /// Print a line to standard output, ignoring a closed pipe (`distlab-sim ... | head` must not panic).
@@ -92,10 +99,10 @@ enum Command {
 /// Arguments of `fuzz`.
 #[derive(Debug, PartialEq)]
 struct FuzzArgs {
+    lab: &'static str,
     seeds: u64,
     first_seed: u64,
-    bug: Option<Bug>,
-    nodes: Option<u32>,
+    options: FuzzOptions,
     save: Option<String>,
 }
 
@@ -167,24 +174,29 @@ fn parse_fuzz(args: &[String]) -> Result<FuzzArgs, String> {
     if let Some(extra) = flags.positional.first() {
         return Err(format!("unexpected argument {extra:?} for fuzz"));
     }
-    match flags.get("--lab") {
-        Some("raft") => {}
-        Some(other) => return Err(format!("no fuzzer for lab {other:?} (only \"raft\" so far)")),
-        None => return Err("fuzz needs --lab raft".into()),
-    }
-    let bug = match flags.get("--bug") {
+    let fuzzing: Vec<&str> = catalog::LABS.iter().filter(|e| e.fuzz.is_some()).map(|e| e.name).collect();
+    let (lab, schedule) = match flags.get("--lab").map(|name| (name, catalog::lab(name))) {
+        Some((_, Some(entry @ LabEntry { fuzz: Some(schedule), .. }))) => (entry.name, schedule),
+        Some((name, _)) => return Err(format!("no fuzzer for lab {name:?} (labs that fuzz: {})", fuzzing.join(", "))),
+        None => return Err(format!("fuzz needs --lab ({})", fuzzing.join(", "))),
+    };
+    let variant = match flags.get("--bug") {
         None => None,
-        Some(name) => Some(Bug::from_name(name).ok_or_else(|| format!("unknown bug {name:?}"))?),
+        Some(name) => Some(schedule.variant(name).ok_or_else(|| format!("unknown bug {name:?} for {lab}"))?),
     };
     let nodes = flags.number("--nodes")?.map(|n| n as u32);
-    if nodes.is_some_and(|n| !(1..=25).contains(&n)) {
-        return Err("--nodes takes 1 to 25".into());
+    match (nodes, schedule.size_range) {
+        (Some(_), None) => return Err(format!("--nodes: the {lab} schedule chooses its own clusters")),
+        (Some(n), Some((low, high))) if !(low..=high).contains(&n) => {
+            return Err(format!("--nodes takes {low} to {high}"))
+        }
+        _ => {}
     }
     Ok(FuzzArgs {
+        lab,
         seeds: flags.number("--seeds")?.ok_or("fuzz needs --seeds N")?,
         first_seed: flags.number("--first-seed")?.unwrap_or(0),
-        bug,
-        nodes,
+        options: FuzzOptions { nodes, variant },
         save: flags.get("--save").map(Into::into),
     })
 }
@@ -240,47 +252,43 @@ fn run(scenario: &str, trace: Option<&str>) -> ExitCode {
 }
 
 fn fuzz(args: &FuzzArgs) -> ExitCode {
-    let bugs: Vec<Bug> = args.bug.into_iter().collect();
+    let Some(schedule) = catalog::lab(args.lab).and_then(|entry| entry.fuzz.as_ref()) else {
+        return ExitCode::from(2);
+    };
     let started = Instant::now();
-    let mut events = 0;
-    for seed in args.first_seed..args.first_seed.saturating_add(args.seeds) {
-        let nodes = args.nodes.unwrap_or([3, 5, 7][(seed % 3) as usize]);
-        let run = match fuzz_seed(seed, nodes, &bugs) {
-            Ok(run) => run,
-            Err(e) => {
-                eprintln!("distlab-sim: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        events += run.events;
-        if let Some(finding) = run.finding {
-            say!("seed {seed} ({nodes} nodes) finds: {finding} (fingerprint {:016x})", run.fingerprint);
-            say!(
-                "reproduce: distlab-sim fuzz --lab raft --seeds 1 --first-seed {seed} --nodes {nodes}{}",
-                bug_flag(args.bug)
-            );
-            if let Some(path) = &args.save {
-                match std::fs::write(path, run.scenario.to_json()) {
-                    Ok(()) => say!("scenario saved to {path} (replay: distlab-sim run {path})"),
-                    Err(e) => eprintln!("distlab-sim: cannot save the scenario: {e}"),
-                }
-            }
-            return ExitCode::from(1);
+    let seeds = args.first_seed..args.first_seed.saturating_add(args.seeds);
+    let sweep = match distlab::lab::fuzz::sweep(schedule, seeds, &args.options) {
+        Ok(sweep) => sweep,
+        Err(e) => {
+            eprintln!("distlab-sim: {e}");
+            return ExitCode::from(2);
         }
+    };
+    let bug = args.options.variant.map(|v| format!(" --bug {v}")).unwrap_or_default();
+    if let Some((seed, outcome)) = &sweep.found {
+        let finding = outcome.finding.as_ref().expect("a sweep stops at a finding");
+        let nodes = if schedule.size_range.is_some() { format!(" --nodes {}", outcome.nodes) } else { String::new() };
+        say!("seed {seed} ({} nodes) finds: {finding} (fingerprint {:016x})", outcome.nodes, outcome.fingerprint);
+        say!("reproduce: distlab-sim fuzz --lab {} --seeds 1 --first-seed {seed}{nodes}{bug}", args.lab);
+        if let Some(path) = &args.save {
+            match std::fs::write(path, &outcome.recording) {
+                Ok(()) => say!("scenario saved to {path} (replay: distlab-sim run {path})"),
+                Err(e) => eprintln!("distlab-sim: cannot save the scenario: {e}"),
+            }
+        }
+        return ExitCode::from(1);
     }
     say!(
-        "ok raft: {} seeds from {} ({}), {} events, no violation, liveness held; {:.1} s",
-        args.seeds,
+        "ok {}: {} seeds from {} ({}), {} events, no violation{}; {:.1} s",
+        args.lab,
+        sweep.seeds,
         args.first_seed,
-        args.bug.map_or("no bug".to_string(), |b| format!("bug {}", b.name())),
-        events,
+        args.options.variant.map_or("no bug".to_string(), |v| format!("bug {v}")),
+        sweep.events,
+        if args.lab == "raft" { ", liveness held" } else { "" },
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
-}
-
-fn bug_flag(bug: Option<Bug>) -> String {
-    bug.map(|b| format!(" --bug {}", b.name())).unwrap_or_default()
 }
 
 /// Time `work` BENCH_RUNS times; the best wall time in seconds and the last result.
@@ -384,14 +392,23 @@ mod tests {
 
     #[test]
     fn fuzz_reads_its_flags_and_refuses_what_it_does_not_know() {
-        let expected = FuzzArgs { seeds: 2_000, first_seed: 7, bug: Some(Bug::ALL[0]), nodes: Some(5), save: None };
-        let line = format!("fuzz --lab raft --seeds 2_000 --first-seed 7 --bug {} --nodes 5", Bug::ALL[0].name());
-        assert_eq!(parse_line(&line), Ok(Command::Fuzz(expected)));
-        assert_eq!(parse_line("fuzz --seeds 5"), Err("fuzz needs --lab raft".into()));
-        assert!(parse_line("fuzz --lab locks --seeds 5").unwrap_err().contains("no fuzzer for lab"));
+        let options = FuzzOptions { nodes: Some(5), variant: Some("commit_old_term_by_count") };
+        let expected = FuzzArgs { lab: "raft", seeds: 2_000, first_seed: 7, options, save: None };
+        let line = "fuzz --lab raft --seeds 2_000 --first-seed 7 --bug commit_old_term_by_count --nodes 5";
+        assert_eq!(parse_line(line), Ok(Command::Fuzz(expected)));
+        let locks = FuzzOptions { nodes: None, variant: Some("plain_del") };
+        let expected = FuzzArgs { lab: "locks", seeds: 9, first_seed: 0, options: locks, save: Some("f.json".into()) };
+        assert_eq!(parse_line("fuzz --lab locks --seeds 9 --bug plain_del --save f.json"), Ok(Command::Fuzz(expected)));
+        assert_eq!(parse_line("fuzz --seeds 5"), Err("fuzz needs --lab (raft, locks)".into()));
+        assert!(parse_line("fuzz --lab network --seeds 5").unwrap_err().contains("no fuzzer for lab"));
         assert_eq!(parse_line("fuzz --lab raft"), Err("fuzz needs --seeds N".into()));
-        assert_eq!(parse_line("fuzz --lab raft --seeds 5 --bug nope"), Err("unknown bug \"nope\"".into()));
+        assert_eq!(parse_line("fuzz --lab raft --seeds 5 --bug nope"), Err("unknown bug \"nope\" for raft".into()));
+        assert_eq!(
+            parse_line("fuzz --lab locks --seeds 5 --bug commit_old_term_by_count").unwrap_err(),
+            "unknown bug \"commit_old_term_by_count\" for locks"
+        );
         assert_eq!(parse_line("fuzz --lab raft --seeds 5 --nodes 26"), Err("--nodes takes 1 to 25".into()));
+        assert!(parse_line("fuzz --lab locks --seeds 5 --nodes 3").unwrap_err().contains("chooses its own"));
         assert!(parse_line("fuzz --lab raft --seeds many").unwrap_err().contains("whole number"));
         assert_eq!(parse_line("fuzz --lab raft --seeds 5 --verbose x"), Err("unknown argument \"--verbose\"".into()));
     }

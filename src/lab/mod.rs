@@ -1,5 +1,7 @@
 //! Labs: one per algorithm family, each a scenario, a world, its checkers and its view model.
 
+pub mod catalog;
+pub mod fuzz;
 pub mod locks;
 pub mod network;
 pub mod raft;

@@ -4,15 +4,8 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use crate::lab::network::{Heartbeat, LAB as NETWORK};
-use crate::lock::checker::LockChecker;
-use crate::lock::{LockNode, LAB as LOCKS};
-use crate::raft::fuzz::{judge_liveness, CheckedRun, Probe};
-use crate::raft::history::{History, Judgement, WithHistory};
-use crate::raft::{RaftChecker, RaftNode, LAB as RAFT};
-use crate::sim::{
-    Checker, ClusterConfig, NoChecker, Process, Retention, ScenarioOf, SimTime, Timeline, Violation, World,
-};
+use super::catalog;
+use crate::sim::{Checker, ClusterConfig, Process, Retention, ScenarioOf, SimTime, Timeline, Violation, World};
 
 /// Trace entries kept between two writes of the NDJSON trace (far more than one event produces).
 const TRACE_BUFFER: usize = 1 << 16;
@@ -74,16 +67,17 @@ impl std::fmt::Display for RunError {
 pub fn run_json(json: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError> {
     let value: Value = serde_json::from_str(json).map_err(|e| RunError::BadInput(format!("not valid JSON: {e}")))?;
     let lab = value.get("lab").and_then(Value::as_str).unwrap_or_default().to_string();
-    match lab.as_str() {
-        NETWORK => run_lab::<Heartbeat, NoChecker>(value, NETWORK, trace),
-        RAFT => run_raft(value, trace),
-        LOCKS => run_lab::<LockNode, LockChecker>(value, LOCKS, trace),
-        "" => Err(RunError::BadInput("lab: missing (a scenario names its lab: network, raft, locks)".into())),
-        other => Err(RunError::BadInput(format!("lab: unknown lab \"{other}\" (known: {NETWORK}, {RAFT}, {LOCKS})"))),
+    match catalog::lab(&lab) {
+        Some(entry) => (entry.run)(value, trace),
+        None if lab.is_empty() => {
+            Err(RunError::BadInput(format!("lab: missing (a scenario names its lab: {})", catalog::names())))
+        }
+        None => Err(RunError::BadInput(format!("lab: unknown lab \"{lab}\" (known: {})", catalog::names()))),
     }
 }
 
-fn run_lab<P, C>(value: Value, lab: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
+/// A scenario of a lab whose batch run is plain: every invariant of `C` after every event, to its end.
+pub fn run_lab<P, C>(value: Value, lab: &str, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
 where
     P: Process,
     P::Config: ClusterConfig,
@@ -97,44 +91,6 @@ where
     }
     run_checked::<P, C>(scenario, trace)
 }
-
-/// A Raft scenario: every invariant after every event; from `liveness_from` on, the fuzzer's
-/// liveness phase (a leader, then the probe write committed, where the run then ends); then the
-/// clients' history judged for linearizability (every operation but the read kinds
-/// `config.unjudged_reads` leaves out: a stale local read breaks it unless a fuzz recording says so).
-fn run_raft(value: Value, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError> {
-    let scenario = ScenarioOf::<RaftNode>::from_value(value, RAFT).map_err(|e| RunError::BadInput(e.to_string()))?;
-    let (liveness_from, end) = (scenario.liveness_from, scenario.end());
-    let mut sink = TraceSink::new(trace);
-    let mut timeline = sink.start::<RaftNode, WithHistory<RaftChecker>>(scenario, REPLY_WINDOW)?;
-    let mut liveness = None;
-    match liveness_from {
-        Some(healed_at) => {
-            sink.play_to(&mut timeline, healed_at);
-            if timeline.violation().is_none() {
-                let mut play = |run: &mut CheckedRun, t: SimTime| sink.play_to(run, t);
-                liveness = judge_liveness(&mut timeline, healed_at, Probe::Scripted, &mut play);
-            }
-        }
-        None => sink.play_to(&mut timeline, end),
-    }
-    sink.finish()?;
-    let mut report = report_of(&timeline);
-    if let Some(finding) = liveness.filter(|_| report.violation.is_none()) {
-        report.violation = Some(finding.violation().clone());
-    }
-    if report.violation.is_none() {
-        if let Judgement::Broken { violation, .. } =
-            History::of(&timeline).judge_as_configured(&timeline.scenario().config)
-        {
-            report.violation = Some(violation);
-        }
-    }
-    Ok(report)
-}
-
-/// Trace entries a Raft run keeps at least, so that its checker reads every client reply.
-const REPLY_WINDOW: usize = 1_024;
 
 /// Play `scenario` to its end under a `C` checker, streaming the trace; stops at the first violation.
 pub fn run_checked<P, C>(scenario: ScenarioOf<P>, trace: Option<&mut dyn Write>) -> Result<RunReport, RunError>
@@ -152,7 +108,7 @@ where
 }
 
 /// Where a batch run's NDJSON trace goes, and how much of it was written.
-struct TraceSink<'a> {
+pub(crate) struct TraceSink<'a> {
     out: Option<&'a mut dyn Write>,
     /// The number of the next trace entry to write.
     written: u64,
@@ -161,12 +117,13 @@ struct TraceSink<'a> {
 }
 
 impl<'a> TraceSink<'a> {
-    fn new(out: Option<&'a mut dyn Write>) -> Self {
+    /// A sink writing to `out`, if given.
+    pub(crate) fn new(out: Option<&'a mut dyn Write>) -> Self {
         Self { out, written: 0, error: None }
     }
 
     /// A timeline for `scenario` keeping at least `window` trace entries (more when writing the trace).
-    fn start<P, C>(&self, scenario: ScenarioOf<P>, window: usize) -> Result<Timeline<P, C>, RunError>
+    pub(crate) fn start<P, C>(&self, scenario: ScenarioOf<P>, window: usize) -> Result<Timeline<P, C>, RunError>
     where
         P: Process,
         P::Config: ClusterConfig,
@@ -178,7 +135,7 @@ impl<'a> TraceSink<'a> {
 
     /// Play to `t` (events and scripted actions), writing the trace as it grows; stops at the
     /// first violation.
-    fn play_to<P, C>(&mut self, timeline: &mut Timeline<P, C>, t: SimTime)
+    pub(crate) fn play_to<P, C>(&mut self, timeline: &mut Timeline<P, C>, t: SimTime)
     where
         P: Process,
         P::Config: ClusterConfig,
@@ -194,7 +151,7 @@ impl<'a> TraceSink<'a> {
     }
 
     /// The first write error, if any.
-    fn finish(&mut self) -> Result<(), RunError> {
+    pub(crate) fn finish(&mut self) -> Result<(), RunError> {
         self.error.take().map_or(Ok(()), |e| Err(RunError::Io(e)))
     }
 
@@ -213,7 +170,7 @@ impl<'a> TraceSink<'a> {
 }
 
 /// The report of a run as it ended.
-fn report_of<P: Process, C: Checker<P>>(timeline: &Timeline<P, C>) -> RunReport
+pub(crate) fn report_of<P: Process, C: Checker<P>>(timeline: &Timeline<P, C>) -> RunReport
 where
     P::Config: ClusterConfig,
 {

@@ -1,15 +1,25 @@
 //! The locks lab: scenarios of the lock engine (Redis, Redlock, ZooKeeper), its checker, the named
 //! failure scenarios and the page's view model.
 
+pub mod fuzz;
 pub mod scenarios;
 pub mod sections;
 pub mod view;
 
+use crate::lab::catalog::LabEntry;
+use crate::lab::runner::run_lab;
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockConfig, LockNode};
 use crate::sim::{Retention, ScenarioOf, Timeline};
 
 pub use crate::lock::LAB;
+
+/// The locks lab in the catalog.
+pub const ENTRY: LabEntry = LabEntry {
+    name: LAB,
+    run: |value, trace| run_lab::<LockNode, LockChecker>(value, LAB, trace),
+    fuzz: Some(fuzz::SCHEDULE),
+};
 
 /// A scenario of the locks lab.
 pub type LockScenario = ScenarioOf<LockNode>;

@@ -5,10 +5,16 @@ pub mod heartbeat;
 
 pub use heartbeat::{Heartbeat, HeartbeatConfig, HeartbeatEvent, HeartbeatInput, HeartbeatMessage};
 
-use crate::sim::{Retention, ScenarioError, ScenarioOf, Timeline};
+use crate::lab::catalog::LabEntry;
+use crate::lab::runner::run_lab;
+use crate::sim::{NoChecker, Retention, ScenarioError, ScenarioOf, Timeline};
 
 /// The lab's name in scenarios and share links.
 pub const LAB: &str = "network";
+
+/// The network lesson in the catalog (no invariants, no fuzz schedule).
+pub const ENTRY: LabEntry =
+    LabEntry { name: LAB, run: |value, trace| run_lab::<Heartbeat, NoChecker>(value, LAB, trace), fuzz: None };
 
 /// A scenario of the network lab.
 pub type NetworkScenario = ScenarioOf<Heartbeat>;
