@@ -2,9 +2,11 @@
 
 pub mod catalog;
 pub mod fuzz;
+pub mod ids;
 pub mod locks;
 pub mod network;
 pub mod raft;
 pub mod runner;
 pub mod share;
+pub mod txn;
 pub mod view;
