@@ -7,11 +7,9 @@ use yew::prelude::*;
 
 use crate::lab::share::PageLink;
 use crate::ui::i18n::{t, Key, Lang};
-use crate::ui::locks_page::LocksPage;
-use crate::ui::network_page::NetworkPage;
-use crate::ui::raft_page::RaftPage;
+use crate::ui::labs::{self, PAGES};
 use crate::ui::replay::browser;
-use crate::ui::replay::lab_tabs::{Lab, LabTabs};
+use crate::ui::replay::lab_tabs::LabTabs;
 use crate::ui::replay::presentation::{use_presentation, PresentationToggle};
 use crate::ui::replay::stash::RunStash;
 use crate::ui::shell::lang_switch::LangSwitch;
@@ -38,31 +36,28 @@ pub fn App() -> Html {
             let _ = root.class_list().toggle_with_force("presentation", presenting);
         }
     });
-    let current = link.lab.as_deref().and_then(Lab::from_name).unwrap_or_default();
+    let current = link.lab.as_deref().and_then(labs::page).unwrap_or(&PAGES[0]);
     let on_switch = {
-        let link = link.clone();
-        Callback::from(move |next: Lab| {
+        let (link, current) = (link.clone(), current.name);
+        Callback::from(move |next: &'static str| {
             if next != current {
-                let fresh = PageLink::of_lab(next.name());
+                let fresh = PageLink::of_lab(next);
                 browser::replace_query(&fresh.to_query());
                 link.set(Rc::new(fresh));
             }
         })
     };
-    let page = match current {
-        Lab::Network => html! { <NetworkPage key="network" /> },
-        Lab::Raft => html! { <RaftPage key="raft" /> },
-        Lab::Locks => html! { <LocksPage key="locks" /> },
-    };
+    // Each lab's page is its own component type: switching labs mounts the new page afresh.
+    let page = (current.page)();
     html! {
         <ContextProvider<Lang> context={*lang}>
             <ContextProvider<Rc<PageLink>> context={(*link).clone()}>
             <ContextProvider<RunStash> context={(*stash).clone()}>
                 <div class={classes!("app", presenting.then_some("presentation"))} lang={lang.tag()}
-                     data-testid="app" data-lab={current.name()}>
+                     data-testid="app" data-lab={current.name}>
                     <nav class="top-bar">
                         <span class="brand">{ t(*lang, Key::AppName) }</span>
-                        <LabTabs {current} {on_switch} />
+                        <LabTabs current={current.name} {on_switch} />
                         <div class="top-actions">
                             <PresentationToggle on={presenting} {on_toggle} />
                             <LangSwitch lang={*lang} {on_change} />

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod i18n;
+pub mod labs;
 pub mod locks_page;
 pub mod network_page;
 pub mod raft_page;

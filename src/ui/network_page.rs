@@ -9,18 +9,17 @@ use yew::prelude::*;
 
 use crate::lab::network::{self, default_scenario, Heartbeat, HeartbeatConfig, LAB};
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
-use crate::sim::{ms, MsgId, NetStats, NetworkConfig, NodeId, Retention, SimTime, Timeline};
+use crate::sim::{ms, NetStats, NetworkConfig, Retention, SimTime, Timeline};
 use crate::ui::i18n::{t, use_lang, Key};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
-use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::counters::Counters;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
-use crate::ui::shell::fault::{widen, Fault};
 use crate::ui::shell::inspector::Inspector;
+use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
@@ -88,8 +87,8 @@ pub fn NetworkPage() -> Html {
         speed: DEFAULT_SPEED,
         fresh: || fresh(DEFAULT_NODES),
     });
-    let highlight = use_state(|| None::<MsgId>);
-    let dispatch = run.dispatcher().to_callback();
+    let PageWiring { dispatch, on_fault, on_select, on_hover, hovered, sequence } =
+        use_page_wiring(&run, SEQUENCE_SPAN, SEQUENCE_LIMIT);
     let playing = run.playing;
     use_shortcuts(dispatch.reform(move |shortcut| match shortcut {
         Shortcut::TogglePlay => RunAction::SetPlaying(!playing),
@@ -100,10 +99,6 @@ pub fn NetworkPage() -> Html {
         let timeline = run.timeline.clone();
         use_memo(run.version, move |_| frame(&timeline.borrow()))
     };
-    let sequence_model = {
-        let timeline = run.timeline.clone();
-        use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
-    };
     let rows = {
         let timeline = run.timeline.clone();
         use_memo((run.version, run.selected, lang), move |(_, selected, lang)| {
@@ -111,9 +106,6 @@ pub fn NetworkPage() -> Html {
         })
     };
 
-    let on_fault = dispatch.reform(|fault: Fault| RunAction::Act(widen(fault)));
-    let selected = run.selected;
-    let on_select = dispatch.reform(move |id: NodeId| RunAction::Select((selected != Some(id)).then_some(id)));
     let count = frame.nodes.len() as u32;
     let on_nodes = dispatch.reform(|n: u32| RunAction::Load(Box::new(fresh(n))));
     let on_reset = dispatch.reform(move |()| RunAction::Load(Box::new(fresh(count))));
@@ -123,42 +115,38 @@ pub fn NetworkPage() -> Html {
             <Inspector {node} {count} rows={rows.clone()} on_fault={on_fault.clone()}
                        on_close={dispatch.reform(|()| RunAction::Select(None))} />
         },
-        _ => {
-            html! { <section class="panel inspector empty"><p class="hint">{ t(lang, Key::SelectHint) }</p></section> }
-        }
+        _ => html! { <InspectorHint /> },
     };
 
     html! {
-        <main class="network-page">
-            <PageHead title={t(lang, Key::Title)} subtitle={t(lang, Key::Subtitle)} {count} on_count={on_nodes}
-                      choices={NODE_CHOICES.map(|n| (n, AttrValue::from(n.to_string()))).collect::<Vec<_>>()}
-                      actions={frame.actions} />
-            <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
-            <div class="stage">
-                <section class="cluster-panel">
-                    { transport(&run, frame.now, on_reset, &replay, &dispatch) }
-                    <ClusterView model={frame.cluster.clone()} selected={run.selected}
-                                 on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={*highlight}
-                                 on_hover_message={{ let highlight = highlight.clone(); Callback::from(move |id| highlight.set(id)) }} />
-                    <Legend />
-                    <p class="hint">{ t(lang, Key::Hint) }</p>
-                </section>
-                <aside class="side">
+        <LabLayout class="network-page"
+            head={html! {
+                <PageHead title={t(lang, Key::Title)} subtitle={t(lang, Key::Subtitle)} {count} on_count={on_nodes}
+                          choices={NODE_CHOICES.map(|n| (n, AttrValue::from(n.to_string()))).collect::<Vec<_>>()}
+                          actions={frame.actions} />
+            }}
+            banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
+            transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
+            cluster={html! {
+                <ClusterView model={frame.cluster.clone()} selected={run.selected}
+                             on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={hovered}
+                             on_hover_message={on_hover.clone()} />
+            }}
+            legend={html! { <><Legend /><p class="hint">{ t(lang, Key::Hint) }</p></> }}
+            side={html! {
+                <>
                     { inspector }
                     <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()} />
                     <NetworkControls config={frame.network.clone()} {on_fault} />
                     <SharePanel ..replay.share.clone() />
-                </aside>
-            </div>
+                </>
+            }}
+            sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
             <div class="lower">
                 <Counters stats={frame.stats} />
                 <EventLog lines={frame.log.clone()} />
                 <Lesson />
             </div>
-            <div class="replay-row">
-                <SequenceDiagram model={sequence_model} highlight={*highlight}
-                                 on_hover={Callback::from(move |id| highlight.set(id))} />
-            </div>
-        </main>
+        </LabLayout>
     }
 }

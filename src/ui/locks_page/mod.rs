@@ -21,18 +21,17 @@ use crate::lab::locks::view::node_rows;
 use crate::lab::locks::LockTimeline;
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockConfig, LockNode, LAB};
-use crate::sim::{ms, MsgId, NodeId, Retention, SimTime};
+use crate::sim::{ms, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
-use crate::ui::i18n::{note_rows, t as shell_t, use_lang, Key as ShellKey};
+use crate::ui::i18n::{note_rows, use_lang};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
-use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
-use crate::ui::shell::fault::{widen, Fault};
 use crate::ui::shell::inspector::Inspector;
+use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
@@ -69,12 +68,9 @@ pub fn LocksPage() -> Html {
         speed: DEFAULT_SPEED,
         fresh: default_run,
     });
-    let dispatch = run.dispatcher().to_callback();
+    let PageWiring { dispatch, on_fault, on_select, on_hover, hovered, sequence } =
+        use_page_wiring(&run, SEQUENCE_SPAN, SEQUENCE_LIMIT);
     let (frame, _) = use_run_frame(&run, frame);
-    let sequence_model = {
-        let timeline = run.timeline.clone();
-        use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
-    };
     let choice = {
         let timeline = run.timeline.clone();
         use_state(move || {
@@ -88,7 +84,6 @@ pub fn LocksPage() -> Html {
             }
         })
     };
-    let hovered = use_state(|| None::<MsgId>);
     {
         let (dispatch, playing) = (dispatch.clone(), run.playing);
         use_shortcuts(Callback::from(move |shortcut: Shortcut| match shortcut {
@@ -97,21 +92,6 @@ pub fn LocksPage() -> Html {
         }));
     }
 
-    let reducer = run.dispatcher();
-    let on_fault = {
-        let reducer = reducer.clone();
-        use_callback((), move |fault: Fault, _| reducer.dispatch(RunAction::Act(widen(fault))))
-    };
-    let on_select = {
-        let reducer = reducer.clone();
-        use_callback(run.selected, move |id: NodeId, selected| {
-            reducer.dispatch(RunAction::Select((*selected != Some(id)).then_some(id)))
-        })
-    };
-    let on_hover = {
-        let hovered = hovered.setter();
-        use_callback((), move |id: Option<MsgId>, _| hovered.set(id))
-    };
     let load = {
         let dispatch = dispatch.clone();
         Callback::from(move |timeline: LockTimeline| dispatch.emit(LockAction::Load(Box::new(timeline))))
@@ -156,48 +136,53 @@ pub fn LocksPage() -> Html {
                            on_close={dispatch.reform(|()| RunAction::Select(None))} />
             }
         }
-        None => html! {
-            <section class="panel inspector empty" data-testid="inspector-hint">
-                <p class="hint">{ shell_t(lang, ShellKey::SelectHint) }</p>
-            </section>
-        },
+        None => html! { <InspectorHint /> },
     };
 
+    let head = html! {
+        <header class="page-head">
+            <div>
+                <h1>{ t(lang, Key::Title) }</h1>
+                <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
+            </div>
+            <ScenarioPicker current={*choice} {on_choose} />
+        </header>
+    };
     html! {
-        <main class="locks-page" data-testid="locks-page">
-            <header class="page-head">
-                <div>
-                    <h1>{ t(lang, Key::Title) }</h1>
-                    <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
+        <LabLayout class="locks-page" {head}
+            banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
+            transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
+            controls={html! {
+                <div class="presets">
+                    <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}
+                            onclick={dispatch.reform(|_: MouseEvent| RunAction::Advance(ADVANCE))}>
+                        { t(lang, Key::Advance) }
+                    </button>
                 </div>
-                <ScenarioPicker current={*choice} {on_choose} />
-            </header>
-            <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
-            <div class="stage">
-                <section class="cluster-panel">
-                    { transport(&run, frame.now, on_reset, &replay, &dispatch) }
-                    <div class="presets">
-                        <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}
-                                onclick={dispatch.reform(|_: MouseEvent| RunAction::Advance(ADVANCE))}>
-                            { t(lang, Key::Advance) }
-                        </button>
-                    </div>
-                    <ClusterView model={frame.cluster.clone()} selected={run.selected}
-                                 on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
-                                 highlight={*hovered} on_hover_message={on_hover.clone()} />
+            }}
+            cluster={html! {
+                <ClusterView model={frame.cluster.clone()} selected={run.selected}
+                             on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
+                             highlight={hovered} on_hover_message={on_hover.clone()} />
+            }}
+            legend={html! {
+                <>
                     <Legend />
                     <LocksLegend />
                     <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
-                </section>
-                <aside class="side">
+                </>
+            }}
+            side={html! {
+                <>
                     { inspector }
                     <InvariantPanel invariants={frame.invariants.clone()} name={lock_word as NameIn} explain={violation_text as ExplainIn} />
                     <ResourcePanel resource={frame.resource.clone()} counters={frame.counters.clone()} />
                     <ServersPanel servers={frame.servers.clone()} lease={frame.config.recipe.ttl}
                                   on_act={dispatch.reform(RunAction::Act)} />
                     <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()} />
-                </aside>
-            </div>
+                </>
+            }}
+            sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
             <div class="lower locks-lower">
                 <ClientsPanel clients={frame.clients.clone()} />
                 <SectionsView bars={frame.bars.clone()} {clients} now={frame.now} />
@@ -208,9 +193,6 @@ pub fn LocksPage() -> Html {
                 <NetworkControls config={frame.network.clone()} {on_fault} />
                 <SharePanel ..replay.share.clone() />
             </div>
-            <div class="replay-row">
-                <SequenceDiagram model={sequence_model} highlight={*hovered} {on_hover} />
-            </div>
-        </main>
+        </LabLayout>
     }
 }

@@ -1,0 +1,129 @@
+//! One layout for every lab page: the head, the error banner, the stage (the cluster panel: playback
+//! and scrub bar, the lab's controls, the cluster view and its legend; the side column), the lab's own
+//! panels, and the sequence diagram. A lab fills the slots; the hook [`use_page_wiring`] gives it the
+//! callbacks and models every page needs.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::fault::{widen, Fault};
+use super::run::{Run, RunAction};
+use crate::sim::{Checker, ClusterConfig, MsgId, NodeId, Process, SimTime};
+use crate::ui::i18n::{t, use_lang, Key};
+use crate::ui::replay::sequence::{sequence, SequenceModel};
+
+/// Properties of [`LabLayout`].
+#[derive(Properties, PartialEq)]
+pub struct LabLayoutProps {
+    /// The page's class and test id ("raft-page").
+    pub class: &'static str,
+    /// The page's head: title, node count or scenario choice, the lab's own header controls.
+    pub head: Html,
+    /// Shown over the page under the head (a list of keys, say).
+    #[prop_or_default]
+    pub overlay: Html,
+    /// The error banner.
+    pub banner: Html,
+    /// Playback and the scrub bar.
+    pub transport: Html,
+    /// The lab's controls between the transport and the cluster view (presets).
+    #[prop_or_default]
+    pub controls: Html,
+    /// The cluster view.
+    pub cluster: Html,
+    /// Under the cluster view: legends and hints.
+    #[prop_or_default]
+    pub legend: Html,
+    /// The side column: inspector, invariants, node list, network, share.
+    pub side: Html,
+    /// The sequence diagram.
+    pub sequence: Html,
+    /// The lab's own panels, between the stage and the sequence diagram.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A lab page laid out: the cluster and its controls first, the side column beside it.
+#[component]
+pub fn LabLayout(props: &LabLayoutProps) -> Html {
+    html! {
+        <main class={props.class} data-testid={props.class}>
+            { props.head.clone() }
+            { props.overlay.clone() }
+            { props.banner.clone() }
+            <div class="stage">
+                <section class="cluster-panel">
+                    { props.transport.clone() }
+                    { props.controls.clone() }
+                    { props.cluster.clone() }
+                    { props.legend.clone() }
+                </section>
+                <aside class="side">{ props.side.clone() }</aside>
+            </div>
+            { props.children.clone() }
+            <div class="replay-row">{ props.sequence.clone() }</div>
+        </main>
+    }
+}
+
+/// The inspector's place when no node is selected: how to select one.
+#[component]
+pub fn InspectorHint() -> Html {
+    let lang = use_lang();
+    html! {
+        <section class="panel inspector empty" data-testid="inspector-hint">
+            <p class="hint">{ t(lang, Key::SelectHint) }</p>
+        </section>
+    }
+}
+
+/// What every lab page wires the same way.
+pub struct PageWiring<P: Process, C: Checker<P>> {
+    /// The run's actions as a callback.
+    pub dispatch: Callback<RunAction<P, C>>,
+    /// A fault asked for by a link, a message or a button: acted now.
+    pub on_fault: Callback<Fault>,
+    /// A node clicked: selected, or unselected when it was.
+    pub on_select: Callback<NodeId>,
+    /// The pointer entered or left a message (in the cluster view or the sequence diagram).
+    pub on_hover: Callback<Option<MsgId>>,
+    /// The message under the pointer.
+    pub hovered: Option<MsgId>,
+    /// The sequence diagram of the last `span` of virtual time.
+    pub sequence: Rc<SequenceModel>,
+}
+
+/// The callbacks and the sequence model of a page's run. Callbacks handed to the many drawn
+/// children are made once (or when what they capture changes), so that a frame redraws only what
+/// moved.
+#[hook]
+pub fn use_page_wiring<P, C>(run: &UseReducerHandle<Run<P, C>>, span: SimTime, limit: usize) -> PageWiring<P, C>
+where
+    P: Process + 'static,
+    P::Config: ClusterConfig,
+    C: Checker<P> + 'static,
+{
+    let reducer = run.dispatcher();
+    let dispatch = reducer.to_callback();
+    let hovered = use_state(|| None::<MsgId>);
+    let on_fault = {
+        let reducer = reducer.clone();
+        use_callback((), move |fault: Fault, _| reducer.dispatch(RunAction::Act(widen(fault))))
+    };
+    let on_select = {
+        let reducer = reducer.clone();
+        use_callback(run.selected, move |id: NodeId, selected| {
+            reducer.dispatch(RunAction::Select((*selected != Some(id)).then_some(id)))
+        })
+    };
+    let on_hover = {
+        let hovered = hovered.setter();
+        use_callback((), move |id: Option<MsgId>, _| hovered.set(id))
+    };
+    let sequence = {
+        let timeline = run.timeline.clone();
+        use_memo(run.version, move |_| sequence(timeline.borrow().world(), span, limit))
+    };
+    PageWiring { dispatch, on_fault, on_select, on_hover, hovered: *hovered, sequence }
+}
