@@ -217,3 +217,18 @@ async fn the_etcd_service_is_offered_by_the_recipe_with_its_session_switch() {
     advance(&root, 6).await;
     assert!(value(&root, "acquisitions") > 0, "the Mutex grants the lock once a leader is elected");
 }
+
+#[wasm_bindgen_test]
+async fn the_keys_list_opens_with_a_question_mark_and_lists_the_shell_keys() {
+    let root = browser_support::mount::<LocksPage>().await;
+    let f = js_sys::Function::new_with_args(
+        "key",
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}))",
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, &"?".into()).unwrap();
+    settle().await;
+    let list = find(&root, "[data-testid=\"keys-help\"]");
+    assert_eq!(list.query_selector_all(".row").unwrap().length(), 3, "play, step, help");
+    click(&root, "[data-testid=\"keys-close\"]").await;
+    assert!(root.query_selector("[data-testid=\"keys-help\"]").unwrap().is_none());
+}

@@ -269,3 +269,35 @@ async fn pre_vote_and_append_entries_replies_are_drawn_as_replies_and_requests_a
         assert!(seen.contains(kind), "{kind} never seen in flight: {seen:?}");
     }
 }
+
+/// Press `key` with the focus on `target`, as a keyboard would.
+fn press_on(target: &Element, key: &str) {
+    let f = js_sys::Function::new_with_args(
+        "target, key",
+        "target.focus(); target.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}))",
+    );
+    f.call2(&wasm_bindgen::JsValue::NULL, target, &key.into()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn keys_work_with_the_focus_on_a_clicked_button_or_switch_but_not_in_a_text_field() {
+    let root = mount().await;
+    // After a click on "heal all", Space plays: it is not handed to the focused button.
+    click(&root, "[data-testid=\"heal\"]").await;
+    press_on(&find(&root, "[data-testid=\"heal\"]"), " ");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"pause\"]").unwrap().is_some(), "space played with a button focused");
+    press_on(&find(&root, "[data-testid=\"pre-vote\"]"), " ");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"play\"]").unwrap().is_some(), "space paused with a switch focused");
+    // Typing in the client's value field types: no shortcut.
+    press_on(&find(&root, "[data-testid=\"client-value\"]"), " ");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"play\"]").unwrap().is_some(), "space in a text field is text");
+    press_on(&find(&root, "[data-testid=\"client-value\"]"), "?");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"keys-help\"]").unwrap().is_none(), "'?' in a text field is text");
+    press_on(&find(&root, "[data-testid=\"heal\"]"), "?");
+    settle().await;
+    assert!(root.query_selector("[data-testid=\"keys-help\"]").unwrap().is_some(), "'?' lists the keys");
+}

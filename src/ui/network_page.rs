@@ -19,6 +19,7 @@ use crate::ui::shell::counters::Counters;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::inspector::Inspector;
+use crate::ui::shell::keys_help::use_keys_help;
 use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
@@ -95,6 +96,7 @@ pub fn NetworkPage() -> Html {
         Shortcut::Step => RunAction::Step,
     }));
 
+    let keys = use_keys_help(Vec::new());
     let frame = {
         let timeline = run.timeline.clone();
         use_memo(run.version, move |_| frame(&timeline.borrow()))
@@ -123,8 +125,11 @@ pub fn NetworkPage() -> Html {
             head={html! {
                 <PageHead title={t(lang, Key::Title)} subtitle={t(lang, Key::Subtitle)} {count} on_count={on_nodes}
                           choices={NODE_CHOICES.map(|n| (n, AttrValue::from(n.to_string()))).collect::<Vec<_>>()}
-                          actions={frame.actions} />
+                          actions={frame.actions}>
+                    { keys.button }
+                </PageHead>
             }}
+            overlay={keys.overlay}
             banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
             cluster={html! {

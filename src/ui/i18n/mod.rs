@@ -61,6 +61,10 @@ pub mod replay;
 
 table! {
     AppName => "distlab", "distlab";
+    Keys => "Keyboard", "键盘快捷键";
+    KeyPlay => "play or pause", "播放或暂停";
+    KeyStep => "step one event", "单步处理一个事件";
+    KeyHelp => "show or hide this list", "显示或隐藏此列表";
     Title => "The network is unreliable", "网络是不可靠的";
     Subtitle => "Lesson 1 · heartbeats and a timeout failure detector", "第一课 · 心跳与超时故障检测器";
     SwitchLang => "中文", "English";

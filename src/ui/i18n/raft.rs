@@ -165,13 +165,9 @@ table! {
     BugPreCandidateKeepsLeader => "A pre-candidate keeps its leader", "预候选人不忘记领导者";
     BugPreCandidateKeepsLeaderWhy => "With PreVote and CheckQuorum, a pre-candidate still believes in its old leader and restarts its lease with its timer (etcd's raft once did): pre-candidates refuse each other and no leader is elected.",
         "开启 PreVote 和 CheckQuorum 时，预候选人仍相信旧领导者，并随选举定时器重新计算租约（etcd 的 raft 曾经如此）：预候选人互相拒绝，选不出领导者。";
-    Keys => "Keyboard", "键盘快捷键";
-    KeyPlay => "play or pause", "播放或暂停";
-    KeyStep => "step one event", "单步处理一个事件";
     KeyKill => "kill the leader", "杀死领导者";
     KeyHeal => "heal all links", "修复所有链路";
     KeyClient => "send the client request", "发送客户端请求";
-    KeyHelp => "show or hide this list", "显示或隐藏此列表";
     WordFollower => "follower", "跟随者";
     WordCandidate => "candidate", "候选人";
     WordLeader => "leader", "领导者";

@@ -31,8 +31,9 @@ use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::inspector::Inspector;
-use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
+use crate::ui::shell::keys_help::use_keys_help;
+use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
@@ -71,6 +72,7 @@ pub fn LocksPage() -> Html {
     let PageWiring { dispatch, on_fault, on_select, on_hover, hovered, sequence } =
         use_page_wiring(&run, SEQUENCE_SPAN, SEQUENCE_LIMIT);
     let (frame, _) = use_run_frame(&run, frame);
+    let keys = use_keys_help(Vec::new());
     let choice = {
         let timeline = run.timeline.clone();
         use_state(move || {
@@ -146,10 +148,11 @@ pub fn LocksPage() -> Html {
                 <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
             </div>
             <ScenarioPicker current={*choice} {on_choose} />
+            { keys.button }
         </header>
     };
     html! {
-        <LabLayout class="locks-page" {head}
+        <LabLayout class="locks-page" {head} overlay={keys.overlay}
             banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
             controls={html! {

@@ -5,7 +5,6 @@ mod client_panel;
 mod frame;
 mod history_panel;
 mod inspect;
-mod keys_help;
 mod legend;
 mod logs_grid;
 mod logs_panel;
@@ -27,17 +26,17 @@ use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::note_rows;
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
-use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
+use crate::ui::i18n::{fill, use_lang};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
-use crate::ui::replay::sequence::sequence;
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
-use crate::ui::shell::fault::{widen, Fault};
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
+use crate::ui::shell::keys_help::use_keys_help;
+use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
@@ -48,7 +47,6 @@ use client_panel::{ClientForm, ClientPanel};
 use frame::{frame, CLIENT};
 use history_panel::{HistoryPanel, ReadPath, ReadRequest};
 use inspect::MessageInspector;
-use keys_help::KeysHelp;
 use legend::RaftLegend;
 use logs_panel::LogsPanel;
 use membership_panel::MembershipPanel;
@@ -81,12 +79,9 @@ pub fn RaftPage() -> Html {
         speed: DEFAULT_SPEED,
         fresh: default_run,
     });
-    let dispatch = run.dispatcher().to_callback();
+    let PageWiring { dispatch, on_fault, on_select, on_hover, hovered, sequence } =
+        use_page_wiring(&run, SEQUENCE_SPAN, SEQUENCE_LIMIT);
     let (frame, history) = use_run_frame(&run, frame);
-    let sequence_model = {
-        let timeline = run.timeline.clone();
-        use_memo(run.version, move |_| sequence(timeline.borrow().world(), SEQUENCE_SPAN, SEQUENCE_LIMIT))
-    };
     let membership = {
         let (timeline, leader) = (run.timeline.clone(), frame.leader);
         use_memo(run.version, move |_| {
@@ -105,10 +100,13 @@ pub fn RaftPage() -> Html {
         })
     };
     let form = use_state(ClientForm::default);
-    let help = use_state(|| false);
+    let keys = use_keys_help(
+        [("K", Key::KeyKill), ("H", Key::KeyHeal), ("C", Key::KeyClient)]
+            .map(|(k, what)| (k, AttrValue::from(t(lang, what))))
+            .to_vec(),
+    );
     let inspect_messages = use_state(|| false);
     let message = use_state(|| None::<MsgId>);
-    let hovered = use_state(|| None::<MsgId>);
 
     let act = dispatch.reform(RaftAction::Act);
     // Made once per run: the leader and the sequence number are read when sending, not every frame.
@@ -170,8 +168,7 @@ pub fn RaftPage() -> Html {
         })
     };
     {
-        let (dispatch, on_preset, send, form, help) =
-            (dispatch.clone(), on_preset.clone(), send.clone(), form.clone(), help.clone());
+        let (dispatch, on_preset, send, form) = (dispatch.clone(), on_preset.clone(), send.clone(), form.clone());
         let playing = run.playing;
         use_page_keys(Callback::from(move |key: String| {
             match (shortcut_of(&key), key.as_str()) {
@@ -180,8 +177,6 @@ pub fn RaftPage() -> Html {
                 (_, "k" | "K") => on_preset.emit(Preset::KillLeader),
                 (_, "h" | "H") => on_preset.emit(Preset::HealAll),
                 (_, "c" | "C") => send.emit((form.node, form.op())),
-                (_, "?") => help.set(!*help),
-                (_, "Escape") if *help => help.set(false),
                 _ => return false,
             }
             true
@@ -191,15 +186,12 @@ pub fn RaftPage() -> Html {
     // Callbacks handed to the many drawn children are made once (or when what they capture
     // changes), so that a frame redraws only what moved, not every link and node.
     let reducer = run.dispatcher();
-    let on_fault = {
-        let reducer = reducer.clone();
-        use_callback((), move |fault: Fault, _| reducer.dispatch(RunAction::Act(widen(fault))))
-    };
+    // Selecting a node closes the message inspector.
     let on_select = {
-        let (reducer, message) = (reducer.clone(), message.setter());
-        use_callback(run.selected, move |id: NodeId, selected| {
+        let message = message.setter();
+        use_callback(on_select, move |id: NodeId, on_select| {
             message.set(None);
-            reducer.dispatch(RunAction::Select((*selected != Some(id)).then_some(id)));
+            on_select.emit(id);
         })
     };
     let on_timeout = {
@@ -207,10 +199,6 @@ pub fn RaftPage() -> Html {
         use_callback((), move |node: NodeId, _| {
             reducer.dispatch(RunAction::Act(Action::Input { node, input: RaftInput::Timeout }))
         })
-    };
-    let on_hover = {
-        let hovered = hovered.setter();
-        use_callback((), move |id: Option<MsgId>, _| hovered.set(id))
     };
     // A new node count, mistake or feature starts a fresh run with the current run's other settings.
     let load = |config: RaftConfig| RunAction::Load(Box::new(fresh(config)));
@@ -273,9 +261,7 @@ pub fn RaftPage() -> Html {
                                   on_close={Callback::from(move |()| message.set(None))} />
             }
         }
-        _ => {
-            html! { <section class="panel inspector empty"><p class="hint">{ shell_t(lang, ShellKey::SelectHint) }</p></section> }
-        }
+        _ => html! { <InspectorHint /> },
     };
     let click_mode = {
         let inspect_messages = inspect_messages.clone();
@@ -285,30 +271,30 @@ pub fn RaftPage() -> Html {
         })
     };
 
+    let head = html! {
+        <PageHead title={t(lang, Key::RaftTitle)} subtitle={t(lang, Key::RaftSubtitle)} {count} on_count={on_nodes}
+                  choices={NODE_CHOICES.iter().map(|&n| {
+                      let label = if n > 9 { fill(t(lang, Key::ScaleDemo), &[("n", &n.to_string())]) } else { n.to_string() };
+                      (n, AttrValue::from(label))
+                  }).collect::<Vec<_>>()}
+                  actions={frame.actions}>
+            { keys.button }
+        </PageHead>
+    };
     html! {
-        <main class="raft-page" data-testid="raft-page">
-            <PageHead title={t(lang, Key::RaftTitle)} subtitle={t(lang, Key::RaftSubtitle)} {count} on_count={on_nodes}
-                      choices={NODE_CHOICES.iter().map(|&n| {
-                          let label = if n > 9 { fill(t(lang, Key::ScaleDemo), &[("n", &n.to_string())]) } else { n.to_string() };
-                          (n, AttrValue::from(label))
-                      }).collect::<Vec<_>>()}
-                      actions={frame.actions}>
-                <button type="button" class={classes!("btn", "quiet")} data-testid="show-keys"
-                        onclick={{ let help = help.clone(); move |_: MouseEvent| help.set(!*help) }}>{ "?" }</button>
-            </PageHead>
-            if *help {
-                <KeysHelp on_close={{ let help = help.clone(); Callback::from(move |()| help.set(false)) }} />
-            }
-            <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} />
-            <div class="stage">
-                <section class="cluster-panel">
-                    { transport(&run, frame.now, on_reset, &replay, &dispatch) }
-                    <Presets leader={frame.leader} on_preset={on_preset.clone()} />
-                    <ClusterView model={frame.cluster.clone()} selected={run.selected}
-                                 on_select={on_select.clone()} on_fault={on_fault.clone()}
-                                 timers={frame.timers.clone()} tags={frame.tags.clone()} flagged={frame.flagged.clone()}
-                                 highlight={*hovered} on_hover_message={on_hover.clone()}
-                                 {on_inspect_message} />
+        <LabLayout class="raft-page" {head} overlay={keys.overlay}
+            banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
+            transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
+            controls={html! { <Presets leader={frame.leader} on_preset={on_preset.clone()} /> }}
+            cluster={html! {
+                <ClusterView model={frame.cluster.clone()} selected={run.selected}
+                             on_select={on_select.clone()} on_fault={on_fault.clone()}
+                             timers={frame.timers.clone()} tags={frame.tags.clone()} flagged={frame.flagged.clone()}
+                             highlight={hovered} on_hover_message={on_hover.clone()}
+                             {on_inspect_message} />
+            }}
+            legend={html! {
+                <>
                     <div class="click-mode">
                         <label>
                             <span>{ t(lang, Key::ClickMessage) }</span>
@@ -320,16 +306,19 @@ pub fn RaftPage() -> Html {
                     </div>
                     <RaftLegend />
                     <p class="hint">{ t(lang, Key::Hint) }</p>
-                </section>
-                <aside class="side">
+                </>
+            }}
+            side={html! {
+                <>
                     { inspector }
                     <InvariantPanel invariants={frame.invariants.clone()} name={invariant_name as NameIn} explain={violation_text as ExplainIn} />
                     <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} on_fault={on_fault.clone()}
                               extra={Some((AttrValue::from(t(lang, Key::Timeout)), "timeout", on_timeout))} />
                     <NetworkControls config={frame.network.clone()} {on_fault} />
                     <SharePanel ..replay.share.clone() />
-                </aside>
-            </div>
+                </>
+            }}
+            sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
             <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
             <div class="lower raft-lower">
                 <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
@@ -344,10 +333,6 @@ pub fn RaftPage() -> Html {
             <div class="lower raft-lower">
                 <EventLog lines={frame.log.clone()} />
             </div>
-            <div class="replay-row">
-                <SequenceDiagram model={sequence_model} highlight={*hovered}
-                                 on_hover={on_hover} />
-            </div>
-        </main>
+        </LabLayout>
     }
 }

@@ -13,6 +13,7 @@ pub mod inspector;
 pub mod invariant_panel;
 pub mod keyed_list;
 pub mod keyed_markup;
+pub mod keys_help;
 pub mod lab_layout;
 pub mod lang_switch;
 pub mod legend;
