@@ -302,3 +302,42 @@ async fn a_raft_share_link_reopens_the_same_run_and_a_bad_one_changes_nothing() 
     assert_eq!(raft_snapshot(&bad), fresh, "and leaves the default run");
     set_query("");
 }
+
+#[wasm_bindgen_test]
+async fn a_heavy_run_slows_down_and_says_so_instead_of_freezing_the_page() {
+    // 25 servers, 1 ms heartbeats (the least a scenario may ask for) and links of 0-1 ms, played
+    // at 100×: far more events per frame than a frame's budget can simulate.
+    let network = distlab::sim::NetworkConfig { latency_min: 0, latency_max: 1_000, ..Default::default() };
+    let config = distlab::raft::RaftConfig {
+        nodes: 25,
+        network,
+        heartbeat_interval: 1_000,
+        election_timeout_min: 10_000,
+        election_timeout_max: 20_000,
+        ..Default::default()
+    };
+    let scenario = distlab::lab::raft::RaftScenario::new("raft", 3, config);
+    let root = open(&format!("?lab=raft&scenario={}", share::encode(&scenario))).await;
+    let speed: HtmlInputElement = el(&root, "speed").dyn_into().unwrap();
+    speed.set_value(&speed.max());
+    fire(&speed, "new Event('input', {bubbles: true})", &JsValue::NULL);
+    settle().await;
+    press(&root, "play").await;
+    let started = js_sys::Date::now();
+    TimeoutFuture::new(1_500).await;
+    let waited = js_sys::Date::now() - started;
+    // The page kept answering: a 1.5 s wait took about 1.5 s, not the seconds a frozen frame takes.
+    assert!(waited < 3_000.0, "the page froze: a 1.5 s wait took {waited:.0} ms");
+    let slowdown: f64 = data(&root, "heavy-run", "data-slowdown").parse().unwrap();
+    assert!(slowdown >= 2.0, "slowdown {slowdown}");
+    assert!(text(&root, "heavy-run").contains("this run is heavy"), "{}", text(&root, "heavy-run"));
+    press(&root, "pause").await;
+    assert!(root.query_selector("[data-testid=\"heavy-run\"]").unwrap().is_none(), "paused: no notice");
+    // A scenario asking for microsecond heartbeats is refused, naming the field and the range.
+    let tiny = distlab::raft::RaftConfig { heartbeat_interval: 5, ..Default::default() };
+    let refused =
+        open(&format!("?lab=raft&scenario={}", share::encode(&distlab::lab::raft::RaftScenario::new("raft", 3, tiny))))
+            .await;
+    let banner = refused.text_content().unwrap_or_default();
+    assert!(banner.contains("config.heartbeat_interval") && banner.contains("1000 µs"), "{banner}");
+}

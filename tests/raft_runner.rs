@@ -97,6 +97,14 @@ fn bad_input_is_refused_with_the_field_named() {
         ),
         (r#"{"lab":"raft","seed":1,"config":{"bugs":["nope"]},"actions":[]}"#, "config"),
         (
+            r#"{"lab":"raft","seed":1,"config":{"heartbeat_interval":5},"actions":[]}"#,
+            "config.heartbeat_interval: must be from 1000 µs",
+        ),
+        (
+            r#"{"lab":"raft","seed":1,"config":{"election_timeout_max":600000000},"actions":[]}"#,
+            "config.election_timeout_max",
+        ),
+        (
             r#"{"lab":"raft","seed":1,"config":{},"actions":[{"at":5,"action":{"type":"crash","node":9}}]}"#,
             "actions[0].action.node",
         ),

@@ -399,7 +399,7 @@ mod tests {
         let locks = FuzzOptions { nodes: None, variant: Some("plain_del") };
         let expected = FuzzArgs { lab: "locks", seeds: 9, first_seed: 0, options: locks, save: Some("f.json".into()) };
         assert_eq!(parse_line("fuzz --lab locks --seeds 9 --bug plain_del --save f.json"), Ok(Command::Fuzz(expected)));
-        assert_eq!(parse_line("fuzz --seeds 5"), Err("fuzz needs --lab (raft, locks)".into()));
+        assert!(parse_line("fuzz --seeds 5").unwrap_err().starts_with("fuzz needs --lab (raft, locks"));
         assert!(parse_line("fuzz --lab network --seeds 5").unwrap_err().contains("no fuzzer for lab"));
         assert_eq!(parse_line("fuzz --lab raft"), Err("fuzz needs --seeds N".into()));
         assert_eq!(parse_line("fuzz --lab raft --seeds 5 --bug nope"), Err("unknown bug \"nope\" for raft".into()));

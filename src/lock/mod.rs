@@ -155,8 +155,14 @@ impl ClusterConfig for LockConfig {
         if self.stock < 0 {
             return Err(("stock".into(), "cannot be negative".into()));
         }
-        if self.recipe.ttl == 0 || self.recipe.retry == 0 {
-            return Err(("recipe".into(), "ttl and retry must be positive".into()));
+        if self.recipe.ttl == 0 {
+            return Err(("recipe.ttl".into(), "must be positive".into()));
+        }
+        if self.recipe.retry < ms(1) {
+            return Err((
+                "recipe.retry".into(),
+                "must be at least 1000 µs (1 ms; Redisson retries after a few ms)".into(),
+            ));
         }
         if self.segments == 0 || self.quantity < 1 {
             return Err(("segments".into(), "at least one segment, and purchases of at least one item".into()));

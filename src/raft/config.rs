@@ -114,6 +114,13 @@ pub struct RaftConfig {
     pub unjudged_reads: Vec<ReadMode>,
 }
 
+/// The shortest heartbeat interval a scenario may ask for: real deployments use tens of
+/// milliseconds; microseconds would make every virtual second millions of events.
+pub const MIN_HEARTBEAT: SimTime = ms(1);
+
+/// The longest election timeout a scenario may ask for.
+pub const MAX_ELECTION_TIMEOUT: SimTime = ms(60_000);
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
@@ -159,8 +166,19 @@ impl ClusterConfig for RaftConfig {
         if self.election_timeout_min == 0 || self.election_timeout_min > self.election_timeout_max {
             return Err(("election_timeout_min".into(), "must be positive and at most election_timeout_max".into()));
         }
-        if self.heartbeat_interval == 0 || self.heartbeat_interval >= self.election_timeout_min {
-            return Err(("heartbeat_interval".into(), "must be positive and below election_timeout_min".into()));
+        if self.election_timeout_max > MAX_ELECTION_TIMEOUT {
+            return Err((
+                "election_timeout_max".into(),
+                format!("must be at most {MAX_ELECTION_TIMEOUT} µs (60 s; etcd's default is 1 s)"),
+            ));
+        }
+        if self.heartbeat_interval < MIN_HEARTBEAT || self.heartbeat_interval >= self.election_timeout_min {
+            return Err((
+                "heartbeat_interval".into(),
+                format!(
+                    "must be from {MIN_HEARTBEAT} µs (1 ms; the paper uses 50 ms, etcd 100 ms) to below election_timeout_min"
+                ),
+            ));
         }
         if self.max_batch == 0 {
             return Err(("max_batch".into(), "must be at least 1".into()));

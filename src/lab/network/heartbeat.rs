@@ -36,8 +36,8 @@ impl ClusterConfig for HeartbeatConfig {
         &self.network
     }
     fn validate_lab(&self) -> Result<(), (String, String)> {
-        if self.interval == 0 {
-            return Err(("interval".into(), "must be positive".into()));
+        if self.interval < ms(1) {
+            return Err(("interval".into(), "must be at least 1000 µs (1 ms; the lesson uses 300 ms)".into()));
         }
         if self.suspect_after <= self.interval {
             return Err(("suspect_after".into(), format!("must exceed interval ({})", self.interval)));

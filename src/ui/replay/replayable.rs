@@ -287,7 +287,7 @@ where
 {
     html! {
         <>
-            <Playback playing={run.playing} speed={run.speed} {now}
+            <Playback playing={run.playing} speed={run.speed} slowdown={run.slowdown} {now}
                       on_play={dispatch.reform(RunAction::SetPlaying)}
                       on_step={dispatch.reform(|()| RunAction::Step)}
                       on_speed={dispatch.reform(RunAction::SetSpeed)}

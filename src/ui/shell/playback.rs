@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::format;
 use crate::sim::SimTime;
-use crate::ui::i18n::{t, use_lang, Key};
+use crate::ui::i18n::{fill, t, use_lang, Key};
 
 /// Slowest speed, as a slider position (tenths of a decade): 1/1000×.
 pub const SPEED_MIN: i32 = -30;
@@ -31,6 +31,9 @@ pub struct PlaybackProps {
     pub speed: f64,
     /// Virtual time now.
     pub now: SimTime,
+    /// How many times slower than `speed` the run goes (its frames run out of budget).
+    #[prop_or(1.0)]
+    pub slowdown: f64,
     /// Play (true) or pause (false).
     pub on_play: Callback<bool>,
     /// Handle one event.
@@ -40,6 +43,9 @@ pub struct PlaybackProps {
     /// Start over.
     pub on_reset: Callback<()>,
 }
+
+/// From this slowdown on, the bar says the run cannot keep up with its speed.
+const HEAVY_SLOWDOWN: f64 = 1.5;
 
 /// The playback bar.
 #[component]
@@ -78,6 +84,11 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 <output class="time" data-testid="time" data-us={props.now.to_string()}>{ format::seconds(props.now) }</output>
             </div>
             <button type="button" class={classes!("btn", "quiet")} data-testid="reset" onclick={reset}>{ t(lang, Key::Reset) }</button>
+            if playing && props.slowdown >= HEAVY_SLOWDOWN {
+                <output class="heavy-run" role="status" data-testid="heavy-run" data-slowdown={format!("{:.0}", props.slowdown)}>
+                    { fill(t(lang, Key::HeavyRun), &[("n", &format!("{:.0}", props.slowdown))]) }
+                </output>
+            }
         </div>
     }
 }

@@ -19,6 +19,13 @@ pub const FLAT_OUT_BUDGET_MS: f64 = 8.0;
 /// Virtual time simulated between two looks at the wall clock at [`FLAT_OUT`] speed.
 const FLAT_OUT_CHUNK: SimTime = ms(20);
 
+/// Wall milliseconds a frame may spend simulating at a set speed: a run whose events are too dense
+/// for that falls behind its speed (and the page says so) instead of freezing the tab.
+pub const FRAME_BUDGET_MS: f64 = 12.0;
+
+/// Events handled between two looks at the wall clock.
+const EVENTS_PER_LOOK: u32 = 64;
+
 /// The page's run: one timeline, mutated in place; `version` changes whenever the world does.
 /// Playing stops by itself at the first invariant violation the checker `C` finds.
 pub struct Run<P: Process, C: Checker<P> = NoChecker> {
@@ -34,6 +41,9 @@ pub struct Run<P: Process, C: Checker<P> = NoChecker> {
     pub error: Option<String>,
     /// The node shown in the inspector.
     pub selected: Option<NodeId>,
+    /// While playing: how many times slower than its speed the run goes because its frames run
+    /// out of budget (1: it keeps up), smoothed over frames.
+    pub slowdown: f64,
     carry_us: f64,
 }
 
@@ -71,6 +81,7 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
             speed,
             error: None,
             selected: None,
+            slowdown: 1.0,
             carry_us: 0.0,
         }
     }
@@ -83,6 +94,7 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
             speed: self.speed,
             error: self.error.clone(),
             selected: self.selected,
+            slowdown: self.slowdown,
             carry_us: self.carry_us,
         }
     }
@@ -115,6 +127,46 @@ where
     true
 }
 
+/// How a budgeted stretch of play ended.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Played {
+    /// The target time was reached.
+    Reached,
+    /// The budget ran out first, at this virtual time.
+    OutOfTime(SimTime),
+    /// A first invariant violation stopped play.
+    Violation,
+}
+
+/// Play toward `target` for at most `budget_ms` of wall time, looking at the clock every
+/// [`EVENTS_PER_LOOK`] events.
+fn play_within<P: Process, C: Checker<P>>(timeline: &mut Timeline<P, C>, target: SimTime, budget_ms: f64) -> Played
+where
+    P::Config: ClusterConfig,
+{
+    let start = js_sys::Date::now();
+    let clean = timeline.violation().is_none();
+    loop {
+        for _ in 0..EVENTS_PER_LOOK {
+            if !timeline.step_until(target) {
+                return if timeline.run_until(target) { Played::Reached } else { Played::Violation };
+            }
+            if clean && timeline.violation().is_some() {
+                return Played::Violation;
+            }
+        }
+        if js_sys::Date::now() - start >= budget_ms {
+            return Played::OutOfTime(timeline.now());
+        }
+    }
+}
+
+/// The smoothed slowdown after a frame that advanced `done` of the `asked` virtual microseconds.
+pub fn smoothed_slowdown(previous: f64, asked: SimTime, done: SimTime) -> f64 {
+    let now = asked as f64 / (done.max(1) as f64);
+    (previous * 0.8 + now.max(1.0) * 0.2).max(1.0)
+}
+
 impl<P: Process + 'static, C: Checker<P> + 'static> Reducible for Run<P, C>
 where
     P::Config: ClusterConfig,
@@ -137,14 +189,21 @@ where
                     if us == 0 {
                         return Rc::new(next);
                     }
-                    let target = timeline.now() + us;
-                    timeline.run_until(target)
+                    let from = timeline.now();
+                    let played = play_within(&mut timeline, from + us, FRAME_BUDGET_MS);
+                    let done = match played {
+                        Played::OutOfTime(at) => at - from,
+                        _ => us,
+                    };
+                    next.slowdown = smoothed_slowdown(self.slowdown, us, done);
+                    played != Played::Violation
                 };
                 // A violation pauses the run right where it happened.
                 next.playing = reached;
             }
             RunAction::SetPlaying(playing) => {
                 next.playing = playing;
+                next.slowdown = 1.0;
                 return Rc::new(next);
             }
             RunAction::Step => {
@@ -164,6 +223,7 @@ where
             }
             RunAction::SetSpeed(speed) => {
                 next.speed = speed;
+                next.slowdown = 1.0;
                 return Rc::new(next);
             }
             RunAction::Act(action) => {
@@ -189,6 +249,7 @@ where
                 next.selected = None;
                 next.error = None;
                 next.carry_us = 0.0;
+                next.slowdown = 1.0;
             }
         }
         next.changed()
@@ -197,7 +258,20 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::advance;
+    use super::{advance, smoothed_slowdown};
+
+    #[test]
+    fn the_slowdown_rises_when_frames_fall_short_and_settles_back_to_one() {
+        let mut slowdown = 1.0;
+        for _ in 0..40 {
+            slowdown = smoothed_slowdown(slowdown, 40_000, 1_000);
+        }
+        assert!((39.0..=40.0).contains(&slowdown), "{slowdown}");
+        for _ in 0..60 {
+            slowdown = smoothed_slowdown(slowdown, 40_000, 40_000);
+        }
+        assert!(slowdown < 1.01, "{slowdown}");
+    }
 
     #[test]
     fn advance_scales_caps_and_carries() {
