@@ -12,7 +12,9 @@ use distlab::lab::fuzz::FuzzOptions;
 use distlab::lab::raft::workloads::ten_minute_scenario;
 use distlab::lab::runner::{run_json, RunError};
 use distlab::raft::bench::run_raft_bench;
+use distlab::idgen::bench::snowflake_in_process;
 use distlab::raft::{RaftChecker, RaftNode};
+use distlab::txn::bench::run_txn_bench;
 use distlab::sim::bench::run_kernel_bench;
 use distlab::sim::{secs, Retention, Timeline};
 
@@ -27,6 +29,8 @@ const USAGE: &str = "usage:
   distlab-sim bench --lab kernel [--events N] [--seed N]     kernel events per second (best of 3)
   distlab-sim bench --lab raft [--seconds N] [--seed N]      simulated seconds per wall second (best of 3)
   distlab-sim bench --lab memory [--seed N]                  heap held by a 10-minute Raft run and its checkpoints
+  distlab-sim bench --lab txn [--events N] [--seed N]        TCC payments simulated and checked per second (N: transactions)
+  distlab-sim bench --lab ids [--seconds N]                  in-process Snowflake IDs issued and checked per second
   distlab-sim help";
 
 /// The usage text, with the labs that fuzz and the variants each knows.
@@ -206,15 +210,15 @@ fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
     if let Some(extra) = flags.positional.first() {
         return Err(format!("unexpected argument {extra:?} for bench"));
     }
-    let lab = flags.get("--lab").ok_or("bench needs --lab (kernel, raft or memory)")?.to_string();
+    let lab = flags.get("--lab").ok_or("bench needs --lab (kernel, raft, memory, txn or ids)")?.to_string();
     let amount = match lab.as_str() {
-        "kernel" if flags.get("--seconds").is_none() => flags.number("--events")?,
-        "raft" if flags.get("--events").is_none() => flags.number("--seconds")?,
+        "kernel" | "txn" if flags.get("--seconds").is_none() => flags.number("--events")?,
+        "raft" | "ids" if flags.get("--events").is_none() => flags.number("--seconds")?,
         "memory" if flags.get("--events").is_none() && flags.get("--seconds").is_none() => None,
-        "kernel" | "raft" | "memory" => {
-            return Err("kernel takes --events, raft takes --seconds, memory takes neither".into())
+        "kernel" | "raft" | "memory" | "txn" | "ids" => {
+            return Err("kernel and txn take --events, raft and ids take --seconds, memory takes neither".into())
         }
-        other => return Err(format!("no benchmark for lab {other:?} (kernel, raft or memory)")),
+        other => return Err(format!("no benchmark for lab {other:?} (kernel, raft, memory, txn or ids)")),
     };
     Ok(BenchArgs { lab, amount, seed: flags.number("--seed")?.unwrap_or(1) })
 }
@@ -330,6 +334,32 @@ fn bench(args: &BenchArgs) {
         memory_bench(args.seed);
         return;
     }
+    if args.lab == "txn" {
+        let transactions = args.amount.unwrap_or(80_000) as u32;
+        let (best, r) = best_of(|| run_txn_bench(transactions, args.seed));
+        say!(
+            "txn: {} TCC payments (barrier on, checker after every event) in {best:.3} s (best of {BENCH_RUNS}): {:.0} transactions per s; {} events ({:.2} M/s); violation: {}; fingerprint {:016x}",
+            r.transactions,
+            r.transactions as f64 / best,
+            r.events,
+            r.events as f64 / best / 1e6,
+            r.violated,
+            r.fingerprint
+        );
+        return;
+    }
+    if args.lab == "ids" {
+        let seconds = args.amount.unwrap_or(10);
+        let (best, r) = best_of(|| snowflake_in_process(4, 25_000, secs(seconds)));
+        say!(
+            "ids: 4 apps x 25,000 Snowflake IDs per virtual s for {seconds} s: {} issued, {} distinct, in {best:.3} s (best of {BENCH_RUNS}): {:.2} M IDs issued and checked per s; {} events",
+            r.issued,
+            r.checked,
+            r.issued as f64 / best / 1e6,
+            r.events
+        );
+        return;
+    }
     if args.lab == "raft" {
         let seconds = args.amount.unwrap_or(60);
         let (best, r) = best_of(|| run_raft_bench(secs(seconds), args.seed));
@@ -419,9 +449,11 @@ mod tests {
         assert_eq!(parse_line("bench --lab kernel --events 10"), bench("kernel", Some(10)));
         assert_eq!(parse_line("bench --lab raft --seconds 3"), bench("raft", Some(3)));
         assert_eq!(parse_line("bench --lab memory"), bench("memory", None));
-        assert!(parse_line("bench --lab raft --events 3").unwrap_err().contains("raft takes --seconds"));
+        assert!(parse_line("bench --lab raft --events 3").unwrap_err().contains("raft and ids take --seconds"));
         assert!(parse_line("bench --lab memory --seconds 3").unwrap_err().contains("memory takes neither"));
         assert!(parse_line("bench --lab locks").unwrap_err().contains("no benchmark for lab"));
+        assert_eq!(parse_line("bench --lab txn --events 800"), bench("txn", Some(800)));
+        assert_eq!(parse_line("bench --lab ids --seconds 2"), bench("ids", Some(2)));
         assert!(parse_line("bench").unwrap_err().contains("bench needs --lab"));
     }
 

@@ -142,7 +142,7 @@ impl AppServer {
     fn start(&mut self, worker: u64, ctx: &mut Ctx<IdNode>) {
         let layout = self.preset().layout();
         if worker >= layout.node_count() {
-            self.phase = Phase::Refused;
+            self.refuse();
             ctx.emit(IdEvent::Refused { reason: Refusal::NoWorkerId, behind_us: 0 });
             return;
         }
@@ -152,16 +152,27 @@ impl AppServer {
         if self.cfg.worker_ids == WorkerIds::Coordinator && self.cfg.generator != Generator::Baidu {
             ctx.set_timer(IdTimer::App(AppTimer::Report), super::LEAF_REPORT_EVERY);
         }
+        self.issue(ctx);
     }
 
     /// Ask for `count` IDs now.
+    /// While starting (waiting for a worker id) requests wait, as a service does until its
+    /// generator is initialised; a server that refused to start fails them.
     pub fn request(&mut self, count: u64, ctx: &mut Ctx<IdNode>) {
-        if self.phase != Phase::Running {
-            self.log.counters.failed += count;
-            return;
+        match self.phase {
+            Phase::Refused => self.log.counters.failed += count,
+            Phase::Starting => self.owed += count,
+            Phase::Running => {
+                self.owed += count;
+                self.issue(ctx);
+            }
         }
-        self.owed += count;
-        self.issue(ctx);
+    }
+
+    /// Refuse to start: what was waiting fails.
+    fn refuse(&mut self) {
+        self.phase = Phase::Refused;
+        self.log.counters.failed += std::mem::take(&mut self.owed);
     }
 
     /// Generate (or ask for) every owed ID the generator allows now.
@@ -320,7 +331,7 @@ impl AppServer {
             {
                 let clock_ms = self.unix_us(ctx) / 1_000;
                 if let Some(reported_ms) = last_unix_ms.filter(|&reported| reported > clock_ms) {
-                    self.phase = Phase::Refused;
+                    self.refuse();
                     ctx.cancel_timer(IdTimer::App(AppTimer::Register));
                     ctx.emit(IdEvent::StartRefused { reported_ms, clock_ms });
                     return;

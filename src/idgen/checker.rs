@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::history::History;
 use super::idset::{IdSet, Origin};
 use super::index::{IndexModel, IndexStats};
 use super::log::Counters;
@@ -66,6 +67,7 @@ pub struct IdChecker {
     totals: Counters,
     max_used: u128,
     dense: bool,
+    history: History,
 }
 
 fn add(total: &mut Counters, now: Counters, before: Counters) {
@@ -89,6 +91,11 @@ impl IdChecker {
         }
     }
 
+    /// What the page plots: latest IDs, sampled streams, duplicates with both origins.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
     /// Distinct IDs seen.
     pub fn distinct(&self) -> u64 {
         self.ids.len()
@@ -110,9 +117,12 @@ impl IdChecker {
         seen.taken = log.total();
         let index = self.index.get_or_insert_with(IndexModel::default);
         let mut found = None;
+        let mut last_used = None;
         for issue in log.recent.iter().skip(skip) {
             if issue.used {
+                last_used = Some(issue.id);
                 if let Some(first) = self.ids.insert(issue.id, Origin { node, t: now }) {
+                    self.history.duplicate(issue.id, first, Origin { node, t: now });
                     let facts = vec![
                         ("id", issue.id.to_string()),
                         ("first", first.node.to_string()),
@@ -134,6 +144,9 @@ impl IdChecker {
                 }
                 seen.last = Some(issue.id);
             }
+        }
+        if let Some(id) = last_used {
+            self.history.latest(node, now, id);
         }
         found
     }

@@ -1,5 +1,6 @@
 //! The fuzzer: a random fault schedule (clock jumps both ways, crashes and restarts, partitions,
-//! pauses, database and Redis outages are crashes of those nodes) while the application servers
+//! pauses, database and Redis outages are crashes of those nodes; a Redis replica is promoted once
+//! its master is down) while the application servers
 //! ask for IDs, every invariant checked after every event. Safe configurations find nothing;
 //! each unsafe one is found within a few seeds.
 
@@ -28,6 +29,11 @@ fn choose(run: &CheckedRun, rng: &mut SimRng) -> Action<IdInput> {
     let nodes = run.world().node_count();
     let node = rng.below(u64::from(nodes)) as NodeId;
     let status = run.world().status(node).unwrap_or(NodeStatus::Up);
+    let config = run.world().config();
+    let master = config.redis_range().start;
+    if config.redis_replica && run.world().status(master) == Some(NodeStatus::Down) && rng.chance_ppm(300_000) {
+        return Action::Input { node: master + 1, input: IdInput::Promote };
+    }
     match rng.below(10) {
         0..=2 => {
             let magnitude = rng.range_inclusive(ms(1), secs(2)) as i64;

@@ -10,6 +10,7 @@ pub mod checker;
 pub mod coordinator;
 pub mod database;
 pub mod fuzz;
+pub mod history;
 pub mod idset;
 pub mod index;
 pub mod layout;
@@ -436,6 +437,14 @@ impl IdNode {
     pub fn redis(&self) -> Option<&RedisNode> {
         match self {
             IdNode::Redis(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The coordinator, if this node is it.
+    pub fn coordinator(&self) -> Option<&Coordinator> {
+        match self {
+            IdNode::Coordinator(c) => Some(c),
             _ => None,
         }
     }

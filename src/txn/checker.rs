@@ -10,11 +10,14 @@ use serde::Serialize;
 use super::db::{Applied, Db, Gid, Op, OrderStatus, Service, Stage};
 use super::manager::{GlobalStatus, TxLog};
 use super::{TxnNode, MANAGER};
-use crate::sim::{fill_facts, Checker, NodeId, NodeStatus, Violation, World};
+use crate::sim::{fill_facts, secs, Checker, NodeId, NodeStatus, SimTime, Violation, World};
 
 /// Names of the invariants, in the order the page lists them.
 pub const INVARIANTS: [&str; 5] =
     ["Money Conserved", "Stock Conserved", "Applied Once", "All Or Nothing", "Orders Match"];
+
+/// The name of the liveness judgement: after the last fault heals, every transaction ends in time.
+pub const LIVENESS: &str = "Liveness";
 
 /// A branch as the history of its service says it stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +78,9 @@ pub fn english(code: &str) -> &'static str {
         "left_pending" => "transaction {gid} is over but left its order pending at the {service} service forever",
         "partial" => "transaction {gid} took effect at the {done} service but not at the {missing} service",
         "order_mismatch" => "order {gid} is {order} but the account branch is {account} and the stock branch {stock}",
+        "not_settled" => {
+            "{unfinished} transactions still unfinished {within} s after everything was repaired at {healed} s"
+        }
         _ => "an invariant broke",
     }
 }
@@ -244,11 +250,7 @@ impl TxnChecker {
             let paid = self.standing(account, gid).map(|s| s.0);
             let taken = self.standing(stock, gid).map(|s| s.0);
             if created != (paid == Some(Held::Final)) || created != (taken == Some(Held::Final)) {
-                let status = db.orders.get(&gid).map_or("missing", |s| match s {
-                    OrderStatus::Pending => "pending",
-                    OrderStatus::Created => "created",
-                    OrderStatus::Cancelled => "cancelled",
-                });
+                let status = db.orders.get(&gid).map_or("missing", |s| s.name());
                 let facts: [(&'static str, &dyn ToString); 4] =
                     [("gid", &gid), ("order", &status), ("account", &state_name(paid)), ("stock", &state_name(taken))];
                 return Some(broken("Orders Match", 1 + order as NodeId, "order_mismatch", &facts));
@@ -309,6 +311,19 @@ impl Checker<TxnNode> for TxnChecker {
         let found = self.catch_up(world).or_else(|| self.conserved(world));
         found.map(|b| dated(world, b))
     }
+}
+
+/// The liveness violation of a run that had not settled `within` after everything was repaired
+/// at `healed_at`.
+pub fn not_settled(world: &World<TxnNode>, healed_at: SimTime, within: SimTime) -> Violation {
+    let log = world.node(MANAGER).and_then(|n| n.durable).map(|d| &d.log);
+    let unfinished = log.map_or(0, |l| l.unfinished().count());
+    let facts: [(&'static str, &dyn ToString); 3] = [
+        ("unfinished", &unfinished),
+        ("within", &(within / secs(1))),
+        ("healed", &format!("{}.{:03}", healed_at / secs(1), healed_at % secs(1) / 1000)),
+    ];
+    dated(world, broken(LIVENESS, MANAGER, "not_settled", &facts))
 }
 
 /// Whether the run is quiet: every node up, nothing in flight, no transaction in progress at the

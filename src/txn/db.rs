@@ -143,6 +143,17 @@ pub enum OrderStatus {
     Cancelled,
 }
 
+impl OrderStatus {
+    /// The name in the page and in traces.
+    pub fn name(self) -> &'static str {
+        match self {
+            OrderStatus::Pending => "pending",
+            OrderStatus::Created => "created",
+            OrderStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// A branch's row in Seata's fence log (`tcc_fence_log`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -157,6 +168,18 @@ pub enum FenceState {
     Suspended,
 }
 
+impl FenceState {
+    /// The name in the page (Seata's status words).
+    pub fn name(self) -> &'static str {
+        match self {
+            FenceState::Tried => "tried",
+            FenceState::Committed => "committed",
+            FenceState::RolledBack => "rolled_back",
+            FenceState::Suspended => "suspended",
+        }
+    }
+}
+
 /// A branch's XA state at this resource manager.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -165,6 +188,16 @@ pub enum XaState {
     Prepared,
     /// Committed or rolled back: the xid is finished.
     Ended,
+}
+
+impl XaState {
+    /// The name in the page.
+    pub fn name(self) -> &'static str {
+        match self {
+            XaState::Prepared => "prepared",
+            XaState::Ended => "ended",
+        }
+    }
 }
 
 /// A business change that took effect, as the checker reads the history.

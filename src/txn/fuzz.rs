@@ -1,10 +1,13 @@
 //! One fuzz run of the transactions lab: a seed draws random faults (loss, duplication,
 //! reordering, long delays, crashes of the manager and of services, partitions, pauses) for
 //! [`FAULT_PHASE`], then everything is healed, and the run must settle within [`SETTLE_BOUND`]:
-//! the first violation, or the failure to settle, is the run's finding.
+//! the first violation, or the failure to settle ([`LIVENESS`]), is the run's finding.
+//!
+//! [`LIVENESS`]: super::checker::LIVENESS
 
-use super::checker::{settled, TxnChecker};
-use super::{TxnConfig, TxnInput, TxnNode, LAB, MANAGER};
+use super::checker::{not_settled, settled, TxnChecker};
+use super::guard::Protection;
+use super::{Pattern, TxnConfig, TxnInput, TxnNode, LAB, MANAGER};
 use crate::sim::{
     ms, secs, Action, ClusterConfig, NodeId, Retention, ScenarioError, ScenarioOf, SimRng, SimTime, TimedAction,
     Timeline, Violation,
@@ -16,20 +19,21 @@ pub const FAULT_PHASE: SimTime = secs(5);
 /// How long after healing every transaction must have ended.
 pub const SETTLE_BOUND: SimTime = secs(30);
 
+/// A run of the transactions lab under its checker.
+pub type TxnRun = Timeline<TxnNode, TxnChecker>;
+
+/// How often, after healing, the judge looks whether the run has settled.
+pub const SETTLE_POLL: SimTime = ms(100);
+
 /// What a fuzz run found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FuzzFailure {
-    /// An invariant broke (after some event, or in the quiet state).
+    /// An invariant broke (after some event, or in the quiet state), or the run did not settle
+    /// within [`SETTLE_BOUND`] after healing (invariant
+    /// [`LIVENESS`](super::checker::LIVENESS)).
     Violation(Violation),
     /// The configuration (or the schedule drawn for it) was refused.
     Invalid(ScenarioError),
-    /// The run had not settled `SETTLE_BOUND` after healing.
-    NotSettled {
-        /// When everything was healed.
-        healed_at: SimTime,
-        /// Transactions the manager had not ended.
-        unfinished: u64,
-    },
 }
 
 /// A stable one-line account of a finding, for the command line and test messages.
@@ -38,13 +42,69 @@ impl std::fmt::Display for FuzzFailure {
         match self {
             FuzzFailure::Violation(v) => write!(f, "{v}"),
             FuzzFailure::Invalid(e) => write!(f, "invalid scenario: {e}"),
-            FuzzFailure::NotSettled { healed_at, unfinished } => write!(
-                f,
-                "not settled {} s after healing at {} µs: {unfinished} transactions unfinished",
-                SETTLE_BOUND / secs(1),
-                healed_at
-            ),
         }
+    }
+}
+
+/// The fuzz workload: two applications, more payments than the money and the stock cover.
+pub fn fuzz_config(pattern: Pattern, protection: Protection, parallel_try: bool) -> TxnConfig {
+    TxnConfig {
+        pattern,
+        protection,
+        parallel_try,
+        clients: 2,
+        transactions: 5,
+        interval: ms(800),
+        balance: 500,
+        stock: 6,
+        ..TxnConfig::default()
+    }
+}
+
+/// Judge a run from its start, playing it with `play`: with `liveness_from` set, play to that
+/// time, then [`judge_settling`]; without, play to the scenario's end, then judge the quiet-state
+/// invariants if the run has settled. The first violation, if any. The fuzzer and the batch run
+/// (`distlab-sim run`) both judge this way, so a recording replays to its verdict.
+pub fn judge(run: &mut TxnRun, play: &mut dyn FnMut(&mut TxnRun, SimTime)) -> Option<Violation> {
+    match run.scenario().liveness_from {
+        Some(healed_at) => {
+            play(run, healed_at);
+            judge_settling(run, healed_at, play)
+        }
+        None => {
+            let end = run.scenario().end();
+            play(run, end);
+            match run.violation() {
+                Some(v) => Some(v.clone()),
+                None if settled(run.world()) => run.checker().clone().check_quiet(run.world()),
+                None => None,
+            }
+        }
+    }
+}
+
+/// From `healed_at` (already played to) on, every [`SETTLE_POLL`]: a violation ends the run; so
+/// does the quiet state, where [`TxnChecker::check_quiet`] judges; and [`SETTLE_BOUND`] after
+/// healing, a run not yet settled breaks [`LIVENESS`](super::checker::LIVENESS).
+pub fn judge_settling(
+    run: &mut TxnRun,
+    healed_at: SimTime,
+    play: &mut dyn FnMut(&mut TxnRun, SimTime),
+) -> Option<Violation> {
+    let deadline = healed_at + SETTLE_BOUND;
+    let mut t = healed_at;
+    loop {
+        if let Some(v) = run.violation() {
+            return Some(v.clone());
+        }
+        if settled(run.world()) {
+            return run.checker().clone().check_quiet(run.world());
+        }
+        if t >= deadline {
+            return Some(not_settled(run.world(), healed_at, SETTLE_BOUND));
+        }
+        t += SETTLE_POLL;
+        play(run, t);
     }
 }
 
@@ -104,28 +164,13 @@ pub fn schedule(config: &TxnConfig, seed: u64) -> ScenarioOf<TxnNode> {
 
 /// Run seed `seed` of `config` under faults; `None` if nothing was found.
 pub fn fuzz_one(config: &TxnConfig, seed: u64) -> Option<FuzzFailure> {
-    let scenario = schedule(config, seed);
-    let mut timeline: Timeline<TxnNode, TxnChecker> = match Timeline::new(scenario, Retention::Window(0)) {
-        Ok(timeline) => timeline,
+    let mut run = match TxnRun::new(schedule(config, seed), Retention::Window(0)) {
+        Ok(run) => run,
         Err(e) => return Some(FuzzFailure::Invalid(e)),
     };
-    timeline.set_checkpoint_every(SimTime::MAX);
-    let deadline = FAULT_PHASE + SETTLE_BOUND;
-    let mut t = FAULT_PHASE;
-    timeline.run_until(t);
-    loop {
-        if let Some(v) = timeline.violation() {
-            return Some(FuzzFailure::Violation(v.clone()));
-        }
-        if settled(timeline.world()) {
-            return timeline.checker().clone().check_quiet(timeline.world()).map(FuzzFailure::Violation);
-        }
-        if t >= deadline {
-            let log = timeline.world().node(MANAGER).and_then(|n| n.durable).map(|d| &d.log);
-            let unfinished = log.map_or(0, |l| l.unfinished().count() as u64);
-            return Some(FuzzFailure::NotSettled { healed_at: FAULT_PHASE, unfinished });
-        }
-        t += ms(100);
-        timeline.run_until(t);
-    }
+    run.set_checkpoint_every(SimTime::MAX);
+    judge(&mut run, &mut |run, t| {
+        run.run_until(t);
+    })
+    .map(FuzzFailure::Violation)
 }

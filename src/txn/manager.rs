@@ -48,6 +48,17 @@ pub struct LogRecord {
     pub quantity: i64,
     /// Where it stands.
     pub status: GlobalStatus,
+    /// When it was begun, on the manager's clock (DTM's `create_time`).
+    pub begun_at: SimTime,
+    /// When it reached its end, on the manager's clock (DTM's `finish_time`).
+    pub ended_at: Option<SimTime>,
+}
+
+impl LogRecord {
+    /// How long it took from begin to end, on the manager's clock, once it ended.
+    pub fn settle_time(&self) -> Option<SimTime> {
+        self.ended_at.map(|end| end.saturating_sub(self.begun_at))
+    }
 }
 
 /// The manager's durable transaction log.
@@ -66,8 +77,8 @@ pub struct TxLog {
 pub enum LogWrite {
     /// A new global transaction.
     Begin { gid: Gid, record: LogRecord },
-    /// A new state.
-    Status { gid: Gid, status: GlobalStatus },
+    /// A new state, written at `at` on the manager's clock.
+    Status { gid: Gid, status: GlobalStatus, at: SimTime },
     /// A call sent again.
     Retry,
 }
@@ -80,9 +91,10 @@ impl TxLog {
                 self.txns.insert(gid, record);
                 self.next_gid = self.next_gid.max(gid + 1);
             }
-            LogWrite::Status { gid, status } => {
+            LogWrite::Status { gid, status, at } => {
                 if let Some(r) = self.txns.get_mut(&gid) {
                     r.status = status;
+                    r.ended_at = status.is_final().then_some(at);
                 }
             }
             LogWrite::Retry => self.retries += 1,
@@ -179,7 +191,15 @@ impl Manager {
     /// The application asks for a global transaction.
     pub fn begin(&mut self, client: NodeId, req: u64, amount: i64, quantity: i64, ctx: &mut Ctx<TxnNode>) {
         let gid = self.log.next_gid;
-        let record = LogRecord { client, req, amount, quantity, status: GlobalStatus::Trying };
+        let record = LogRecord {
+            client,
+            req,
+            amount,
+            quantity,
+            status: GlobalStatus::Trying,
+            begun_at: ctx.now(),
+            ended_at: None,
+        };
         self.persist(LogWrite::Begin { gid, record }, ctx);
         ctx.emit(TxnEvent::Begun { gid });
         self.active.insert(gid, self.fresh(0));
@@ -261,7 +281,7 @@ impl Manager {
             return;
         }
         let status = if commit { GlobalStatus::Confirming } else { GlobalStatus::Cancelling };
-        self.persist(LogWrite::Status { gid, status }, ctx);
+        self.persist(LogWrite::Status { gid, status, at: ctx.now() }, ctx);
         self.start_phase2(gid, ctx);
     }
 
@@ -291,7 +311,7 @@ impl Manager {
     }
 
     fn finish(&mut self, gid: Gid, status: GlobalStatus, ctx: &mut Ctx<TxnNode>) {
-        self.persist(LogWrite::Status { gid, status }, ctx);
+        self.persist(LogWrite::Status { gid, status, at: ctx.now() }, ctx);
         self.active.remove(&gid);
         ctx.cancel_timer(TxnTimer::Manager(ManagerTimer::Retry(gid)));
         ctx.emit(TxnEvent::Ended { gid, committed: status == GlobalStatus::Succeeded });

@@ -5,6 +5,7 @@
 //! checker, which judges from outside the protocol, as Jepsen's bank test does.
 
 pub mod app;
+pub mod bench;
 pub mod checker;
 pub mod db;
 pub mod fuzz;

@@ -3,7 +3,7 @@
 
 use super::checker::{counters, settled, TxnChecker};
 use super::db::{Db, Op, OrderStatus, XaState};
-use super::fuzz::fuzz_one;
+use super::fuzz::{fuzz_config, fuzz_one};
 use super::guard::Protection;
 use super::manager::GlobalStatus;
 use super::{Pattern, TxnConfig, TxnEvent, TxnInput, TxnNode, LAB, MANAGER};
@@ -349,21 +349,6 @@ fn config_errors_name_their_field() {
     assert!(serde_json::from_str::<TxnConfig>(r#"{"barrier": true}"#).is_err());
     let c: TxnConfig = serde_json::from_str(r#"{"pattern": "saga", "protection": "fence"}"#).unwrap();
     assert_eq!((c.pattern, c.protection), (Pattern::Saga, Protection::Fence));
-}
-
-/// The fuzz workload: two applications, more payments than the money covers.
-fn fuzz_config(pattern: Pattern, protection: Protection, parallel_try: bool) -> TxnConfig {
-    TxnConfig {
-        pattern,
-        protection,
-        parallel_try,
-        clients: 2,
-        transactions: 5,
-        interval: ms(800),
-        balance: 500,
-        stock: 6,
-        ..TxnConfig::default()
-    }
 }
 
 #[test]

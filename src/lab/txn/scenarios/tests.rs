@@ -1,0 +1,161 @@
+//! Each named scenario, judged from its scenario value alone by the batch run, shows its outcome;
+//! replays of the scenarios show each lesson in the services' tables and the counters.
+
+use super::*;
+use crate::lab::runner::run_json;
+use crate::lab::txn::{timeline, TxnTimeline};
+use crate::sim::TraceEvent;
+use crate::txn::checker::counters;
+use crate::txn::db::{Db, Holding, Op, OrderStatus, XaState};
+use crate::txn::manager::GlobalStatus;
+use crate::txn::TxnEvent;
+
+/// A replay of `named` to its `until`, with its whole trace.
+fn replay(named: Named) -> TxnTimeline {
+    let scenario = named.scenario();
+    let end = scenario.end();
+    let mut run = timeline(scenario, 100_000);
+    run.run_until(end);
+    run
+}
+
+fn db(run: &TxnTimeline, node: NodeId) -> &Db {
+    &run.world().node(node).and_then(|n| n.durable).expect("a disk").db
+}
+
+fn status(run: &TxnTimeline, gid: u64) -> Option<GlobalStatus> {
+    run.world().node(MANAGER)?.durable?.log.txns.get(&gid).map(|r| r.status)
+}
+
+fn events(run: &TxnTimeline) -> Vec<(Option<NodeId>, TxnEvent)> {
+    let entries = run.world().trace().entries();
+    entries
+        .filter_map(|e| if let TraceEvent::Engine(ev) = &e.event { Some((e.node, ev.clone())) } else { None })
+        .collect()
+}
+
+#[test]
+fn every_named_scenario_shows_its_outcome_to_the_batch_run_within_a_few_seconds() {
+    for named in Named::ALL {
+        let scenario = named.scenario();
+        let until = scenario.until.expect("every named scenario says where its lesson is shown");
+        assert!(until <= secs(4), "{}", named.id());
+        let report = run_json(&scenario.to_json(), None).unwrap();
+        match named.outcome() {
+            Outcome::Holds => assert_eq!(report.violation, None, "{}", named.id()),
+            Outcome::Breaks { invariant, code } => {
+                let v = report.violation.unwrap_or_else(|| panic!("{}: nothing broke", named.id()));
+                assert_eq!((v.invariant, v.code), (invariant, code), "{}: {v}", named.id());
+                assert!(v.t <= until, "{}", named.id());
+            }
+        }
+    }
+}
+
+#[test]
+fn ids_are_stable_kebab_case_and_descriptions_are_one_sentence() {
+    for named in Named::ALL {
+        let id = named.id();
+        assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{id}");
+        assert_eq!(Named::from_id(id), Some(named));
+        let text = named.description();
+        assert!(text.ends_with('.') && text.matches(". ").count() == 0, "{id}: {text}");
+    }
+    let mut ids: Vec<&str> = Named::ALL.iter().map(|n| n.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), Named::ALL.len());
+    assert_eq!(Named::from_id("paxos"), None);
+}
+
+#[test]
+fn the_happy_path_confirms_and_a_failed_try_cancels_every_branch() {
+    let happy = replay(Named::HappyPath);
+    let n = counters(happy.world());
+    assert_eq!((n.started, n.confirmed, n.cancelled), (3, 3, 0));
+    assert_eq!(db(&happy, ACCOUNT).holding, Holding { available: 700, frozen: 0 });
+    let failed = replay(Named::FailedTry);
+    assert_eq!(status(&failed, 0), Some(GlobalStatus::Failed));
+    assert_eq!(db(&failed, ORDER).orders.get(&0), Some(&OrderStatus::Cancelled));
+    assert_eq!(db(&failed, STOCK).holding, Holding { available: 10, frozen: 0 });
+}
+
+#[test]
+fn the_barrier_skips_the_empty_rollback() {
+    let run = replay(Named::EmptyRollbackBarrier);
+    assert_eq!(counters(run.world()).empty_rollbacks_caught, 1);
+    assert_eq!(db(&run, ACCOUNT).holding, Holding { available: 1000, frozen: 0 });
+    assert!(db(&run, ACCOUNT).barrier.contains(&(0, Op::Try)), "the Cancel inserted the Try key");
+}
+
+#[test]
+fn hanging_freezes_money_forever_unless_the_barrier_or_the_fence_refuses_the_late_try() {
+    let hanging = replay(Named::Hanging);
+    assert_eq!(db(&hanging, ACCOUNT).holding.frozen, 100);
+    assert_eq!(status(&hanging, 0), Some(GlobalStatus::Failed), "the manager thinks it is over");
+    for named in [Named::HangingBarrier, Named::HangingFence] {
+        let run = replay(named);
+        let n = counters(run.world());
+        assert_eq!((n.empty_rollbacks_caught, n.hangings_caught), (3, 3), "{}", named.id());
+        assert_eq!(db(&run, ACCOUNT).holding, Holding { available: 1000, frozen: 0 }, "{}", named.id());
+    }
+}
+
+#[test]
+fn an_idempotent_confirm_skips_its_duplicate() {
+    let run = replay(Named::DuplicateConfirmIdempotent);
+    assert_eq!(counters(run.world()).duplicates_skipped, 3);
+    assert_eq!(db(&run, ACCOUNT).holding, Holding { available: 900, frozen: 0 });
+}
+
+#[test]
+fn the_manager_finishes_from_its_log_or_cancels_an_unlogged_decision() {
+    let phase_two = replay(Named::ManagerCrashPhaseTwo);
+    assert_eq!(status(&phase_two, 0), Some(GlobalStatus::Succeeded));
+    assert!(events(&phase_two).iter().any(|(_, e)| *e == TxnEvent::Recovered { gids: vec![0] }));
+    assert_eq!(db(&phase_two, ACCOUNT).holding.available, 900);
+    let unlogged = replay(Named::ManagerCrashBeforeDecision);
+    assert_eq!(status(&unlogged, 0), Some(GlobalStatus::Failed));
+    assert_eq!(db(&unlogged, ACCOUNT).holding, Holding { available: 1000, frozen: 0 });
+}
+
+#[test]
+fn saga_compensates_in_reverse_and_shows_its_dirty_read() {
+    let run = replay(Named::SagaCompensation);
+    let compensated: Vec<NodeId> = events(&run)
+        .into_iter()
+        .filter(|(_, e)| *e == TxnEvent::Applied { gid: 0, op: Op::Compensate })
+        .filter_map(|(n, _)| n)
+        .collect();
+    assert_eq!(compensated, vec![ACCOUNT, ORDER]);
+    let dirty = replay(Named::SagaDirtyRead);
+    assert!(counters(dirty.world()).dirty_reads >= 1);
+    assert!(events(&dirty).iter().any(|(_, e)| matches!(e, TxnEvent::DirtyRead { gid: 0, .. })));
+}
+
+#[test]
+fn a_compensation_before_its_action_leaves_an_unpaid_order_unless_the_barrier_refuses_the_step() {
+    let unprotected = replay(Named::CompensationBeforeAction);
+    assert_eq!(db(&unprotected, ORDER).orders.get(&0), Some(&OrderStatus::Created));
+    let barrier = replay(Named::CompensationBeforeActionBarrier);
+    assert_eq!(counters(barrier.world()).hangings_caught, 1);
+    assert_eq!(db(&barrier, ORDER).orders.get(&0), None);
+}
+
+#[test]
+fn two_phase_commit_holds_every_lock_while_the_coordinator_is_down() {
+    let mut run = timeline(Named::XaBlocked.scenario(), 0);
+    run.run_until(secs(2));
+    for node in [ORDER, ACCOUNT, STOCK] {
+        assert_eq!(db(&run, node).lock_holder(), Some(0), "node {node} holds the lock");
+    }
+    run.run_until(secs(4));
+    assert_eq!(db(&run, ACCOUNT).xa.get(&0), Some(&XaState::Ended));
+    assert_eq!(db(&run, ACCOUNT).lock_holder(), None);
+}
+
+#[test]
+fn the_transfer_moves_money_from_bank_1_to_bank_2() {
+    let run = replay(Named::CrossBankTransfer);
+    assert_eq!((db(&run, 1).holding.available, db(&run, 2).holding.available), (800, 1200));
+}
