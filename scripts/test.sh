@@ -18,8 +18,11 @@ cargo test --locked --no-default-features
 step "native tests, default features"
 cargo test --locked
 
-step "Raft fuzzer: 2,000 seeds (3, 5 and 7 nodes), every invariant after every event"
-cargo run --locked --quiet --profile bench-native --no-default-features --bin distlab-sim -- fuzz --lab raft --seeds 2000
+step "fuzzers: Raft 2,000 seeds (3, 5 and 7 nodes); locks, IDs and transactions 1,000 seeds each; every invariant after every event"
+for lab in raft:2000 locks:1000 ids:1000 txn:1000; do
+    cargo run --locked --quiet --profile bench-native --no-default-features --bin distlab-sim -- \
+        fuzz --lab "${lab%%:*}" --seeds "${lab##*:}"
+done
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown \
