@@ -32,35 +32,101 @@ pub const INVARIANTS: [&str; 8] = [
 struct Broken {
     invariant: &'static str,
     nodes: Vec<NodeId>,
-    code: &'static str,
+    code: RaftViolation,
     facts: Vec<(&'static str, String)>,
 }
 
 fn broken(
     invariant: &'static str,
     nodes: Vec<NodeId>,
-    code: &'static str,
+    code: RaftViolation,
     facts: &[(&'static str, &dyn ToString)],
 ) -> Option<Broken> {
     let facts = facts.iter().map(|(name, value)| (*name, value.to_string())).collect();
     Some(Broken { invariant, nodes, code, facts })
 }
 
-/// The English sentence of each violation code (the page translates the codes itself).
-pub fn english(code: &str) -> &'static str {
-    match code {
-        "term_went_back" => "node {node}'s term went from {from} back to {to}",
-        "commit_went_back" => "node {node}'s commit index went from {from} back to {to}",
-        "leader_removed_entries" => "leader {node} removed entries from index {index} of its own log in term {term}",
-        "logs_differ" => "node {node} has an entry at index {index} in term {term} but its log up to there differs from node {other}'s",
-        "two_leaders" => "nodes {other} and {node} were both leader in term {term}",
-        "different_commit" => "node {node} committed a different entry at index {index} (term {term}) than was committed before (term {earlier})",
-        "applied_went_back" => "node {node}'s last applied index went from {from} back to {to}",
-        "applied_beyond_commit" => "node {node} applied index {index} beyond its commit index {commit}",
-        "different_apply" => "node {node} applied a different command at index {index} than another server did",
-        "leader_lacks_committed" => "leader {node} of term {term} lacks the entry committed at index {index} (term {entry_term})",
-        "snapshot_not_committed" => "node {node} holds a snapshot up to index {index} (term {term}) that is not what was committed there",
-        _ => "an invariant broke",
+/// Every sentence the Raft checker can say, by its code (`Violation::code`); the page keys its
+/// translations on these values, so a sentence without a translation does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RaftViolation {
+    /// "node {node}'s term went from {from} back to {to}".
+    TermWentBack,
+    /// "node {node}'s commit index went from {from} back to {to}".
+    CommitWentBack,
+    /// "leader {node} removed entries from index {index} of its own log in term {term}".
+    LeaderRemovedEntries,
+    /// "node {node} has an entry at index {index} in term {term} but its log up to there differs from node {other}'s".
+    LogsDiffer,
+    /// "nodes {other} and {node} were both leader in term {term}".
+    TwoLeaders,
+    /// "node {node} committed a different entry at index {index} (term {term}) than was committed before (term {earlier})".
+    DifferentCommit,
+    /// "node {node}'s last applied index went from {from} back to {to}".
+    AppliedWentBack,
+    /// "node {node} applied index {index} beyond its commit index {commit}".
+    AppliedBeyondCommit,
+    /// "node {node} applied a different command at index {index} than another server did".
+    DifferentApply,
+    /// "leader {node} of term {term} lacks the entry committed at index {index} (term {entry_term})".
+    LeaderLacksCommitted,
+    /// "node {node} holds a snapshot up to index {index} (term {term}) that is not what was committed there".
+    SnapshotNotCommitted,
+}
+
+impl RaftViolation {
+    /// Every sentence.
+    pub const ALL: [RaftViolation; 11] = [
+        RaftViolation::TermWentBack,
+        RaftViolation::CommitWentBack,
+        RaftViolation::LeaderRemovedEntries,
+        RaftViolation::LogsDiffer,
+        RaftViolation::TwoLeaders,
+        RaftViolation::DifferentCommit,
+        RaftViolation::AppliedWentBack,
+        RaftViolation::AppliedBeyondCommit,
+        RaftViolation::DifferentApply,
+        RaftViolation::LeaderLacksCommitted,
+        RaftViolation::SnapshotNotCommitted,
+    ];
+
+    /// The stable code (`Violation::code`).
+    pub fn code(self) -> &'static str {
+        match self {
+            RaftViolation::TermWentBack => "term_went_back",
+            RaftViolation::CommitWentBack => "commit_went_back",
+            RaftViolation::LeaderRemovedEntries => "leader_removed_entries",
+            RaftViolation::LogsDiffer => "logs_differ",
+            RaftViolation::TwoLeaders => "two_leaders",
+            RaftViolation::DifferentCommit => "different_commit",
+            RaftViolation::AppliedWentBack => "applied_went_back",
+            RaftViolation::AppliedBeyondCommit => "applied_beyond_commit",
+            RaftViolation::DifferentApply => "different_apply",
+            RaftViolation::LeaderLacksCommitted => "leader_lacks_committed",
+            RaftViolation::SnapshotNotCommitted => "snapshot_not_committed",
+        }
+    }
+
+    /// The English sentence, with `{fact}` placeholders (the command line's; the page translates).
+    pub fn english(self) -> &'static str {
+        match self {
+            RaftViolation::TermWentBack => "node {node}'s term went from {from} back to {to}",
+            RaftViolation::CommitWentBack => "node {node}'s commit index went from {from} back to {to}",
+            RaftViolation::LeaderRemovedEntries => "leader {node} removed entries from index {index} of its own log in term {term}",
+            RaftViolation::LogsDiffer => "node {node} has an entry at index {index} in term {term} but its log up to there differs from node {other}'s",
+            RaftViolation::TwoLeaders => "nodes {other} and {node} were both leader in term {term}",
+            RaftViolation::DifferentCommit => "node {node} committed a different entry at index {index} (term {term}) than was committed before (term {earlier})",
+            RaftViolation::AppliedWentBack => "node {node}'s last applied index went from {from} back to {to}",
+            RaftViolation::AppliedBeyondCommit => "node {node} applied index {index} beyond its commit index {commit}",
+            RaftViolation::DifferentApply => "node {node} applied a different command at index {index} than another server did",
+            RaftViolation::LeaderLacksCommitted => "leader {node} of term {term} lacks the entry committed at index {index} (term {entry_term})",
+            RaftViolation::SnapshotNotCommitted => "node {node} holds a snapshot up to index {index} (term {term}) that is not what was committed there",
+        }
+    }
+
+    /// The sentence with this code, if there is one.
+    pub fn from_code(code: &str) -> Option<RaftViolation> {
+        RaftViolation::ALL.into_iter().find(|v| v.code() == code)
     }
 }
 
@@ -113,8 +179,8 @@ impl RaftChecker {
             invariant: b.invariant,
             t: now,
             nodes: b.nodes,
-            explanation: fill_facts(english(b.code), &b.facts),
-            code: b.code,
+            explanation: fill_facts(b.code.english(), &b.facts),
+            code: b.code.code(),
             facts: b.facts,
             trace_seq: seq,
         };
@@ -149,13 +215,13 @@ impl RaftChecker {
             return broken(
                 "Terms Never Decrease",
                 vec![id],
-                "term_went_back",
+                RaftViolation::TermWentBack,
                 &[("node", &id), ("from", &tracked.term), ("to", &p.term())],
             );
         }
         if !new_life && p.commit_index < tracked.commit {
             let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("from", &tracked.commit), ("to", &p.commit_index)];
-            return broken("Commit Index Never Decreases", vec![id], "commit_went_back", &facts);
+            return broken("Commit Index Never Decreases", vec![id], RaftViolation::CommitWentBack, &facts);
         }
         let was_leader_same_term = !new_life && tracked.role == Some(Role::Leader) && tracked.term == p.term();
         let result = self
@@ -184,7 +250,7 @@ impl RaftChecker {
         }
         if self.committed.get(base - 1).is_none_or(|(s, _)| s.term != p.snapshot_term()) {
             let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("index", &base), ("term", &p.snapshot_term())];
-            return broken("State Machine Safety", vec![id], "snapshot_not_committed", &facts);
+            return broken("State Machine Safety", vec![id], RaftViolation::SnapshotNotCommitted, &facts);
         }
         let prefix = self.committed[..base].iter().map(|(slot, _)| *slot);
         let cached = &mut self.nodes[id as usize].log;
@@ -207,7 +273,7 @@ impl RaftChecker {
         }
         if leader_same_term && keep < cached.len() {
             let facts: [(&str, &dyn ToString); 3] = [("node", &id), ("index", &(keep + 1)), ("term", &p.term())];
-            return broken("Leader Append-Only", vec![id], "leader_removed_entries", &facts);
+            return broken("Leader Append-Only", vec![id], RaftViolation::LeaderRemovedEntries, &facts);
         }
         cached.truncate(keep);
         for (k, entry) in log.iter().enumerate().skip(keep - base).map(|(k, e)| (k + base, e)) {
@@ -226,7 +292,7 @@ impl RaftChecker {
                     nodes.extend(others);
                     let facts: [(&str, &dyn ToString); 4] =
                         [("node", &id), ("index", &index), ("term", &entry.term), ("other", &other)];
-                    return broken("Log Matching", nodes, "logs_differ", &facts);
+                    return broken("Log Matching", nodes, RaftViolation::LogsDiffer, &facts);
                 }
                 Some(_) => {}
                 None => {
@@ -255,7 +321,7 @@ impl RaftChecker {
             Some(&other) if other != id => broken(
                 "Election Safety",
                 vec![other, id],
-                "two_leaders",
+                RaftViolation::TwoLeaders,
                 &[("node", &id), ("other", &other), ("term", &p.term())],
             ),
             Some(_) => None,
@@ -275,7 +341,7 @@ impl RaftChecker {
                 Some(known) if known.prefix != slot.prefix => {
                     let facts: [(&str, &dyn ToString); 4] =
                         [("node", &id), ("index", &(k + 1)), ("term", &slot.term), ("earlier", &known.term)];
-                    return broken("State Machine Safety", vec![id], "different_commit", &facts);
+                    return broken("State Machine Safety", vec![id], RaftViolation::DifferentCommit, &facts);
                 }
                 Some(_) => {}
                 None => self.committed.push((*slot, p.term())),
@@ -291,14 +357,14 @@ impl RaftChecker {
             return broken(
                 "Applied In Order",
                 vec![id],
-                "applied_went_back",
+                RaftViolation::AppliedWentBack,
                 &[("node", &id), ("from", &from), ("to", &p.last_applied)],
             );
         }
         if p.last_applied > p.commit_index {
             let facts: [(&str, &dyn ToString); 3] =
                 [("node", &id), ("index", &p.last_applied), ("commit", &p.commit_index)];
-            return broken("Applied In Order", vec![id], "applied_beyond_commit", &facts);
+            return broken("Applied In Order", vec![id], RaftViolation::AppliedBeyondCommit, &facts);
         }
         for index in from + 1..=p.last_applied {
             let Some(entry) = tracked.log.get(index as usize - 1).map(|s| s.entry) else { break };
@@ -307,7 +373,7 @@ impl RaftChecker {
                     return broken(
                         "State Machine Safety",
                         vec![id],
-                        "different_apply",
+                        RaftViolation::DifferentApply,
                         &[("node", &id), ("index", &index)],
                     );
                 }
@@ -333,7 +399,7 @@ impl RaftChecker {
             if tracked.log.get(k).is_none_or(|s| s.prefix != slot.prefix) {
                 let facts: [(&str, &dyn ToString); 4] =
                     [("node", &leader), ("term", &term), ("index", &(k + 1)), ("entry_term", &slot.term)];
-                return broken("Leader Completeness", vec![leader], "leader_lacks_committed", &facts);
+                return broken("Leader Completeness", vec![leader], RaftViolation::LeaderLacksCommitted, &facts);
             }
         }
         None

@@ -1,6 +1,7 @@
 //! The Raft lab's strings, English and Simplified Chinese, and the Raft vocabulary of its view model.
 
 use super::Lang;
+use crate::raft::checker::RaftViolation;
 use crate::raft::Bug;
 
 table! {
@@ -240,21 +241,28 @@ pub fn invariant_name(lang: Lang, name: &'static str) -> &'static str {
     super::word(lang, name)
 }
 
+/// The page's sentence for each of the Raft checker's (a new sentence needs its translation here).
+fn sentence(violation: RaftViolation) -> Key {
+    match violation {
+        RaftViolation::TermWentBack => Key::TermWentBack,
+        RaftViolation::CommitWentBack => Key::CommitWentBack,
+        RaftViolation::LeaderRemovedEntries => Key::LeaderRemovedEntries,
+        RaftViolation::LogsDiffer => Key::LogsDiffer,
+        RaftViolation::TwoLeaders => Key::TwoLeaders,
+        RaftViolation::DifferentCommit => Key::DifferentCommit,
+        RaftViolation::AppliedWentBack => Key::AppliedWentBack,
+        RaftViolation::AppliedBeyondCommit => Key::AppliedBeyondCommit,
+        RaftViolation::DifferentApply => Key::DifferentApply,
+        RaftViolation::LeaderLacksCommitted => Key::LeaderLacksCommitted,
+        RaftViolation::SnapshotNotCommitted => Key::SnapshotNotCommitted,
+    }
+}
+
 /// A violation's sentence in `lang`, from its code and facts (the engine's English if the code is unknown).
 pub fn violation_text(lang: Lang, violation: &crate::sim::Violation) -> String {
-    let key = match violation.code {
-        "term_went_back" => Key::TermWentBack,
-        "commit_went_back" => Key::CommitWentBack,
-        "leader_removed_entries" => Key::LeaderRemovedEntries,
-        "logs_differ" => Key::LogsDiffer,
-        "two_leaders" => Key::TwoLeaders,
-        "different_commit" => Key::DifferentCommit,
-        "applied_went_back" => Key::AppliedWentBack,
-        "applied_beyond_commit" => Key::AppliedBeyondCommit,
-        "different_apply" => Key::DifferentApply,
-        "leader_lacks_committed" => Key::LeaderLacksCommitted,
-        "snapshot_not_committed" => Key::SnapshotNotCommitted,
-        "not_linearizable" => Key::NotLinearizable,
+    let key = match (RaftViolation::from_code(violation.code), violation.code) {
+        (Some(sentence_of), _) => sentence(sentence_of),
+        (None, "not_linearizable") => Key::NotLinearizable,
         _ => return violation.explanation.clone(),
     };
     crate::sim::fill_facts(t(lang, key), &violation.facts)
@@ -361,30 +369,16 @@ mod tests {
 
     #[test]
     fn every_violation_code_reads_in_both_languages_with_its_facts_filled() {
-        for code in [
-            "term_went_back",
-            "commit_went_back",
-            "leader_removed_entries",
-            "logs_differ",
-            "two_leaders",
-            "different_commit",
-            "applied_went_back",
-            "applied_beyond_commit",
-            "different_apply",
-            "leader_lacks_committed",
-            "snapshot_not_committed",
-            "not_linearizable",
-        ] {
+        let codes = RaftViolation::ALL.map(RaftViolation::code);
+        for code in codes.into_iter().chain(["not_linearizable"]) {
             let facts: Vec<(&'static str, String)> =
                 ["node", "other", "from", "to", "index", "term", "earlier", "commit", "entry_term", "op", "got", "key"]
                     .into_iter()
                     .chain(["state", "writer"])
                     .map(|name| (name, "7".to_string()))
                     .collect();
-            let english = match code {
-                "not_linearizable" => crate::raft::history::english(code),
-                _ => crate::raft::checker::english(code),
-            };
+            let english =
+                RaftViolation::from_code(code).map_or_else(|| crate::raft::history::english(code), |v| v.english());
             let v = crate::sim::Violation {
                 invariant: "x",
                 t: 0,
