@@ -52,12 +52,12 @@ impl LockChecker {
 impl Checker<LockNode> for LockChecker {
     fn check(&mut self, world: &World<LockNode>) -> Option<Violation> {
         let violation =
-            |invariant, nodes: Vec<NodeId>, code: &'static str, facts: Vec<(&'static str, String)>| Violation {
+            |invariant, nodes: Vec<NodeId>, code: LockViolation, facts: Vec<(&'static str, String)>| Violation {
                 invariant,
                 t: world.now(),
                 nodes,
-                explanation: fill_facts(english(code), &facts),
-                code,
+                explanation: fill_facts(code.english(), &facts),
+                code: code.code(),
                 facts,
                 trace_seq: world.trace().total().saturating_sub(1),
             };
@@ -73,7 +73,7 @@ impl Checker<LockNode> for LockChecker {
             if same.len() > 1 {
                 let clients = same.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
                 let facts = vec![("clients", clients), ("segment", segment.to_string())];
-                return Some(violation("Mutual Exclusion", same, "two_holders", facts));
+                return Some(violation("Mutual Exclusion", same, LockViolation::TwoHolders, facts));
             }
         }
         if matches!(world.config().service, Service::Etcd | Service::ZooKeeper) {
@@ -85,7 +85,12 @@ impl Checker<LockNode> for LockChecker {
                     ("before", before.to_string()),
                     ("last", last.to_string()),
                 ];
-                return Some(violation("Grants In Creation Order", vec![client, before], "grant_out_of_order", facts));
+                return Some(violation(
+                    "Grants In Creation Order",
+                    vec![client, before],
+                    LockViolation::GrantOutOfOrder,
+                    facts,
+                ));
             }
         }
         let storage = world.node(STORAGE).and_then(|n| n.process).and_then(LockNode::storage)?;
@@ -95,28 +100,71 @@ impl Checker<LockNode> for LockChecker {
                 ("initial", storage.initial.to_string()),
                 ("stock", storage.stock().to_string()),
             ];
-            return Some(violation("No Oversell", vec![STORAGE], "oversold", facts));
+            return Some(violation("No Oversell", vec![STORAGE], LockViolation::Oversold, facts));
         }
         for (i, segment) in storage.segments.iter().enumerate() {
             if let Some(pair) = segment.accepted_tokens.windows(2).find(|w| w[1] <= w[0]) {
                 let facts =
                     vec![("segment", i.to_string()), ("token", pair[1].to_string()), ("after", pair[0].to_string())];
-                return Some(violation("Fencing Tokens Increase", vec![STORAGE], "fence_out_of_order", facts));
+                return Some(violation(
+                    "Fencing Tokens Increase",
+                    vec![STORAGE],
+                    LockViolation::FenceOutOfOrder,
+                    facts,
+                ));
             }
         }
         None
     }
 }
 
-/// The English sentence of each violation code.
-pub fn english(code: &str) -> &'static str {
-    match code {
-        "two_holders" => "clients {clients} are in the critical section of segment {segment} at the same time",
-        "oversold" => "{sales} sales but the stock only went from {initial} to {stock}: an item was sold twice",
-        "fence_out_of_order" => "segment {segment} accepted token {token} after token {after}",
-        "grant_out_of_order" => {
-            "client {client} was granted segment {segment}'s lock by a key created at {created}, after client {before}'s created at {last}"
+/// Every sentence the lock checker can say, by its code (`Violation::code`); the page keys its
+/// translations on these values, so a sentence without a translation does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockViolation {
+    /// Two clients in one segment's critical section.
+    TwoHolders,
+    /// More sales than the stock went down by.
+    Oversold,
+    /// A storage segment accepted a fencing token lower than one before.
+    FenceOutOfOrder,
+    /// A queue recipe granted the lock out of its keys' creation order.
+    GrantOutOfOrder,
+}
+
+impl LockViolation {
+    /// Every sentence.
+    pub const ALL: [LockViolation; 4] = [
+        LockViolation::TwoHolders,
+        LockViolation::Oversold,
+        LockViolation::FenceOutOfOrder,
+        LockViolation::GrantOutOfOrder,
+    ];
+
+    /// The stable code (`Violation::code`).
+    pub fn code(self) -> &'static str {
+        match self {
+            LockViolation::TwoHolders => "two_holders",
+            LockViolation::Oversold => "oversold",
+            LockViolation::FenceOutOfOrder => "fence_out_of_order",
+            LockViolation::GrantOutOfOrder => "grant_out_of_order",
         }
-        _ => "an invariant broke",
+    }
+
+    /// The English sentence, with `{fact}` placeholders (the command line's; the page translates).
+    pub fn english(self) -> &'static str {
+        match self {
+            LockViolation::TwoHolders => "clients {clients} are in the critical section of segment {segment} at the same time",
+            LockViolation::Oversold => "{sales} sales but the stock only went from {initial} to {stock}: an item was sold twice",
+            LockViolation::FenceOutOfOrder => "segment {segment} accepted token {token} after token {after}",
+            LockViolation::GrantOutOfOrder => {
+                "client {client} was granted segment {segment}'s lock by a key created at {created}, after client {before}'s created at {last}"
+            }
+        }
+    }
+
+    /// The sentence with this code, if there is one.
+    pub fn from_code(code: &str) -> Option<LockViolation> {
+        LockViolation::ALL.into_iter().find(|v| v.code() == code)
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::lab::locks::scenarios::Named;
+use crate::lock::checker::LockViolation;
 
 table! {
     Title => "Distributed locks: build one, watch each missing step fail", "分布式锁：动手搭建，看缺少的每一步如何出错";
@@ -285,12 +286,12 @@ pub fn scenario_text(lang: Lang, named: Named) -> (&'static str, &'static str) {
 
 /// A violation's sentence in `lang`, from its code and facts (the engine's English if the code is unknown).
 pub fn violation_text(lang: Lang, violation: &crate::sim::Violation) -> String {
-    let key = match violation.code {
-        "two_holders" => Key::TwoHolders,
-        "oversold" => Key::OversoldText,
-        "fence_out_of_order" => Key::FenceOutOfOrder,
-        "grant_out_of_order" => Key::GrantOutOfOrder,
-        _ => return violation.explanation.clone(),
+    let Some(sentence) = LockViolation::from_code(violation.code) else { return violation.explanation.clone() };
+    let key = match sentence {
+        LockViolation::TwoHolders => Key::TwoHolders,
+        LockViolation::Oversold => Key::OversoldText,
+        LockViolation::FenceOutOfOrder => Key::FenceOutOfOrder,
+        LockViolation::GrantOutOfOrder => Key::GrantOutOfOrder,
     };
     crate::sim::fill_facts(t(lang, key), &violation.facts)
 }
@@ -365,7 +366,7 @@ pub fn lock_word(lang: Lang, w: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lock::checker::{english, INVARIANTS};
+    use crate::lock::checker::INVARIANTS;
     use crate::sim::{fill_facts, Violation};
 
     #[test]
@@ -383,12 +384,13 @@ mod tests {
             ("before", "6".to_string()),
             ("last", "9".to_string()),
         ];
-        for code in ["two_holders", "oversold", "fence_out_of_order", "grant_out_of_order"] {
+        for sentence in LockViolation::ALL {
+            let code = sentence.code();
             let v = Violation {
                 invariant: INVARIANTS[0],
                 t: 0,
                 nodes: vec![],
-                explanation: fill_facts(english(code), &facts),
+                explanation: fill_facts(sentence.english(), &facts),
                 code,
                 facts: facts.clone(),
                 trace_seq: 0,
