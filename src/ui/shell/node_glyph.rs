@@ -98,7 +98,10 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
                 </g>
             }
             { for node.lines.iter().enumerate().map(|(i, line)| html! {
-                <text class="line" y={format!("{:.0}", r + 18.0 + 16.0 * i as f64)}>{ i18n::note_text(lang, line) }</text>
+                // Spaced in ems, so that the lines stay apart when presentation mode enlarges them.
+                <text class="line" y={format!("{:.0}", r + 6.0)} dy={format!("{:.2}em", 1.0 + 1.25 * i as f64)}>
+                    { i18n::note_text(lang, line) }
+                </text>
             }) }
         </g>
     }
