@@ -17,10 +17,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lab::locks::scenarios::Named;
 use crate::lab::locks::view::node_rows;
-use crate::lab::locks::LockTimeline;
-use crate::lock::checker::LockChecker;
-use crate::lock::{LockConfig, LockNode, LAB};
+use crate::lock::LAB;
 use crate::sim::{ms, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
 use crate::ui::i18n::{note_rows, use_lang};
@@ -39,18 +38,16 @@ use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
+use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker};
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
 use frame::frame;
 use legend::LocksLegend;
 use recipe_panel::RecipePanel;
 use resource_panel::ResourcePanel;
-use scenario_picker::{Choice, ScenarioPicker};
 use sections_view::SectionsView;
 use servers_panel::ServersPanel;
-use setup::{default_run, fresh, named_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
-
-type LockAction = RunAction<LockNode, LockChecker>;
+use setup::{default_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
 
 /// Virtual time the sequence diagram spans.
 const SEQUENCE_SPAN: SimTime = ms(300);
@@ -73,19 +70,7 @@ pub fn LocksPage() -> Html {
         use_page_wiring(&run, SEQUENCE_SPAN, SEQUENCE_LIMIT);
     let (frame, _) = use_run_frame(&run, frame);
     let keys = use_keys_help(Vec::new());
-    let choice = {
-        let timeline = run.timeline.clone();
-        use_state(move || {
-            let timeline = timeline.borrow();
-            let untouched =
-                timeline.scenario().actions.is_empty() && timeline.scenario().config == LockConfig::default();
-            if untouched {
-                Choice::Default
-            } else {
-                Choice::Custom
-            }
-        })
-    };
+    let choice = use_scenario_choice(&run, scenario_picker::runs());
     {
         let (dispatch, playing) = (dispatch.clone(), run.playing);
         use_shortcuts(Callback::from(move |shortcut: Shortcut| match shortcut {
@@ -94,39 +79,9 @@ pub fn LocksPage() -> Html {
         }));
     }
 
-    let load = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |timeline: LockTimeline| dispatch.emit(LockAction::Load(Box::new(timeline))))
-    };
-    let on_choose = {
-        let (load, choice) = (load.clone(), choice.clone());
-        Callback::from(move |next: Choice| {
-            load.emit(match next {
-                Choice::Named(named) => named_run(named),
-                _ => default_run(),
-            });
-            choice.set(next);
-        })
-    };
     let on_switch = {
-        let (load, choice, config) = (load.clone(), choice.clone(), frame.config.clone());
-        Callback::from(move |switch: Switch| {
-            if let Ok(timeline) = fresh(switched((*config).clone(), switch)) {
-                load.emit(timeline);
-                choice.set(Choice::Custom);
-            }
-        })
-    };
-    let on_reset = {
-        let (on_choose, load, current, config) = (on_choose.clone(), load.clone(), *choice, frame.config.clone());
-        Callback::from(move |()| match current {
-            Choice::Custom => {
-                if let Ok(timeline) = fresh((*config).clone()) {
-                    load.emit(timeline);
-                }
-            }
-            other => on_choose.emit(other),
-        })
+        let (on_config, config) = (choice.on_config.clone(), frame.config.clone());
+        on_config.reform(move |switch: Switch| switched((*config).clone(), switch))
     };
     let clients: Rc<Vec<NodeId>> = Rc::new(frame.clients.iter().map(|c| c.node).collect());
     let inspector = match run.selected {
@@ -147,14 +102,15 @@ pub fn LocksPage() -> Html {
                 <h1>{ t(lang, Key::Title) }</h1>
                 <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
             </div>
-            <ScenarioPicker current={*choice} {on_choose} />
+            <ScenarioPicker<Named> current={choice.current} on_choose={choice.on_choose.clone()}
+                                   default_label={t(lang, Key::Default)} />
             { keys.button }
         </header>
     };
     html! {
         <LabLayout class="locks-page" {head} overlay={keys.overlay}
             banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
-            transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
+            transport={transport(&run, frame.now, choice.on_reset.clone(), &replay, &dispatch)}
             controls={html! {
                 <div class="presets">
                     <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}

@@ -29,4 +29,5 @@ pub mod palette;
 pub mod playback;
 pub mod run;
 pub mod run_frame;
+pub mod scenario_choice;
 pub mod shortcuts;
