@@ -3,9 +3,11 @@
 use yew::prelude::*;
 
 use crate::ui::i18n::replay::Key;
+use crate::ui::ids_page::IdsPage;
 use crate::ui::locks_page::LocksPage;
 use crate::ui::network_page::NetworkPage;
 use crate::ui::raft_page::RaftPage;
+use crate::ui::txn_page::TxnPage;
 
 /// A lab page as the app shows it.
 #[derive(Clone, Copy)]
@@ -19,10 +21,12 @@ pub struct LabPage {
 }
 
 /// Every lab page, in tab order; the first one opens when the link names none.
-pub const PAGES: [LabPage; 3] = [
+pub const PAGES: [LabPage; 5] = [
     LabPage { name: crate::lab::network::LAB, title: Key::TabNetwork, page: || html! { <NetworkPage /> } },
     LabPage { name: crate::lab::raft::LAB, title: Key::TabRaft, page: || html! { <RaftPage /> } },
     LabPage { name: crate::lab::locks::LAB, title: Key::TabLocks, page: || html! { <LocksPage /> } },
+    LabPage { name: crate::lab::ids::LAB, title: Key::TabIds, page: || html! { <IdsPage /> } },
+    LabPage { name: crate::lab::txn::LAB, title: Key::TabTxn, page: || html! { <TxnPage /> } },
 ];
 
 /// The page of the lab named `name`, if there is one.

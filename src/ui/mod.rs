@@ -2,11 +2,13 @@
 
 pub mod app;
 pub mod i18n;
+pub mod ids_page;
 pub mod labs;
 pub mod locks_page;
 pub mod network_page;
 pub mod raft_page;
 pub mod replay;
 pub mod shell;
+pub mod txn_page;
 
 pub use app::App;

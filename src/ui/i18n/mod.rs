@@ -55,9 +55,11 @@ macro_rules! table {
     };
 }
 
+pub mod ids;
 pub mod locks;
 pub mod raft;
 pub mod replay;
+pub mod txn;
 
 table! {
     AppName => "distlab", "distlab";
@@ -209,7 +211,13 @@ pub fn word(lang: Lang, word: &'static str) -> &'static str {
         "drift" => Key::WordDrift,
         "up" => Key::Up,
         "paused" => Key::Paused,
-        other => return raft::word(lang, other).or_else(|| locks::word(lang, other)).unwrap_or(other),
+        other => {
+            return raft::word(lang, other)
+                .or_else(|| locks::word(lang, other))
+                .or_else(|| txn::word(lang, other))
+                .or_else(|| ids::word(lang, other))
+                .unwrap_or(other)
+        }
     };
     t(lang, key)
 }

@@ -15,6 +15,14 @@ pub trait NamedScenario: Copy + PartialEq + 'static {
     fn id(self) -> &'static str;
     /// Its title and one sentence on what it teaches, in `lang`.
     fn text(self, lang: Lang) -> (&'static str, &'static str);
+    /// Whether it ends with an invariant broken (marked ✗ in the list).
+    fn breaks(self) -> bool {
+        false
+    }
+    /// More under the lesson: the expected outcome, what the lesson scales.
+    fn details(self, _lang: Lang) -> Html {
+        html! {}
+    }
 }
 
 /// What the picker shows as chosen.
@@ -63,12 +71,15 @@ pub fn ScenarioPicker<N: NamedScenario>(props: &ScenarioPickerProps<N>) -> Html 
                         <option value="custom" selected=true disabled=true>{ t(lang, Key::ScenarioCustom) }</option>
                     }
                     { for N::all().into_iter().map(|named| html! {
-                        <option value={named.id()} selected={value == named.id()}>{ named.text(lang).0 }</option>
+                        <option value={named.id()} selected={value == named.id()}>
+                            { format!("{}{}", if named.breaks() { "✗ " } else { "" }, named.text(lang).0) }
+                        </option>
                     }) }
                 </select>
             </label>
             if let Choice::Named(named) = props.current {
-                <p class="scenario-what" data-testid="scenario-what">{ named.text(lang).1 }</p>
+                <p class="scenario-what" data-testid="scenario-what" data-scenario={named.id()}>{ named.text(lang).1 }</p>
+                { named.details(lang) }
             }
         </div>
     }

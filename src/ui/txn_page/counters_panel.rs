@@ -1,0 +1,55 @@
+//! The run's counters: transactions started, confirmed, cancelled and in progress, retries, what the
+//! protections caught (empty rollbacks, hangings, repeats), dirty reads, blocked prepares, and the
+//! time to settle.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::lab::txn::view::Counters;
+use crate::ui::i18n::txn::{t, Key};
+use crate::ui::i18n::use_lang;
+use crate::ui::shell::format;
+
+/// Properties of [`CountersPanel`].
+#[derive(Properties, PartialEq)]
+pub struct CountersPanelProps {
+    /// The counters.
+    pub counters: Rc<Counters>,
+}
+
+/// A grid of labelled numbers, each with `data-testid` and `data-value`.
+#[component]
+pub fn CountersPanel(props: &CountersPanelProps) -> Html {
+    let lang = use_lang();
+    let c = &props.counters;
+    let n = &c.totals;
+    let stat = |testid: &'static str, key: Key, value: String, class: Option<&'static str>| {
+        html! {
+            <div class={classes!("stat", class)} data-testid={testid} data-value={value.clone()}>
+                <dt>{ t(lang, key) }</dt><dd>{ value }</dd>
+            </div>
+        }
+    };
+    let time = |t: Option<u64>| t.map_or_else(|| "–".to_string(), |t| format!("{} ms", format::millis(t)));
+    let caught = |v: u64| (v > 0).then_some("good");
+    html! {
+        <section class="panel txn-counters" data-testid="txn-counters">
+            <h2>{ t(lang, Key::Counters) }</h2>
+            <dl class="stats">
+                { stat("started", Key::Started, n.started.to_string(), None) }
+                { stat("confirmed", Key::Confirmed, n.confirmed.to_string(), None) }
+                { stat("cancelled", Key::Cancelled, n.cancelled.to_string(), None) }
+                { stat("in-progress", Key::InProgress, c.in_progress.to_string(), None) }
+                { stat("retries", Key::Retries, n.retries.to_string(), None) }
+                { stat("empty-rollbacks-caught", Key::EmptyCaught, n.empty_rollbacks_caught.to_string(), caught(n.empty_rollbacks_caught)) }
+                { stat("hangings-caught", Key::HangingCaught, n.hangings_caught.to_string(), caught(n.hangings_caught)) }
+                { stat("duplicates-skipped", Key::DupSkipped, n.duplicates_skipped.to_string(), caught(n.duplicates_skipped)) }
+                { stat("dirty-reads", Key::DirtyReads, n.dirty_reads.to_string(), (n.dirty_reads > 0).then_some("bad")) }
+                { stat("blocked", Key::Blocked, n.blocked.to_string(), None) }
+                { stat("settle-mean", Key::SettleMean, time(c.settle_mean), None) }
+                { stat("settle-max", Key::SettleMax, time(c.settle_max), None) }
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! What one frame of the transactions page draws, split into shared parts so that unchanged panels
+//! are not redrawn.
+
+use std::rc::Rc;
+
+use crate::lab::txn::view::{self, AppRow, Counters, ManagerView, ServiceView};
+use crate::lab::txn::TxnTimeline;
+use crate::lab::view::{ClusterModel, LogLine, NodeModel, Note};
+use crate::sim::{MsgId, NetworkConfig, NodeId, SimTime, Violation};
+use crate::txn::checker::settled;
+use crate::txn::{TxnConfig, MANAGER};
+
+/// Log lines shown.
+const LOG_LIMIT: usize = 40;
+
+/// Everything the page draws at one instant.
+#[derive(PartialEq)]
+pub struct Frame {
+    /// Virtual time now.
+    pub now: SimTime,
+    /// The cluster picture.
+    pub cluster: Rc<ClusterModel>,
+    /// The nodes (for the node list).
+    pub nodes: Rc<Vec<NodeModel>>,
+    /// The TX Manager and its log.
+    pub manager: Rc<ManagerView>,
+    /// The participant services with their tables.
+    pub services: Rc<Vec<ServiceView>>,
+    /// The application nodes.
+    pub apps: Rc<Vec<AppRow>>,
+    /// The counters.
+    pub counters: Rc<Counters>,
+    /// Invariants and the violation, if any.
+    pub invariants: Rc<Vec<(&'static str, Option<Violation>)>>,
+    /// Nodes named by the violation.
+    pub flagged: Rc<Vec<NodeId>>,
+    /// Recent trace lines.
+    pub log: Rc<Vec<LogLine>>,
+    /// The network settings in force.
+    pub network: NetworkConfig,
+    /// The first answer on its way to the TX Manager (what "drop a reply" drops).
+    pub reply: Option<MsgId>,
+    /// This run's configuration.
+    pub config: Rc<TxnConfig>,
+}
+
+/// The run's violation: the checker's verdict after every event, and once the run is quiet, the
+/// checker's quiet-state verdict (All Or Nothing, Orders Match), as the batch run judges it.
+fn violation(timeline: &TxnTimeline) -> Option<Violation> {
+    match timeline.violation() {
+        Some(v) => Some(v.clone()),
+        None if settled(timeline.world()) => timeline.checker().clone().check_quiet(timeline.world()),
+        None => None,
+    }
+}
+
+/// The frame of the timeline's present.
+pub fn frame(timeline: &TxnTimeline, _: &mut ()) -> Frame {
+    let violation = violation(timeline);
+    let v = view::view_of(timeline.world(), violation.as_ref(), LOG_LIMIT);
+    let mut v = v;
+    // Each node's role written under it first (the view model's word, translated when drawn), so
+    // that a projected cluster says which node is the TX Manager without the legend.
+    for node in &mut v.cluster.nodes {
+        node.lines.insert(0, Note::word(node.role));
+    }
+    let reply = v.cluster.messages.iter().find(|m| m.to == MANAGER && m.kind.is_reply() && !m.doomed).map(|m| m.id);
+    Frame {
+        now: v.now,
+        nodes: Rc::new(v.cluster.nodes.clone()),
+        cluster: Rc::new(v.cluster),
+        manager: Rc::new(v.manager),
+        services: Rc::new(v.services),
+        apps: Rc::new(v.apps),
+        counters: Rc::new(v.counters),
+        flagged: Rc::new(violation.map(|v| v.nodes).unwrap_or_default()),
+        invariants: Rc::new(v.invariants),
+        log: Rc::new(v.log),
+        network: timeline.world().network().config.clone(),
+        reply,
+        config: Rc::new(timeline.scenario().config.clone()),
+    }
+}

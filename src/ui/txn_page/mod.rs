@@ -1,0 +1,183 @@
+//! The distributed transactions lab page: the TX Manager, the participant services and the
+//! application on the cluster view; each service's local database as tables (account or stock
+//! with available and frozen, the orders, the barrier or fence table); the manager's transaction
+//! log with each global transaction's state; the counters; the fault controls that cause the
+//! classic failures (empty rollback, hanging, repeated calls, a crashed manager) on purpose; the
+//! pattern and protection switches; and the named scenarios, in English and Chinese.
+
+mod counters_panel;
+mod faults_panel;
+mod frame;
+mod legend;
+mod manager_panel;
+mod scenario_picker;
+mod services_panel;
+pub mod setup;
+mod switches_panel;
+
+use yew::prelude::*;
+
+use crate::lab::txn::scenarios::Named;
+use crate::lab::txn::view::inspect::node_rows;
+use crate::sim::{ms, Action, Retention, SimTime};
+use crate::txn::{TxnInput, LAB, MANAGER};
+use crate::ui::i18n::txn::{t, txn_word, violation_text, Key};
+use crate::ui::i18n::{note_rows, use_lang};
+use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
+use crate::ui::replay::sequence_diagram::SequenceDiagram;
+use crate::ui::replay::share_panel::SharePanel;
+use crate::ui::shell::cluster_view::ClusterView;
+use crate::ui::shell::error_banner::ErrorBanner;
+use crate::ui::shell::event_log::EventLog;
+use crate::ui::shell::inspector::Inspector;
+use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
+use crate::ui::shell::keys_help::use_keys_help;
+use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
+use crate::ui::shell::legend::Legend;
+use crate::ui::shell::network_controls::NetworkControls;
+use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::run::RunAction;
+use crate::ui::shell::run_frame::use_run_frame;
+use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker};
+use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
+use counters_panel::CountersPanel;
+use faults_panel::FaultsPanel;
+use frame::frame;
+use legend::TxnLegend;
+use manager_panel::ManagerPanel;
+use services_panel::ServicesPanel;
+use setup::{default_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
+use switches_panel::SwitchesPanel;
+
+/// Virtual time the sequence diagram spans.
+const SEQUENCE_SPAN: SimTime = ms(300);
+/// Most messages the sequence diagram draws.
+const SEQUENCE_LIMIT: usize = 120;
+/// Virtual time the "+0.5 s" control runs.
+const ADVANCE: SimTime = ms(500);
+
+/// The distributed transactions lab page.
+#[component]
+pub fn TxnPage() -> Html {
+    let lang = use_lang();
+    let (run, replay) = use_lab_run(LabRun {
+        lab: LAB,
+        retention: Retention::Window(TRACE_WINDOW),
+        speed: DEFAULT_SPEED,
+        fresh: default_run,
+    });
+    let PageWiring { dispatch, on_fault, on_select, on_hover, hovered, sequence } =
+        use_page_wiring(&run, SEQUENCE_SPAN, SEQUENCE_LIMIT);
+    let (frame, _) = use_run_frame(&run, frame);
+    let choice = use_scenario_choice(&run, scenario_picker::runs());
+    let app = frame.apps.first().map(|a| a.node);
+    let on_act = dispatch.reform(RunAction::Act);
+    let keys = use_keys_help(vec![
+        ("C", t(lang, Key::KeyCrash).into()),
+        ("P", t(lang, Key::KeyPay).into()),
+        ("A", t(lang, Key::KeyAdvance).into()),
+    ]);
+    {
+        let (dispatch, playing, manager_down) =
+            (dispatch.clone(), run.playing, frame.manager.status == crate::sim::NodeStatus::Down);
+        use_page_keys(Callback::from(move |key: String| {
+            let action = match (shortcut_of(&key), key.as_str()) {
+                (Some(Shortcut::TogglePlay), _) => RunAction::SetPlaying(!playing),
+                (Some(Shortcut::Step), _) => RunAction::Step,
+                (None, "c" | "C") if manager_down => RunAction::Act(Action::Restart { node: MANAGER }),
+                (None, "c" | "C") => RunAction::Act(Action::Crash { node: MANAGER }),
+                (None, "p" | "P") => match app {
+                    Some(node) => {
+                        RunAction::Act(Action::Input { node, input: TxnInput::Pay { amount: 100, quantity: 1 } })
+                    }
+                    None => return false,
+                },
+                (None, "a" | "A") => RunAction::Advance(ADVANCE),
+                _ => return false,
+            };
+            dispatch.emit(action);
+            true
+        }));
+    }
+
+    let on_switch = {
+        let (on_config, config) = (choice.on_config.clone(), frame.config.clone());
+        on_config.reform(move |switch: Switch| switched((*config).clone(), switch))
+    };
+    let (count, actions) = {
+        let timeline = run.timeline.borrow();
+        (timeline.world().node_count(), timeline.scenario().actions.len())
+    };
+    let inspector = match run.selected {
+        Some(node) => {
+            let rows = note_rows(lang, &node_rows(run.timeline.borrow().world(), node));
+            html! {
+                <Inspector {node} {count} {rows} on_fault={on_fault.clone()}
+                           on_close={dispatch.reform(|()| RunAction::Select(None))} />
+            }
+        }
+        None => html! { <InspectorHint /> },
+    };
+
+    let head = html! {
+        <header class="page-head">
+            <div>
+                <h1>{ t(lang, Key::Title) }</h1>
+                <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
+            </div>
+            { keys.button }
+            <ScenarioPicker<Named> current={choice.current} on_choose={choice.on_choose.clone()}
+                                   default_label={t(lang, Key::Default)} />
+        </header>
+    };
+    html! {
+        <LabLayout class="txn-page" {head} overlay={keys.overlay}
+            banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
+            transport={transport(&run, frame.now, choice.on_reset.clone(), &replay, &dispatch)}
+            controls={html! {
+                <div class="presets">
+                    <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}
+                            onclick={dispatch.reform(|_: MouseEvent| RunAction::Advance(ADVANCE))}>
+                        { t(lang, Key::Advance) }
+                    </button>
+                    <span class="action-count" data-testid="action-count" data-value={actions.to_string()}>
+                        { format!("{}: {actions}", crate::ui::i18n::t(lang, crate::ui::i18n::Key::Actions)) }
+                    </span>
+                </div>
+            }}
+            cluster={html! {
+                <ClusterView model={frame.cluster.clone()} selected={run.selected}
+                             on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
+                             highlight={hovered} on_hover_message={on_hover.clone()} />
+            }}
+            legend={html! {
+                <>
+                    <TxnLegend />
+                    <Legend />
+                    <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
+                </>
+            }}
+            side={html! {
+                <>
+                    <InvariantPanel invariants={frame.invariants.clone()} name={txn_word as NameIn} explain={violation_text as ExplainIn} />
+                    <FaultsPanel manager={frame.manager.status} services={frame.services.clone()} {app} {count}
+                                 network={frame.network.clone()} reply={frame.reply} {on_act} />
+                    { inspector }
+                    <CountersPanel counters={frame.counters.clone()} />
+                </>
+            }}
+            sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
+            <div class="lower txn-lower">
+                <ServicesPanel services={frame.services.clone()} />
+                <ManagerPanel manager={frame.manager.clone()} apps={frame.apps.clone()} />
+                <SwitchesPanel config={frame.config.clone()} {on_switch} />
+            </div>
+            <div class="lower txn-lower">
+                <EventLog lines={frame.log.clone()} />
+                <NetworkControls config={frame.network.clone()} on_fault={on_fault.clone()} />
+                <NodeList nodes={frame.nodes.clone()} selected={run.selected} {on_select} {on_fault} />
+                <SharePanel ..replay.share.clone() />
+            </div>
+        </LabLayout>
+    }
+}

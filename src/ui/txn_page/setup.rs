@@ -1,0 +1,108 @@
+//! Fresh runs of the transactions page, and the pattern and protection switches that start them.
+
+use crate::lab::txn::scenarios::Named;
+use crate::lab::txn::{TxnScenario, TxnTimeline, LAB};
+use crate::sim::{Retention, ScenarioError};
+use crate::txn::guard::Protection;
+use crate::txn::{Pattern, TxnConfig, Workload};
+
+/// Default speed: a tenth of real time, so a 10 ms hop lasts 100 ms on screen.
+pub const DEFAULT_SPEED: f64 = 0.1;
+/// Trace entries kept in memory (event log, drop marks).
+pub const TRACE_WINDOW: usize = 4_000;
+/// Seed of every run started from the switches.
+const SEED: u64 = 1;
+
+/// The patterns offered.
+pub const PATTERNS: [Pattern; 3] = [Pattern::Tcc, Pattern::Saga, Pattern::Xa];
+/// The protections offered.
+pub const PROTECTIONS: [Protection; 4] =
+    [Protection::None, Protection::TryRecord, Protection::Barrier, Protection::Fence];
+/// The workloads offered.
+pub const WORKLOADS: [Workload; 2] = [Workload::Payment, Workload::Transfer];
+
+/// A fresh run of `scenario`, at time 0.
+pub fn open(scenario: TxnScenario) -> Result<TxnTimeline, ScenarioError> {
+    TxnTimeline::new(scenario, Retention::Window(TRACE_WINDOW))
+}
+
+/// A fresh run of `config` with the page's seed.
+pub fn fresh(config: TxnConfig) -> Result<TxnTimeline, ScenarioError> {
+    open(TxnScenario::new(LAB, SEED, config))
+}
+
+/// The default run: five payments under TCC with the barrier.
+pub fn default_run() -> TxnTimeline {
+    fresh(TxnConfig::default()).expect("the default configuration is valid")
+}
+
+/// The run of a named scenario.
+pub fn named_run(named: Named) -> TxnTimeline {
+    open(named.scenario()).expect("the named scenarios are valid")
+}
+
+/// One switch of the switches panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Switch {
+    /// TCC, Saga or XA.
+    Pattern(Pattern),
+    /// The branches' protection.
+    Protection(Protection),
+    /// Trys at once (on) or one after another.
+    ParallelTry,
+    /// The payment or the transfer.
+    Workload(Workload),
+}
+
+/// Whether `switch` is on in `config`.
+pub fn is_on(config: &TxnConfig, switch: Switch) -> bool {
+    match switch {
+        Switch::Pattern(p) => config.pattern == p,
+        Switch::Protection(p) => config.protection == p,
+        Switch::ParallelTry => config.parallel_try,
+        Switch::Workload(w) => config.workload == w,
+    }
+}
+
+/// Whether `switch` means anything under `config`'s pattern (XA keeps its own locks; only TCC
+/// has Trys).
+pub fn applies(config: &TxnConfig, switch: Switch) -> bool {
+    match switch {
+        Switch::Protection(_) => config.pattern != Pattern::Xa,
+        Switch::ParallelTry => config.pattern == Pattern::Tcc,
+        _ => true,
+    }
+}
+
+/// `config` with `switch` flipped (or set).
+pub fn switched(mut config: TxnConfig, switch: Switch) -> TxnConfig {
+    match switch {
+        Switch::Pattern(p) => config.pattern = p,
+        Switch::Protection(p) => config.protection = p,
+        Switch::ParallelTry => config.parallel_try = !config.parallel_try,
+        Switch::Workload(w) => config.workload = w,
+    }
+    config
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_switch_under_every_pattern_gives_a_valid_run() {
+        for workload in WORKLOADS {
+            for pattern in PATTERNS {
+                let base =
+                    switched(switched(TxnConfig::default(), Switch::Workload(workload)), Switch::Pattern(pattern));
+                assert!(is_on(&base, Switch::Pattern(pattern)));
+                for switch in PROTECTIONS.map(Switch::Protection).into_iter().chain([Switch::ParallelTry]) {
+                    let config = switched(base.clone(), switch);
+                    assert!(fresh(config).is_ok(), "{workload:?} {pattern:?} {switch:?}");
+                }
+            }
+        }
+        assert!(!switched(TxnConfig::default(), Switch::ParallelTry).parallel_try);
+        assert!(named_run(Named::HappyPath).scenario().until.is_some());
+    }
+}

@@ -1,0 +1,126 @@
+//! The pattern and protection switches, each with one sentence on what it guards against.
+//! Changing one starts a fresh run with it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::setup::{applies, is_on, Switch, PATTERNS, PROTECTIONS, WORKLOADS};
+use crate::txn::guard::Protection;
+use crate::txn::{Pattern, TxnConfig, Workload};
+use crate::ui::i18n::txn::{t, Key};
+use crate::ui::i18n::use_lang;
+
+/// Properties of [`SwitchesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SwitchesPanelProps {
+    /// The run's configuration.
+    pub config: Rc<TxnConfig>,
+    /// A switch was changed.
+    pub on_switch: Callback<Switch>,
+}
+
+fn pattern_name(p: Pattern) -> Key {
+    match p {
+        Pattern::Tcc => Key::PatternTcc,
+        Pattern::Saga => Key::PatternSaga,
+        Pattern::Xa => Key::PatternXa,
+    }
+}
+
+fn pattern_id(p: Pattern) -> &'static str {
+    match p {
+        Pattern::Tcc => "tcc",
+        Pattern::Saga => "saga",
+        Pattern::Xa => "xa",
+    }
+}
+
+fn protection_text(p: Protection) -> (&'static str, Key, Key) {
+    match p {
+        Protection::None => ("none", Key::ProtectionNone, Key::ProtectionNoneWhy),
+        Protection::TryRecord => ("try_record", Key::ProtectionRecord, Key::ProtectionRecordWhy),
+        Protection::Barrier => ("barrier", Key::ProtectionBarrier, Key::ProtectionBarrierWhy),
+        Protection::Fence => ("fence", Key::ProtectionFence, Key::ProtectionFenceWhy),
+    }
+}
+
+fn workload_name(w: Workload) -> Key {
+    match w {
+        Workload::Payment => Key::WorkloadPayment,
+        Workload::Transfer => Key::WorkloadTransfer,
+    }
+}
+
+/// The switches.
+#[component]
+pub fn SwitchesPanel(props: &SwitchesPanelProps) -> Html {
+    let lang = use_lang();
+    let config = &props.config;
+    let select = |testid: &'static str, switches: Vec<(Switch, &'static str, Key)>| {
+        let onchange = {
+            let (switches, on_switch) = (switches.clone(), props.on_switch.clone());
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                if let Some(&(switch, _, _)) = switches.iter().find(|(_, id, _)| *id == select.value()) {
+                    on_switch.emit(switch);
+                }
+            })
+        };
+        html! {
+            <select data-testid={format!("switch-{testid}")} {onchange}>
+                { for switches.iter().map(|&(switch, id, name)| html! {
+                    <option value={id} selected={is_on(config, switch)}>{ t(lang, name) }</option>
+                }) }
+            </select>
+        }
+    };
+    let patterns = PATTERNS.iter().map(|&p| (Switch::Pattern(p), pattern_id(p), pattern_name(p))).collect();
+    let workloads = WORKLOADS
+        .iter()
+        .map(|&w| (Switch::Workload(w), if w == Workload::Payment { "payment" } else { "transfer" }, workload_name(w)))
+        .collect();
+    let protections =
+        PROTECTIONS.iter().map(|&p| (Switch::Protection(p), protection_text(p).0, protection_text(p).1)).collect();
+    let on_parallel = props.on_switch.reform(|_: Event| Switch::ParallelTry);
+    html! {
+        <section class="panel txn-switches" data-testid="switches">
+            <h2>{ t(lang, Key::Switches) }</h2>
+            <p class="hint">{ t(lang, Key::SwitchesHint) }</p>
+            <ul>
+                <li class="switch" data-switch="pattern">
+                    <label><span class="name">{ t(lang, Key::Pattern) }</span>{ select("pattern", patterns) }</label>
+                    <p class="why">{ t(lang, Key::PatternWhy) }</p>
+                </li>
+                if applies(config, Switch::Protection(Protection::None)) {
+                    <li class="switch" data-switch="protection">
+                        <label><span class="name">{ t(lang, Key::Protection) }</span>{ select("protection", protections) }</label>
+                        <ul class="protections">
+                            { for PROTECTIONS.iter().map(|&p| {
+                                let (id, name, why) = protection_text(p);
+                                html! {
+                                    <li class={classes!("why", is_on(config, Switch::Protection(p)).then_some("chosen"))} data-protection={id}>
+                                        <strong>{ t(lang, name) }</strong>{ " — " }{ t(lang, why) }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </li>
+                }
+                if applies(config, Switch::ParallelTry) {
+                    <li class="switch" data-switch="parallel-try">
+                        <label>
+                            <input type="checkbox" data-testid="switch-parallel-try" checked={config.parallel_try} onchange={on_parallel} />
+                            <span class="name">{ t(lang, Key::ParallelTry) }</span>
+                        </label>
+                        <p class="why">{ t(lang, Key::ParallelTryWhy) }</p>
+                    </li>
+                }
+                <li class="switch" data-switch="workload">
+                    <label><span class="name">{ t(lang, Key::Workload) }</span>{ select("workload", workloads) }</label>
+                    <p class="why">{ t(lang, Key::WorkloadWhy) }</p>
+                </li>
+            </ul>
+        </section>
+    }
+}
