@@ -7,16 +7,16 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use distlab::idgen::bench::snowflake_in_process;
 use distlab::lab::catalog::{self, LabEntry};
 use distlab::lab::fuzz::FuzzOptions;
 use distlab::lab::raft::workloads::ten_minute_scenario;
 use distlab::lab::runner::{run_json, RunError};
 use distlab::raft::bench::run_raft_bench;
-use distlab::idgen::bench::snowflake_in_process;
 use distlab::raft::{RaftChecker, RaftNode};
-use distlab::txn::bench::run_txn_bench;
 use distlab::sim::bench::run_kernel_bench;
 use distlab::sim::{secs, Retention, Timeline};
+use distlab::txn::bench::run_txn_bench;
 
 const USAGE: &str = "usage:
   distlab-sim run SCENARIO.json [--trace OUT.ndjson]
