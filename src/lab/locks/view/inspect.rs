@@ -98,9 +98,9 @@ fn client_rows(c: &Client, rows: &mut Vec<Note>) {
         Note::new("bought", c.bought.to_string()),
         Note::new("acquisitions", c.acquisitions.to_string()),
         Note::new("wasted", c.wasted.to_string()),
-        Note::new("sent", c.sent.to_string()),
+        Note::new("messages_sent", c.sent.to_string()),
         Note::new("notified", c.notified.to_string()),
-        Note::new("failed", c.failed.to_string()),
+        Note::new("failed_purchases", c.failed.to_string()),
     ]);
     if let Some(validity) = c.validity {
         rows.push(Note::new("validity", millis(validity)));
