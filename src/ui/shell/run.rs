@@ -227,14 +227,9 @@ where
                 return Rc::new(next);
             }
             RunAction::Act(action) => {
-                let result = self.timeline.borrow_mut().act(action);
-                match result {
-                    Ok(()) => next.error = None,
-                    Err(e) => {
-                        next.error = Some(e.0);
-                        return Rc::new(next);
-                    }
-                }
+                // Even a refused action may have handled the events due now (and found a
+                // violation among them): the page is drawn again either way.
+                next.error = self.timeline.borrow_mut().act(action).err().map(|e| e.0);
             }
             RunAction::DismissError => {
                 next.error = None;
