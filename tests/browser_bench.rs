@@ -55,6 +55,32 @@ fn raft_simulated_seconds_per_wall_second_in_the_browser() {
     );
 }
 
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+fn txn_payments_per_second_in_the_browser() {
+    let (best, r) = best_of_3(|| distlab::txn::bench::run_txn_bench(80_000, 1));
+    assert!(!r.violated && r.ended == r.transactions);
+    console_log!(
+        "txn (wasm): {} TCC payments, checker on, in {best:.3} s (best of 3): {:.0} transactions per s; {} events; fingerprint {:016x}",
+        r.transactions,
+        r.transactions as f64 / best,
+        r.events,
+        r.fingerprint
+    );
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+fn snowflake_ids_per_second_in_the_browser() {
+    let (best, r) = best_of_3(|| distlab::idgen::bench::snowflake_in_process(4, 25_000, secs(10)));
+    assert_eq!((r.issued, r.checked), (1_000_000, 1_000_000));
+    console_log!(
+        "ids (wasm): 4 apps x 25,000 Snowflake IDs per virtual s for 10 s: {} issued and checked in {best:.3} s (best of 3): {:.2} M per s",
+        r.issued,
+        r.issued as f64 / best / 1e6
+    );
+}
+
 /// The 10-minute Raft run of `lab::raft::workloads` under the checker, played to its end.
 fn ten_minute_raft_run() -> distlab::sim::Timeline<distlab::raft::RaftNode, distlab::raft::RaftChecker> {
     use distlab::sim::{Retention, Timeline};
