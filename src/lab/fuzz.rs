@@ -2,7 +2,7 @@
 //! invariant checked; a sweep runs many seeds and stops at the smallest that finds something,
 //! with the recording that `distlab-sim run` replays to the same verdict and fingerprint.
 
-use crate::sim::Violation;
+use crate::sim::{Checker, ClusterConfig, Process, ScenarioOf, Timeline, Violation, World};
 
 /// What a fuzz run may be asked besides its seed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,6 +27,42 @@ pub struct FuzzOutcome {
     pub events: u64,
     /// The fingerprint of the trace where the run ended.
     pub fingerprint: u64,
+}
+
+impl FuzzOutcome {
+    /// The outcome of a run with `finding`, recorded as `recording` (which says where it ends).
+    pub fn of<P: Process>(world: &World<P>, finding: Option<Violation>, recording: &ScenarioOf<P>) -> Self
+    where
+        P::Config: ClusterConfig,
+    {
+        FuzzOutcome {
+            finding,
+            recording: recording.to_json(),
+            nodes: world.node_count(),
+            events: world.events_handled(),
+            fingerprint: world.fingerprint(),
+        }
+    }
+
+    /// The outcome of a run stopped where it is now, with its checker's first violation: its
+    /// recording ends there (`until`).
+    pub fn ended<P: Process, C: Checker<P>>(run: &Timeline<P, C>) -> Self
+    where
+        P::Config: ClusterConfig,
+    {
+        let mut recording = run.scenario().clone();
+        recording.until = Some(run.now());
+        Self::of(run.world(), run.violation().cloned(), &recording)
+    }
+}
+
+/// Assert that `outcome`'s recording replays through `distlab-sim run`'s code to the same
+/// verdict, event count and fingerprint (`what` names the run in the failure).
+#[cfg(test)]
+pub fn assert_replays(outcome: &FuzzOutcome, what: &str) {
+    let replay = crate::lab::runner::run_json(&outcome.recording, None).expect("a valid recording");
+    assert_eq!(replay.violation, outcome.finding, "{what}: the recording replays to the same verdict");
+    assert_eq!((replay.events, replay.fingerprint), (outcome.events, outcome.fingerprint), "{what}");
 }
 
 /// A lab's fuzz schedule.

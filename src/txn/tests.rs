@@ -380,23 +380,3 @@ fn fuzz_finds_each_unprotected_configuration() {
         assert!(found.is_some(), "{:?}/{:?}: nothing found", config.pattern, config.protection);
     }
 }
-
-/// A longer sweep (`cargo test -- --ignored`): a thousand seeds per protected configuration.
-#[test]
-#[ignore]
-fn long_fuzz_sweep_finds_nothing_in_protected_configurations() {
-    for pattern in [Pattern::Tcc, Pattern::Saga] {
-        for protection in [Protection::Barrier, Protection::Fence] {
-            for parallel in [true, false] {
-                let config = fuzz_config(pattern, protection, parallel);
-                for seed in 0..1000 {
-                    if let Some(found) = fuzz_one(&config, seed) {
-                        panic!("{pattern:?}/{protection:?}/parallel {parallel} seed {seed}: {found}");
-                    }
-                }
-            }
-        }
-    }
-    let config = fuzz_config(Pattern::Xa, Protection::None, true);
-    assert_eq!((0..1000).find_map(|seed| fuzz_one(&config, seed)), None);
-}

@@ -144,25 +144,14 @@ fn fuzz(seed: u64, options: &FuzzOptions) -> Result<FuzzOutcome, String> {
         }
         None => None,
     };
-    let run = fuzz_run(seed, config_of(seed, variant));
-    let mut scenario = run.scenario().clone();
-    scenario.until = Some(run.now());
-    let world = run.world();
-    Ok(FuzzOutcome {
-        finding: run.violation().cloned(),
-        recording: scenario.to_json(),
-        nodes: world.node_count(),
-        events: world.events_handled(),
-        fingerprint: world.fingerprint(),
-    })
+    Ok(FuzzOutcome::ended(&fuzz_run(seed, config_of(seed, variant))))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::idgen::checker::INVARIANTS;
-    use crate::lab::fuzz::sweep;
-    use crate::lab::runner::run_json;
+    use crate::lab::fuzz::{assert_replays, sweep};
 
     #[test]
     fn the_safe_configurations_survive_random_faults_and_each_unsafe_one_is_caught_and_replays() {
@@ -174,9 +163,7 @@ mod tests {
             let (seed, outcome) = found.found.unwrap_or_else(|| panic!("{name} not caught in 40 seeds"));
             let violation = outcome.finding.clone().unwrap();
             assert!(INVARIANTS.contains(&violation.invariant), "{name}, seed {seed}: {violation}");
-            let replay = run_json(&outcome.recording, None).unwrap();
-            assert_eq!(replay.violation, outcome.finding, "{name}, seed {seed}: the recording replays to it");
-            assert_eq!((replay.events, replay.fingerprint), (outcome.events, outcome.fingerprint));
+            assert_replays(&outcome, &format!("{name}, seed {seed}"));
         }
         assert!(SCHEDULE.variant("no_such_bug").is_none());
         assert!((SCHEDULE.run)(0, &FuzzOptions { nodes: None, variant: Some("no_such_bug") }).is_err());

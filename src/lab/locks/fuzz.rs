@@ -167,16 +167,7 @@ fn fuzz(seed: u64, options: &FuzzOptions) -> Result<FuzzOutcome, String> {
     if run.violation().is_none() {
         run.run_until(FAULT_PHASE + CALM);
     }
-    let mut scenario = run.scenario().clone();
-    scenario.until = Some(run.now());
-    let world = run.world();
-    Ok(FuzzOutcome {
-        finding: run.violation().cloned(),
-        recording: scenario.to_json(),
-        nodes: world.node_count(),
-        events: world.events_handled(),
-        fingerprint: world.fingerprint(),
-    })
+    Ok(FuzzOutcome::ended(&run))
 }
 
 /// Every node in one of two groups at random.
@@ -191,8 +182,7 @@ fn random_split(rng: &mut SimRng, nodes: NodeId) -> Vec<Vec<NodeId>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lab::fuzz::sweep;
-    use crate::lab::runner::run_json;
+    use crate::lab::fuzz::{assert_replays, sweep};
 
     #[test]
     fn the_safe_recipes_survive_random_faults_and_each_unsafe_one_is_caught_and_replays() {
@@ -204,9 +194,7 @@ mod tests {
             let (seed, outcome) = found.found.unwrap_or_else(|| panic!("{name} not caught in 800 seeds"));
             let violation = outcome.finding.clone().unwrap();
             assert_eq!(violation.invariant, "Mutual Exclusion", "{name}, seed {seed}: {violation}");
-            let replay = run_json(&outcome.recording, None).unwrap();
-            assert_eq!(replay.violation, outcome.finding, "{name}, seed {seed}: the recording replays to it");
-            assert_eq!((replay.events, replay.fingerprint), (outcome.events, outcome.fingerprint));
+            assert_replays(&outcome, &format!("{name}, seed {seed}"));
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use super::LAB;
 use crate::lab::fuzz::{FuzzOptions, FuzzOutcome, FuzzSchedule};
-use crate::sim::{ClusterConfig, Retention, SimTime};
+use crate::sim::{Retention, SimTime};
 use crate::txn::fuzz::{fuzz_config, judge, schedule, TxnRun};
 use crate::txn::guard::Protection;
 use crate::txn::{Pattern, TxnConfig};
@@ -111,21 +111,13 @@ fn fuzz(seed: u64, options: &FuzzOptions) -> Result<FuzzOutcome, String> {
         recording.actions.retain(|a| a.at <= now);
     }
     recording.until = Some(now);
-    let world = run.world();
-    Ok(FuzzOutcome {
-        finding,
-        recording: recording.to_json(),
-        nodes: config.nodes(),
-        events: world.events_handled(),
-        fingerprint: world.fingerprint(),
-    })
+    Ok(FuzzOutcome::of(run.world(), finding, &recording))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lab::fuzz::sweep;
-    use crate::lab::runner::run_json;
+    use crate::lab::fuzz::{assert_replays, sweep};
 
     /// Seeds of the safe sweep in the unit tests (`distlab-sim fuzz --lab txn` runs more).
     const SAFE_SEEDS: u64 = 200;
@@ -157,9 +149,7 @@ mod tests {
             assert_eq!(found_at, seed, "{name}");
             let violation = outcome.finding.clone().unwrap();
             assert_eq!(violation.invariant, invariant, "{name}, seed {seed}: {violation}");
-            let replay = run_json(&outcome.recording, None).unwrap();
-            assert_eq!(replay.violation, outcome.finding, "{name}, seed {seed}: the recording replays to it");
-            assert_eq!((replay.events, replay.fingerprint), (outcome.events, outcome.fingerprint), "{name}");
+            assert_replays(&outcome, &format!("{name}, seed {seed}"));
         }
     }
 
@@ -169,9 +159,7 @@ mod tests {
             let variant = [None, Some("tcc_without_protection"), Some("tcc_status_row_only")][(seed % 3) as usize];
             let options = FuzzOptions { nodes: None, variant };
             let outcome = (SCHEDULE.run)(seed, &options).unwrap();
-            let replay = run_json(&outcome.recording, None).unwrap();
-            assert_eq!(replay.violation, outcome.finding, "seed {seed} {variant:?}");
-            assert_eq!((replay.events, replay.fingerprint), (outcome.events, outcome.fingerprint), "seed {seed}");
+            assert_replays(&outcome, &format!("seed {seed} {variant:?}"));
         }
     }
 
