@@ -16,7 +16,6 @@ use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::counters::Counters;
-use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::keys_help::use_keys_help;
@@ -130,7 +129,7 @@ pub fn NetworkPage() -> Html {
                 </PageHead>
             }}
             overlay={keys.overlay}
-            banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
+            error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}

@@ -10,8 +10,6 @@ table! {
                 "客户端在由 Redis、Redlock、ZooKeeper 或 etcd 锁保护的临界区内购买库存商品";
     Scaled => "Scaled for the lesson: leases of 100 ms to 10 s instead of Redisson's 30 s, a 1 s ZooKeeper session instead of 40 s, a 200 ms replication delay, etcd sessions of 2 to 3 s instead of 60 s in the lease and failover lessons; otherwise the real defaults (watchdog at a third of the lease, Redlock drift 1 % of the TTL + 2 ms, etcd's Raft heartbeat 100 ms and election timeout 1 s, keepalives at a third of the TTL).",
               "为教学而缩放：租约为 100 毫秒到 10 秒，而不是 Redisson 的 30 秒；ZooKeeper 会话为 1 秒，而不是 40 秒；复制延迟 200 毫秒；租约与故障切换课中 etcd 会话为 2 到 3 秒，而不是 60 秒；其余为真实默认值（看门狗在租约的三分之一处续期，Redlock 漂移为 TTL 的 1% 加 2 毫秒，etcd 的 Raft 心跳 100 毫秒、选举超时 1 秒，续约间隔为 TTL 的三分之一）。";
-    Advance => "+0.5 s", "+0.5 秒";
-    AdvanceTitle => "Run 500 ms of virtual time", "运行 500 毫秒虚拟时间";
     Scenario => "Scenario", "场景";
     Custom => "Custom (the switches below)", "自定义（下方开关）";
     Default => "Default: the complete recipe", "默认：完整的做法";

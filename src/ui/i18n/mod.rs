@@ -79,6 +79,8 @@ table! {
     SpeedTitle => "Virtual time per real second, from 1/1000× to 100×", "每秒真实时间对应的虚拟时间，从 1/1000× 到 100×";
     Time => "Virtual time", "虚拟时间";
     Reset => "Reset", "重置";
+    Advance => "+0.5 s", "+0.5 秒";
+    AdvanceTitle => "Run 500 ms of virtual time (stops at a first violation)", "运行 500 毫秒虚拟时间（遇到第一个违反即停）";
     Scenario => "Scenario", "场景";
     ScenarioCustom => "Custom (the switches below)", "自定义（下方开关）";
     HeavyRun => "running at 1/{n} of the set speed: this run is heavy (pause to look)", "实际速度为设定速度的 1/{n}：此次运行负载过重（可暂停查看）";

@@ -20,8 +20,6 @@ table! {
     TimeoutTitle => "Let this node's election timer run out now", "让该节点的选举定时器立即超时";
     Transfer => "Make leader", "转移领导权到此";
     TransferTitle => "Leadership transfer: the leader catches this node up, then tells it to stand at once (TimeoutNow)", "领导权转移：领导者先让该节点追上日志，再通知它立即发起选举（TimeoutNow）";
-    Advance => "+0.5 s", "+0.5 秒";
-    AdvanceTitle => "Run 500 ms of virtual time", "运行 500 毫秒虚拟时间";
     LeaderIs => "Leader", "领导者";
     NoLeaderNow => "no leader", "没有领导者";
     ClickMessage => "Clicking a message", "点击消息时";

@@ -11,8 +11,6 @@ table! {
                 "一次支付涉及订单、账户、库存三个服务；事务管理器 TX Manager 先调用每个服务的 Try，再对全部调用 Confirm 或全部调用 Cancel";
     Scaled => "Scaled for the lesson: a fixed 10 ms network hop in the named scenarios, a 500 ms Try timeout instead of DTM's 3 s, phase-2 retries from 200 ms doubling up to 3.2 s.",
               "为教学而缩放：命名场景中网络每跳固定 10 毫秒；Try 超时为 500 毫秒，而不是 DTM 的 3 秒；第二阶段重试从 200 毫秒起、每次加倍、最多 3.2 秒。";
-    Advance => "+0.5 s", "+0.5 秒";
-    AdvanceTitle => "Run 500 ms of virtual time (stops at a first violation)", "运行 500 毫秒虚拟时间（遇到第一个违反即停）";
     Scenario => "Scenario", "场景";
     Default => "Default: five payments under TCC with the barrier", "默认：TCC + 屏障下的五笔支付";
     Custom => "Custom (the switches below)", "自定义（下方开关）";

@@ -27,15 +27,15 @@ use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
-use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::keys_help::use_keys_help;
-use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
+use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabHead, LabLayout, PageWiring};
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::playback::AdvanceButton;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
 use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker};
@@ -53,8 +53,6 @@ use setup::{default_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
 const SEQUENCE_SPAN: SimTime = ms(300);
 /// Most messages the sequence diagram draws.
 const SEQUENCE_LIMIT: usize = 120;
-/// Virtual time the "+0.5 s" control runs.
-const ADVANCE: SimTime = ms(500);
 
 /// The distributed-locks lab page.
 #[component]
@@ -97,26 +95,19 @@ pub fn LocksPage() -> Html {
     };
 
     let head = html! {
-        <header class="page-head">
-            <div>
-                <h1>{ t(lang, Key::Title) }</h1>
-                <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
-            </div>
+        <LabHead title={t(lang, Key::Title)} subtitle={t(lang, Key::Subtitle)}>
             <ScenarioPicker<Named> current={choice.current} on_choose={choice.on_choose.clone()}
                                    default_label={t(lang, Key::Default)} />
             { keys.button }
-        </header>
+        </LabHead>
     };
     html! {
         <LabLayout class="locks-page" {head} overlay={keys.overlay}
-            banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
+            error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, choice.on_reset.clone(), &replay, &dispatch)}
             controls={html! {
                 <div class="presets">
-                    <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}
-                            onclick={dispatch.reform(|_: MouseEvent| RunAction::Advance(ADVANCE))}>
-                        { t(lang, Key::Advance) }
-                    </button>
+                    <AdvanceButton on_advance={dispatch.reform(RunAction::Advance)} />
                 </div>
             }}
             cluster={html! {

@@ -31,7 +31,6 @@ use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
-use crate::ui::shell::error_banner::ErrorBanner;
 use crate::ui::shell::event_log::EventLog;
 use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
@@ -40,6 +39,7 @@ use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, Pa
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
+use crate::ui::shell::playback::ADVANCE;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
@@ -66,8 +66,6 @@ const SEQUENCE_LIMIT: usize = 120;
 const HISTORY_ROWS: usize = 24;
 /// The history is judged again at least this often in virtual time.
 const HISTORY_REFRESH: SimTime = ms(250);
-/// Virtual time the "+0.5 s" control runs.
-const ADVANCE: u64 = ms(500);
 
 /// The Raft lab page.
 #[component]
@@ -283,7 +281,7 @@ pub fn RaftPage() -> Html {
     };
     html! {
         <LabLayout class="raft-page" {head} overlay={keys.overlay}
-            banner={html! { <ErrorBanner message={replay.banner(lang, run.error.as_ref())} on_dismiss={replay.on_dismiss_error.clone()} /> }}
+            error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
             controls={html! { <Presets leader={frame.leader} on_preset={on_preset.clone()} /> }}
             cluster={html! {

@@ -50,7 +50,7 @@ pub fn Presets(props: &PresetsProps) -> Html {
             <span class="leader-chip" data-testid="leader" data-leader={props.leader.map(|l| l.to_string())}>
                 { format!("{}: {leader}", t(lang, Key::LeaderIs)) }
             </span>
-            { button(Preset::Advance, "advance", t(lang, Key::Advance), t(lang, Key::AdvanceTitle), "") }
+            { button(Preset::Advance, "advance", shell_t(lang, ShellKey::Advance), shell_t(lang, ShellKey::AdvanceTitle), "") }
             { button(Preset::KillLeader, "kill-leader", t(lang, Key::KillLeader), t(lang, Key::KillLeader), "danger") }
             { button(Preset::IsolateLeader, "isolate-leader", t(lang, Key::IsolateLeader), t(lang, Key::IsolateLeader), "") }
             { button(Preset::Split, "split", t(lang, Key::SplitMajority), t(lang, Key::SplitTitle), "") }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::error_banner::ErrorBanner;
 use super::fault::{widen, Fault};
 use super::run::{Run, RunAction};
 use crate::sim::{Checker, ClusterConfig, MsgId, NodeId, Process, SimTime};
@@ -23,8 +24,10 @@ pub struct LabLayoutProps {
     /// Shown over the page under the head (a list of keys, say).
     #[prop_or_default]
     pub overlay: Html,
-    /// The error banner.
-    pub banner: Html,
+    /// The error banner's message (a refused action, a bad link or file), if any.
+    pub error: Option<String>,
+    /// Hide the error banner.
+    pub on_dismiss_error: Callback<()>,
     /// Playback and the scrub bar.
     pub transport: Html,
     /// The lab's controls between the transport and the cluster view (presets).
@@ -51,7 +54,7 @@ pub fn LabLayout(props: &LabLayoutProps) -> Html {
         <main class={props.class} data-testid={props.class}>
             { props.head.clone() }
             { props.overlay.clone() }
-            { props.banner.clone() }
+            <ErrorBanner message={props.error.clone()} on_dismiss={props.on_dismiss_error.clone()} />
             <div class="stage">
                 <section class="cluster-panel">
                     { props.transport.clone() }
@@ -64,6 +67,32 @@ pub fn LabLayout(props: &LabLayoutProps) -> Html {
             { props.children.clone() }
             <div class="replay-row">{ props.sequence.clone() }</div>
         </main>
+    }
+}
+
+/// Properties of [`LabHead`].
+#[derive(Properties, PartialEq)]
+pub struct LabHeadProps {
+    /// The page's title.
+    pub title: AttrValue,
+    /// One line under it.
+    pub subtitle: AttrValue,
+    /// The page's controls after them (a scenario picker, the keys button).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The head of a lab page that opens on named scenarios: title, subtitle, then its controls.
+#[component]
+pub fn LabHead(props: &LabHeadProps) -> Html {
+    html! {
+        <header class="page-head">
+            <div>
+                <h1>{ props.title.clone() }</h1>
+                <p class="subtitle">{ props.subtitle.clone() }</p>
+            </div>
+            { props.children.clone() }
+        </header>
     }
 }
 

@@ -92,3 +92,25 @@ pub fn Playback(props: &PlaybackProps) -> Html {
         </div>
     }
 }
+
+/// Virtual time the "+0.5 s" control runs.
+pub const ADVANCE: SimTime = crate::sim::ms(500);
+
+/// Properties of [`AdvanceButton`].
+#[derive(Properties, PartialEq)]
+pub struct AdvanceButtonProps {
+    /// Run this much virtual time at once ([`ADVANCE`]).
+    pub on_advance: Callback<SimTime>,
+}
+
+/// The "+0.5 s" button (`data-testid="advance"`): half a second of virtual time at once.
+#[component]
+pub fn AdvanceButton(props: &AdvanceButtonProps) -> Html {
+    let lang = use_lang();
+    html! {
+        <button type="button" class="btn" data-testid="advance" title={t(lang, Key::AdvanceTitle)}
+                onclick={props.on_advance.reform(|_: MouseEvent| ADVANCE)}>
+            { t(lang, Key::Advance) }
+        </button>
+    }
+}
