@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use super::TxnTimeline;
 use crate::lab::view::{self as shared, ClusterModel, LogLine, NodeModel, Note};
 use crate::sim::{NodeId, NodeStatus, SimTime, Violation, World};
-use crate::txn::checker::{counters as totals, TxnCounters, INVARIANTS, LIVENESS};
+use crate::txn::checker::{counters as totals, settled, TxnCounters, INVARIANTS, LIVENESS};
 use crate::txn::db::{Counts, Db, FenceState, Gid, Holding, Op, OrderStatus, Service, XaState};
 use crate::txn::guard::Protection;
 use crate::txn::manager::{GlobalStatus, LogRecord, TxLog};
@@ -249,11 +249,30 @@ pub struct TxnView {
     pub invariants: Vec<(&'static str, Option<Violation>)>,
     /// Recent trace lines, newest last.
     pub log: Vec<LogLine>,
+    /// The nodes the run's verdict names (flagged in the cluster view).
+    pub flagged: Vec<NodeId>,
 }
 
-/// The page's view of the timeline's present, with `log_limit` trace lines.
+/// The run's verdict: its first violation, or, once the run is quiet (every fault healed and
+/// every retry settled), what the quiet-state invariants find (All Or Nothing, Orders Match).
+pub fn verdict(timeline: &TxnTimeline) -> Option<Violation> {
+    match timeline.violation() {
+        Some(v) => Some(v.clone()),
+        None if settled(timeline.world()) => timeline.checker().clone().check_quiet(timeline.world()),
+        None => None,
+    }
+}
+
+/// The page's view of a run, judged by its [`verdict`], with `log_limit` trace lines; each node
+/// says its role first, so that a projected cluster names the TX Manager without the legend.
 pub fn view(timeline: &TxnTimeline, log_limit: usize) -> TxnView {
-    view_of(timeline.world(), timeline.violation(), log_limit)
+    let verdict = verdict(timeline);
+    let mut view = view_of(timeline.world(), verdict.as_ref(), log_limit);
+    for node in &mut view.cluster.nodes {
+        node.lines.insert(0, Note::word(node.role));
+    }
+    view.flagged = verdict.map(|v| v.nodes).unwrap_or_default();
+    view
 }
 
 /// The page's view of `world`, given the run's first violation, with `log_limit` trace lines.
@@ -279,6 +298,7 @@ pub fn view_of(world: &World<TxnNode>, violation: Option<&Violation>, log_limit:
         counters: counters(world),
         invariants: invariants(violation),
         log: shared::log_lines(world, log_limit, describe_event),
+        flagged: violation.map(|v| v.nodes.clone()).unwrap_or_default(),
         services,
         apps,
     }

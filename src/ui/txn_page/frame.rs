@@ -5,9 +5,8 @@ use std::rc::Rc;
 
 use crate::lab::txn::view::{self, AppRow, Counters, ManagerView, ServiceView};
 use crate::lab::txn::TxnTimeline;
-use crate::lab::view::{ClusterModel, LogLine, NodeModel, Note};
+use crate::lab::view::{ClusterModel, LogLine, NodeModel};
 use crate::sim::{MsgId, NetworkConfig, NodeId, SimTime, Violation};
-use crate::txn::checker::settled;
 use crate::txn::{TxnConfig, MANAGER};
 
 /// Log lines shown.
@@ -44,26 +43,9 @@ pub struct Frame {
     pub config: Rc<TxnConfig>,
 }
 
-/// The run's violation: the checker's verdict after every event, and once the run is quiet, the
-/// checker's quiet-state verdict (All Or Nothing, Orders Match), as the batch run judges it.
-fn violation(timeline: &TxnTimeline) -> Option<Violation> {
-    match timeline.violation() {
-        Some(v) => Some(v.clone()),
-        None if settled(timeline.world()) => timeline.checker().clone().check_quiet(timeline.world()),
-        None => None,
-    }
-}
-
 /// The frame of the timeline's present.
 pub fn frame(timeline: &TxnTimeline, _: &mut ()) -> Frame {
-    let violation = violation(timeline);
-    let v = view::view_of(timeline.world(), violation.as_ref(), LOG_LIMIT);
-    let mut v = v;
-    // Each node's role written under it first (the view model's word, translated when drawn), so
-    // that a projected cluster says which node is the TX Manager without the legend.
-    for node in &mut v.cluster.nodes {
-        node.lines.insert(0, Note::word(node.role));
-    }
+    let v = view::view(timeline, LOG_LIMIT);
     let reply = v.cluster.messages.iter().find(|m| m.to == MANAGER && m.kind.is_reply() && !m.doomed).map(|m| m.id);
     Frame {
         now: v.now,
@@ -73,7 +55,7 @@ pub fn frame(timeline: &TxnTimeline, _: &mut ()) -> Frame {
         services: Rc::new(v.services),
         apps: Rc::new(v.apps),
         counters: Rc::new(v.counters),
-        flagged: Rc::new(violation.map(|v| v.nodes).unwrap_or_default()),
+        flagged: Rc::new(v.flagged),
         invariants: Rc::new(v.invariants),
         log: Rc::new(v.log),
         network: timeline.world().network().config.clone(),
