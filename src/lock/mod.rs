@@ -121,6 +121,21 @@ impl Default for LockConfig {
 }
 
 impl LockConfig {
+    /// The ZooKeeper lessons' cluster: `clients` buying 20 items, the session timeout scaled from
+    /// ZooKeeper's 40 s to 1 s so that an expiry shows within a lesson.
+    pub fn zookeeper_lesson(clients: u32, herd: bool, fencing: bool, think: SimTime) -> Self {
+        let recipe = Recipe { fencing, think, ..Recipe::default() };
+        Self {
+            clients,
+            service: Service::ZooKeeper,
+            session_timeout: secs(1),
+            herd,
+            stock: 20,
+            recipe,
+            ..Self::default()
+        }
+    }
+
     /// The lock servers' node ids: the Redis instances (the master, then its replica, when there is
     /// one), the ZooKeeper server, or the etcd members.
     pub fn redis_nodes(&self) -> Vec<NodeId> {
@@ -629,5 +644,8 @@ impl Process for LockNode {
 
 #[cfg(test)]
 mod etcd_tests;
+
+#[cfg(test)]
+mod test_support;
 #[cfg(test)]
 mod tests;

@@ -3,30 +3,12 @@
 use super::checker::LockChecker;
 use super::client::Phase;
 use super::recipe::{Acquire, Recipe, Release, Wait};
+use super::test_support::*;
 use super::*;
 use crate::sim::{ms, secs, Action, Retention, Scenario, SimRng, SimTime, Timeline, Violation};
 
-type Run = Timeline<LockNode, LockChecker>;
-
 fn run(recipe: Recipe, clients: u32, seed: u64) -> Run {
-    let config = LockConfig { clients, stock: 20, recipe, ..LockConfig::default() };
-    Timeline::new(Scenario::new(LAB, seed, config), Retention::Window(0)).unwrap()
-}
-
-fn first_client(run: &Run) -> NodeId {
-    run.world().config().first_client()
-}
-
-fn storage(run: &Run) -> &storage::Storage {
-    run.world().node(STORAGE).unwrap().process.unwrap().storage().unwrap()
-}
-
-fn client(run: &Run, id: NodeId) -> &client::Client {
-    run.world().node(id).unwrap().process.unwrap().client().unwrap()
-}
-
-fn clients(run: &Run) -> Vec<&client::Client> {
-    (first_client(run)..run.world().node_count()).map(|id| client(run, id)).collect()
+    open(LockConfig { clients, stock: 20, recipe, ..LockConfig::default() }, seed)
 }
 
 fn violation_of(run: &mut Run, until: SimTime) -> Option<Violation> {
@@ -83,8 +65,7 @@ fn a_gc_pause_longer_than_the_lease_defeats_the_watchdog_but_not_fencing() {
     while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
         r.step();
     }
-    let holder =
-        (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+    let holder = client_where(&r, |c| c.phase == Phase::Thinking).unwrap();
     r.act(Action::Pause { node: holder }).unwrap();
     let resume_at = r.now() + ms(1500);
     r.run_until(resume_at);
@@ -110,14 +91,13 @@ fn setnx_then_expire_locks_forever_when_the_client_dies_in_between() {
     while !clients(&r).iter().any(|c| c.phase == Phase::SettingExpiry) {
         r.step();
     }
-    let victim =
-        (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::SettingExpiry).unwrap();
+    let victim = client_where(&r, |c| c.phase == Phase::SettingExpiry).unwrap();
     // The PEXPIRE is still in flight: drop it, and the client dies before it can retry.
     let pexpire = r.world().network().in_flight().find(|m| m.from == victim).map(|m| m.id).unwrap();
     r.act(Action::DropMessage { id: pexpire }).unwrap();
     r.act(Action::Crash { node: victim }).unwrap();
-    let survivors: Vec<NodeId> = (first_client(&r)..r.world().node_count()).filter(|&id| id != victim).collect();
-    let acquisitions = |r: &Run| survivors.iter().map(|&id| client(r, id).acquisitions).sum::<u64>();
+    let acquisitions =
+        |r: &Run| clients_by_id(r).iter().filter(|(id, _)| *id != victim).map(|(_, c)| c.acquisitions).sum::<u64>();
     let acquired_before = acquisitions(&r);
     r.run_until(r.now() + secs(60));
     let acquired_after = acquisitions(&r);
@@ -155,7 +135,7 @@ fn sweep(config: LockConfig, seeds: std::ops::Range<u64>) {
         while t < secs(30) {
             t += rng.range_inclusive(ms(50), ms(500));
             r.run_until(t);
-            let client = first_client(&r) + rng.below(u64::from(clients)) as u32;
+            let client = r.world().config().first_client() + rng.below(u64::from(clients)) as u32;
             let action = match rng.below(6) {
                 0 => Action::Crash { node: client },
                 1 => Action::Restart { node: client },
@@ -283,8 +263,7 @@ mod redlock {
         while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
             r.step();
         }
-        let holder =
-            (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+        let holder = client_where(&r, |c| c.phase == Phase::Thinking).unwrap();
         r.act(Action::Pause { node: holder }).unwrap();
         r.seek(r.now() + secs(2));
         r.act(Action::Resume { node: holder }).unwrap();
@@ -385,19 +364,8 @@ mod segmented {
 mod zookeeper_recipe {
     use super::*;
 
-    /// ZooKeeper with the session timeout scaled from 40 s to 1 s for the lesson.
     fn zk_run(clients: u32, herd: bool, fencing: bool, think: SimTime, seed: u64) -> Run {
-        let recipe = Recipe { fencing, think, ..Recipe::default() };
-        let config = LockConfig {
-            clients,
-            service: Service::ZooKeeper,
-            session_timeout: secs(1),
-            herd,
-            stock: 20,
-            recipe,
-            ..LockConfig::default()
-        };
-        Timeline::new(Scenario::new(LAB, seed, config), Retention::Window(0)).unwrap()
+        open(LockConfig::zookeeper_lesson(clients, herd, fencing, think), seed)
     }
 
     fn zk(run: &Run) -> &zookeeper::ZkServer {
@@ -436,14 +404,11 @@ mod zookeeper_recipe {
         while !clients(&r).iter().any(|c| c.phase.holds_lock()) {
             r.step();
         }
-        let holder = (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase.holds_lock()).unwrap();
+        let holder = client_where(&r, |c| c.phase.holds_lock()).unwrap();
         let before: u64 = clients(&r).iter().map(|c| c.acquisitions).sum();
         r.act(Action::Crash { node: holder }).unwrap();
         r.seek(r.now() + secs(3));
-        let others: u64 = (first_client(&r)..r.world().node_count())
-            .filter(|&id| id != holder)
-            .map(|id| client(&r, id).acquisitions)
-            .sum();
+        let others: u64 = clients_by_id(&r).iter().filter(|(id, _)| *id != holder).map(|(_, c)| c.acquisitions).sum();
         assert!(others >= before, "after the session timeout another client got the lock");
         assert_eq!(r.violation(), None);
     }
@@ -455,8 +420,7 @@ mod zookeeper_recipe {
             while !clients(&r).iter().any(|c| c.phase == Phase::Thinking) {
                 r.step();
             }
-            let holder =
-                (first_client(&r)..r.world().node_count()).find(|&id| client(&r, id).phase == Phase::Thinking).unwrap();
+            let holder = client_where(&r, |c| c.phase == Phase::Thinking).unwrap();
             r.act(Action::Pause { node: holder }).unwrap();
             r.seek(r.now() + secs(3));
             r.act(Action::Resume { node: holder }).unwrap();

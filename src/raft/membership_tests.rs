@@ -3,90 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::test_support::Lab;
 use super::*;
-use crate::sim::{ms, secs, Action, NetworkConfig, NodeId, Retention, Scenario, SimTime, Timeline, TraceEvent};
-
-/// A run with every invariant checked after every event, and the whole trace kept.
-pub(super) struct Lab {
-    pub run: Timeline<RaftNode, RaftChecker>,
-}
-
-impl Lab {
-    pub fn new(config: RaftConfig, seed: u64) -> Self {
-        let run = Timeline::new(Scenario::new(LAB, seed, config), Retention::All).expect("valid scenario");
-        Self { run }
-    }
-
-    /// Five servers; `voters` start as members, the others are spares. PreVote and CheckQuorum
-    /// are on, as in production, so that a removed server stays quiet (the disruption test shows
-    /// what happens without them).
-    pub fn five(voters: &[NodeId], mode: ChangeMode) -> Self {
-        let config = RaftConfig {
-            voters: Some(voters.to_vec()),
-            membership_change: mode,
-            pre_vote: true,
-            check_quorum: true,
-            ..RaftConfig::default()
-        };
-        Self::new(config, 7)
-    }
-
-    pub fn act(&mut self, action: Action<RaftInput>) {
-        self.run.act(action.clone()).unwrap_or_else(|e| panic!("{action:?}: {e:?}"));
-    }
-
-    pub fn input(&mut self, node: NodeId, input: RaftInput) {
-        self.act(Action::Input { node, input });
-    }
-
-    pub fn run_for(&mut self, duration: SimTime) {
-        let end = self.run.now() + duration;
-        self.run.run_until(end);
-    }
-
-    pub fn node(&self, id: NodeId) -> &RaftNode {
-        self.run.world().node(id).and_then(|n| n.process).expect("node is up")
-    }
-
-    pub fn leader(&self) -> (NodeId, Term) {
-        current_leader(self.run.world()).expect("a leader")
-    }
-
-    /// Cut `alone` off from every other server.
-    pub fn isolate(&mut self, alone: NodeId) {
-        let rest = (0..self.run.world().node_count()).filter(|&n| n != alone).collect();
-        self.act(Action::Partition { groups: vec![vec![alone], rest] });
-    }
-
-    pub fn put(&mut self, node: NodeId, seq: u64) {
-        let op = KvOp::Put { key: format!("k{seq}"), value: seq.to_string() };
-        self.input(node, RaftInput::Client { client: 1, seq, op });
-    }
-
-    /// Engine events of the whole run, with the node they happened at.
-    pub fn events(&self) -> impl Iterator<Item = (NodeId, &RaftEvent)> {
-        self.run.world().trace().entries().filter_map(|e| match &e.event {
-            TraceEvent::Engine(ev) => Some((e.node?, ev)),
-            _ => None,
-        })
-    }
-
-    /// Every server that was leader in each term, from the trace.
-    pub fn leaders_by_term(&self) -> BTreeMap<Term, BTreeSet<NodeId>> {
-        let mut leaders: BTreeMap<Term, BTreeSet<NodeId>> = BTreeMap::new();
-        for (node, ev) in self.events() {
-            if let RaftEvent::Role { role: Role::Leader, term } = ev {
-                leaders.entry(*term).or_default().insert(node);
-            }
-        }
-        leaders
-    }
-
-    pub fn assert_safe(&self) {
-        assert_eq!(self.run.violation(), None);
-        assert!(self.leaders_by_term().values().all(|l| l.len() == 1), "{:?}", self.leaders_by_term());
-    }
-}
+use crate::sim::{ms, secs, Action, NetworkConfig, NodeId};
 
 fn voters(lab: &Lab, node: NodeId) -> (Vec<NodeId>, bool) {
     let m = &lab.node(node).membership;

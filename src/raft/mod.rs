@@ -28,7 +28,13 @@ pub use snapshot::Snapshot;
 pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};
 
 #[cfg(test)]
+mod test_support;
+
+#[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod step_tests;
 
 #[cfg(test)]
 mod paper_tests;

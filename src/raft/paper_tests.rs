@@ -1,11 +1,8 @@
 //! The paper's situations rebuilt step by step (Figure 8, section 5.4.2).
 
+use super::test_support::put;
 use super::*;
 use crate::sim::{ms, Action, NetworkConfig, NodeId, Retention, Violation, World};
-
-fn put(client: ClientId, seq: u64, key: &str, value: &str) -> RaftInput {
-    RaftInput::Client { client, seq, op: KvOp::Put { key: key.into(), value: value.into() } }
-}
 
 struct Script {
     world: World<RaftNode>,

@@ -1,15 +1,11 @@
 //! PreVote and CheckQuorum (thesis 9.6): the disruptions they prevent, each with the switch off and on.
 
+use super::test_support::{term_of, world};
 use super::*;
 use crate::sim::{secs, Action, NetworkConfig, NodeId, Retention, World};
 
 fn cluster(pre_vote: bool, check_quorum: bool) -> World<RaftNode> {
-    let config = RaftConfig { nodes: 5, pre_vote, check_quorum, ..RaftConfig::default() };
-    World::new(5, NetworkConfig::default(), config, 4, Retention::Window(0))
-}
-
-fn term_of(world: &World<RaftNode>, id: NodeId) -> Term {
-    world.node(id).unwrap().process.unwrap().term()
+    world(RaftConfig { nodes: 5, pre_vote, check_quorum, ..RaftConfig::default() }, 4)
 }
 
 /// Cut one follower off for 3 s, then heal; returns (leader before, its term), the follower's

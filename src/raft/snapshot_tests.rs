@@ -1,7 +1,7 @@
 //! Log compaction (paper section 7): snapshots every N entries, InstallSnapshot (Figure 13) for a
 //! follower too far behind, restart from a snapshot; each with snapshots off and on.
 
-use super::membership_tests::Lab;
+use super::test_support::Lab;
 use super::*;
 use crate::sim::{ms, secs, Action, NodeId};
 

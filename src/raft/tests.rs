@@ -1,19 +1,11 @@
 //! Behaviour of the Raft engine on small clusters (sections 5.2 to 5.4 and 8).
 
+use super::test_support::{leaders, put, world};
 use super::*;
 use crate::sim::{secs, Action, NetworkConfig, Retention, World};
 
 fn cluster(nodes: u32, seed: u64) -> World<RaftNode> {
-    let config = RaftConfig { nodes, ..RaftConfig::default() };
-    World::new(nodes, NetworkConfig::default(), config, seed, Retention::Window(0))
-}
-
-fn leaders(world: &World<RaftNode>) -> Vec<(u32, Term)> {
-    world.processes().filter_map(|(id, p)| p.filter(|p| p.role == Role::Leader).map(|p| (id, p.term()))).collect()
-}
-
-fn put(client: ClientId, seq: u64, key: &str, value: &str) -> RaftInput {
-    RaftInput::Client { client, seq, op: KvOp::Put { key: key.into(), value: value.into() } }
+    world(RaftConfig { nodes, ..RaftConfig::default() }, seed)
 }
 
 #[test]

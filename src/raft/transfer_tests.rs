@@ -1,21 +1,11 @@
 //! Leadership transfer (thesis 3.10): the target is caught up first, then told to stand at once.
 
+use super::test_support::{cut_off, put, world};
 use super::*;
-use crate::sim::{ms, secs, Action, NetworkConfig, NodeId, Retention, World};
+use crate::sim::{ms, secs, Action, World};
 
 fn cluster(check_quorum: bool) -> World<RaftNode> {
-    let config = RaftConfig { nodes: 5, check_quorum, ..RaftConfig::default() };
-    World::new(5, NetworkConfig::default(), config, 6, Retention::Window(0))
-}
-
-/// Cut `node` off from the other four.
-fn cut_off(world: &mut World<RaftNode>, node: NodeId) {
-    let rest: Vec<NodeId> = (0..5).filter(|&n| n != node).collect();
-    world.apply(&Action::Partition { groups: vec![vec![node], rest] }).unwrap();
-}
-
-fn put(seq: u64) -> RaftInput {
-    RaftInput::Client { client: 1, seq, op: KvOp::Put { key: "k".into(), value: seq.to_string() } }
+    world(RaftConfig { nodes: 5, check_quorum, ..RaftConfig::default() }, 6)
 }
 
 #[test]
@@ -40,7 +30,7 @@ fn a_lagging_target_is_caught_up_before_it_stands() {
     // The target misses three writes, then comes back just as the transfer starts.
     cut_off(&mut world, target);
     for seq in 1..=3 {
-        world.apply(&Action::Input { node: old, input: put(seq) }).unwrap();
+        world.apply(&Action::Input { node: old, input: put(1, seq, "k", &seq.to_string()) }).unwrap();
     }
     world.run_until(secs(1) + ms(100));
     world.apply(&Action::HealAll).unwrap();
@@ -61,7 +51,7 @@ fn requests_during_a_transfer_are_dropped_for_the_client_to_retry() {
     // Cut the target off: the transfer cannot finish, and the leader refuses writes until it gives up.
     cut_off(&mut world, target);
     world.apply(&Action::Input { node: old, input: RaftInput::TransferLeadership { to: target } }).unwrap();
-    world.apply(&Action::Input { node: old, input: put(1) }).unwrap();
+    world.apply(&Action::Input { node: old, input: put(1, 1, "k", "1") }).unwrap();
     let dropped = world.node(old).unwrap().process.unwrap().transferring.is_some();
     assert!(dropped, "a transfer is under way");
     world.run_until(secs(2));
@@ -71,7 +61,7 @@ fn requests_during_a_transfer_are_dropped_for_the_client_to_retry() {
         None,
         "the write during the transfer was dropped"
     );
-    world.apply(&Action::Input { node: old, input: put(2) }).unwrap();
+    world.apply(&Action::Input { node: old, input: put(1, 2, "k", "2") }).unwrap();
     world.run_until(secs(3));
     assert_eq!(world.node(old).unwrap().process.unwrap().kv.get("k").map(String::as_str), Some("2"));
 }

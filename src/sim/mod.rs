@@ -12,6 +12,7 @@ pub mod network;
 pub mod process;
 pub mod rng;
 pub mod scenario;
+pub mod single;
 pub mod time;
 pub mod timeline;
 pub mod trace;

@@ -247,17 +247,7 @@ fn redlock(recipe: Recipe, persistence: Persistence, seed: u64) -> LockScenario 
 
 /// ZooKeeper with the session timeout scaled from 40 s to 1 s.
 fn zookeeper(clients: u32, herd: bool, fencing: bool, think: SimTime, seed: u64) -> LockScenario {
-    let recipe = Recipe { fencing, think, ..Recipe::default() };
-    let config = LockConfig {
-        clients,
-        service: Service::ZooKeeper,
-        session_timeout: secs(1),
-        herd,
-        stock: 20,
-        recipe,
-        ..LockConfig::default()
-    };
-    scenario(seed, config)
+    scenario(seed, LockConfig::zookeeper_lesson(clients, herd, fencing, think))
 }
 
 /// `clients` clients of a 3-member etcd cluster (etcd's Raft defaults: heartbeat 100 ms, election
