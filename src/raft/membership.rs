@@ -295,7 +295,7 @@ impl RaftNode {
 
     /// A learner has every entry the leader knows to be committed.
     fn caught_up(&self, node: NodeId) -> bool {
-        self.match_index.get(node as usize).is_some_and(|&m| m >= self.commit_index)
+        self.progress.get(node as usize).is_some_and(|p| p.match_index >= self.commit_index)
     }
 
     /// Leader, after a commit or a follower's progress: once the configuration entry is committed,

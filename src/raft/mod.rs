@@ -22,7 +22,9 @@ pub use checker::{RaftChecker, INVARIANTS};
 pub use config::{Bug, RaftConfig};
 pub use kv::{KvResult, KvStore};
 pub use membership::{ChangeMode, ConfChange, Membership};
-pub use node::{current_leader, ClientOutcome, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite};
+pub use node::{
+    current_leader, ClientOutcome, Progress, RaftDurable, RaftEvent, RaftInput, RaftNode, RaftTimer, RaftWrite,
+};
 pub use read::ReadMode;
 pub use snapshot::Snapshot;
 pub use types::{ClientId, Command, Entry, KvOp, LogIndex, RaftMessage, Role, SharedCommand, Term};

@@ -131,6 +131,20 @@ pub enum RaftEvent {
     ConfigRefused { change: ConfChange, reason: &'static str },
 }
 
+/// What a server tracks of one server of the cluster (raft-rs's `Progress`): the leader's view of
+/// its replication, a candidate's count of its vote, CheckQuorum's record of contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Leader: the next entry to send it (advanced optimistically as entries are sent).
+    pub next_index: LogIndex,
+    /// Leader: the highest entry known replicated on it.
+    pub match_index: LogIndex,
+    /// Candidate or pre-candidate: it granted this server its vote in the current round.
+    pub vote_granted: bool,
+    /// Leader with CheckQuorum: heard from since the last count.
+    pub recent_active: bool,
+}
+
 /// One Raft server.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RaftNode {
@@ -145,12 +159,8 @@ pub struct RaftNode {
     pub commit_index: LogIndex,
     /// Highest entry applied to the state machine.
     pub last_applied: LogIndex,
-    /// Votes received as a candidate, by voter.
-    pub votes: Vec<bool>,
-    /// Leader only: next entry to send to each server (advanced optimistically as entries are sent).
-    pub next_index: Vec<LogIndex>,
-    /// Leader only: highest entry known replicated on each server.
-    pub match_index: Vec<LogIndex>,
+    /// What this server tracks of every server, itself included, by id (raft-rs's `Progress`).
+    pub progress: Vec<Progress>,
     /// The state machine.
     pub kv: KvStore,
     /// Local time at which the election timer runs out (for the draining arc).
@@ -161,8 +171,6 @@ pub struct RaftNode {
     pending: BTreeMap<LogIndex, (ClientId, u64)>,
     /// Local time of the last AppendEntries accepted from a leader (for CheckQuorum's lease).
     last_leader_contact: Option<SimTime>,
-    /// Leader with CheckQuorum: the servers heard from since the last count.
-    heard: Vec<bool>,
     /// Leader: a leadership transfer under way, to this server, abandoned after this local time.
     pub transferring: Option<(NodeId, SimTime)>,
     /// The configuration in force: the latest in the log, committed or not (old and new while joint).
@@ -293,8 +301,8 @@ impl RaftNode {
             self.leader_id = None;
             self.last_leader_contact = None;
         }
-        self.votes.iter_mut().for_each(|v| *v = false);
-        self.votes[ctx.id() as usize] = true;
+        self.progress.iter_mut().for_each(|p| p.vote_granted = false);
+        self.progress[ctx.id() as usize].vote_granted = true;
         self.role = Role::Follower; // so that set_role records each new round
         self.set_role(Role::PreCandidate, ctx);
         self.reset_election_timer(ctx);
@@ -336,7 +344,7 @@ impl RaftNode {
 
     fn handle_pre_vote_reply(&mut self, from: NodeId, term: Term, granted: bool, ctx: RaftCtx) {
         if granted && self.role == Role::PreCandidate && term == self.term() + 1 {
-            self.votes[from as usize] = true;
+            self.progress[from as usize].vote_granted = true;
             self.maybe_win(ctx);
         } else if !granted {
             self.observe_term(term, ctx);
@@ -348,9 +356,9 @@ impl RaftNode {
         if self.role != Role::Leader {
             return;
         }
-        self.heard[ctx.id() as usize] = true;
-        if self.membership.has_quorum(|n| self.heard.get(n as usize).copied().unwrap_or(false)) {
-            self.heard.iter_mut().for_each(|h| *h = false);
+        self.progress[ctx.id() as usize].recent_active = true;
+        if self.membership.has_quorum(|n| self.progress.get(n as usize).is_some_and(|p| p.recent_active)) {
+            self.progress.iter_mut().for_each(|p| p.recent_active = false);
             ctx.set_timer(RaftTimer::CheckQuorum, self.config.election_timeout_min);
         } else {
             self.leader_id = None;
@@ -366,7 +374,7 @@ impl RaftNode {
         }
         self.reads.lease_given_up = true;
         self.transferring = Some((to, ctx.now() + self.config.election_timeout_max));
-        if self.match_index[to as usize] == self.last_index() {
+        if self.progress[to as usize].match_index == self.last_index() {
             ctx.send(to, RaftMessage::TimeoutNow { term: self.term() });
         } else {
             self.send_append(to, ctx);
@@ -378,7 +386,7 @@ impl RaftNode {
         if let Some((to, deadline)) = self.transferring {
             if ctx.now() > deadline {
                 self.transferring = None;
-            } else if to == peer && self.match_index[to as usize] == self.last_index() {
+            } else if to == peer && self.progress[to as usize].match_index == self.last_index() {
                 ctx.send(to, RaftMessage::TimeoutNow { term: self.term() });
             }
         }
@@ -392,8 +400,8 @@ impl RaftNode {
     fn stand(&mut self, leadership_transfer: bool, ctx: RaftCtx) {
         self.store_hard_state(self.term() + 1, Some(ctx.id()), ctx);
         self.leader_id = None;
-        self.votes.iter_mut().for_each(|v| *v = false);
-        self.votes[ctx.id() as usize] = true;
+        self.progress.iter_mut().for_each(|p| p.vote_granted = false);
+        self.progress[ctx.id() as usize].vote_granted = true;
         self.role = Role::Follower; // so that set_role records the change even from candidate to candidate
         self.set_role(Role::Candidate, ctx);
         self.reset_election_timer(ctx);
@@ -409,7 +417,7 @@ impl RaftNode {
     }
 
     fn maybe_win(&mut self, ctx: RaftCtx) {
-        if !self.membership.has_quorum(|n| self.votes.get(n as usize).copied().unwrap_or(false)) {
+        if !self.membership.has_quorum(|n| self.progress.get(n as usize).is_some_and(|p| p.vote_granted)) {
             return;
         }
         match self.role {
@@ -425,9 +433,8 @@ impl RaftNode {
         self.transferring = None;
         self.promoting.clear();
         ctx.cancel_timer(RaftTimer::Election);
-        let n = self.votes.len();
-        self.next_index = vec![self.last_index() + 1; n];
-        self.match_index = vec![0; n];
+        let next_index = self.last_index() + 1;
+        self.progress.iter_mut().for_each(|p| (p.next_index, p.match_index) = (next_index, 0));
         self.begin_reads();
         // Section 8: a blank entry lets the new leader commit what earlier terms left.
         if self.config.leader_noop {
@@ -436,7 +443,7 @@ impl RaftNode {
         self.broadcast_append(ctx);
         ctx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat_interval);
         if self.config.check_quorum {
-            self.heard.iter_mut().for_each(|h| *h = false);
+            self.progress.iter_mut().for_each(|p| p.recent_active = false);
             ctx.set_timer(RaftTimer::CheckQuorum, self.config.election_timeout_min);
         }
         self.membership_progress(ctx);
@@ -447,8 +454,8 @@ impl RaftNode {
         let cmd = SharedCommand::new(command);
         self.store(RaftWrite::Append { entries: vec![Entry { term, command: cmd.clone() }] }, ctx);
         let index = self.last_index();
-        self.match_index[ctx.id() as usize] = index;
-        self.next_index[ctx.id() as usize] = index + 1;
+        self.progress[ctx.id() as usize].match_index = index;
+        self.progress[ctx.id() as usize].next_index = index + 1;
         ctx.emit(RaftEvent::Append { index, term, cmd });
         self.advance_commit(ctx);
         index
@@ -468,7 +475,7 @@ impl RaftNode {
         if !self.membership.is_member(peer) {
             return; // a server outside the configuration in force gets nothing (thesis 4.2.3)
         }
-        let next = self.next_index[peer as usize].clamp(1, self.last_index() + 1);
+        let next = self.progress[peer as usize].next_index.clamp(1, self.last_index() + 1);
         if next <= self.snapshot_index() {
             return self.send_snapshot(peer, ctx); // the entries it needs were compacted away
         }
@@ -479,7 +486,7 @@ impl RaftNode {
         let entries = self.durable.log[(prev_log_index - base) as usize..(end - base) as usize].to_vec();
         // Pipelining: assume these arrive, so the next send carries only newer entries; a failure
         // reply (a lost message, a conflict) moves nextIndex back.
-        self.next_index[peer as usize] = end + 1;
+        self.progress[peer as usize].next_index = end + 1;
         ctx.send(
             peer,
             RaftMessage::AppendEntries {
@@ -500,7 +507,8 @@ impl RaftNode {
         let term_rule = !self.config.has(Bug::CommitOldTermByCount);
         let mut n = self.last_index();
         while n > self.commit_index {
-            let replicated = self.membership.has_quorum(|p| self.match_index.get(p as usize).is_some_and(|&m| m >= n));
+            let replicated =
+                self.membership.has_quorum(|p| self.progress.get(p as usize).is_some_and(|p| p.match_index >= n));
             if replicated && (!term_rule || self.term_at(n) == Some(self.term())) {
                 self.set_commit(n, ctx);
                 return;
@@ -559,7 +567,7 @@ impl RaftNode {
     fn handle_vote_reply(&mut self, from: NodeId, term: Term, vote_granted: bool, ctx: RaftCtx) {
         self.observe_term(term, ctx);
         if self.role == Role::Candidate && term == self.term() && vote_granted {
-            self.votes[from as usize] = true;
+            self.progress[from as usize].vote_granted = true;
             self.maybe_win(ctx);
         }
     }
@@ -695,12 +703,12 @@ impl RaftNode {
         }
         let peer = from as usize;
         if success {
-            if match_index > self.match_index[peer] {
-                self.match_index[peer] = match_index;
+            if match_index > self.progress[peer].match_index {
+                self.progress[peer].match_index = match_index;
                 self.advance_commit(ctx);
             }
-            self.next_index[peer] = self.next_index[peer].max(match_index + 1);
-            if self.next_index[peer] <= self.last_index() {
+            self.progress[peer].next_index = self.progress[peer].next_index.max(match_index + 1);
+            if self.progress[peer].next_index <= self.last_index() {
                 self.send_append(from, ctx);
             }
             self.continue_transfer(from, ctx);
@@ -716,7 +724,7 @@ impl RaftNode {
             },
             None => conflict_index,
         };
-        self.next_index[peer] = next.clamp(self.match_index[peer] + 1, self.last_index() + 1);
+        self.progress[peer].next_index = next.clamp(self.progress[peer].match_index + 1, self.last_index() + 1);
         self.send_append(from, ctx);
     }
 
@@ -775,15 +783,12 @@ impl Process for RaftNode {
             leader_id: None,
             commit_index: 0,
             last_applied: 0,
-            votes: vec![false; n],
-            next_index: vec![1; n],
-            match_index: vec![0; n],
+            progress: vec![Progress { next_index: 1, ..Progress::default() }; n],
             kv: KvStore::default(),
             election_deadline: 0,
             election_timeout: 0,
             pending: BTreeMap::new(),
             last_leader_contact: None,
-            heard: vec![false; n],
             transferring: None,
             membership: initial_membership.clone(),
             config_index: 0,
@@ -842,8 +847,8 @@ impl Process for RaftNode {
                 conflict_index,
                 read_round,
             } => {
-                if let Some(h) = self.heard.get_mut(from as usize) {
-                    *h = true;
+                if let Some(p) = self.progress.get_mut(from as usize) {
+                    p.recent_active = true;
                 }
                 self.handle_append_reply(from, term, success, match_index, (conflict_term, conflict_index), ctx);
                 self.read_ack(from, term, read_round, ctx);
@@ -858,8 +863,8 @@ impl Process for RaftNode {
                 done: _,
             } => self.handle_install_snapshot(from, term, data, ctx),
             RaftMessage::InstallSnapshotReply { term, last_included_index } => {
-                if let Some(h) = self.heard.get_mut(from as usize) {
-                    *h = true;
+                if let Some(p) = self.progress.get_mut(from as usize) {
+                    p.recent_active = true;
                 }
                 // Installed, so everything up to last_included_index matches: an AppendEntries success.
                 let success = last_included_index > 0;

@@ -99,7 +99,7 @@ impl RaftNode {
     pub(super) fn send_snapshot(&mut self, peer: NodeId, ctx: RaftCtx) {
         let Some(snapshot) = self.durable.snapshot.clone() else { return };
         // Like AppendEntries, assume it arrives; a failure reply moves nextIndex back again.
-        self.next_index[peer as usize] = snapshot.last_included_index + 1;
+        self.progress[peer as usize].next_index = snapshot.last_included_index + 1;
         ctx.send(
             peer,
             RaftMessage::InstallSnapshot {

@@ -21,8 +21,8 @@ pub fn nodes_of(world: &World<RaftNode>) -> Vec<NodeModel> {
                     lines.push(Note::word(member.as_str()));
                 }
                 if p.role == Role::Candidate {
-                    let granted = p.votes.iter().filter(|&&v| v).count();
-                    lines.push(Note::new("votes", format!("{granted}/{}", p.votes.len() / 2 + 1)));
+                    let granted = p.progress.iter().filter(|peer| peer.vote_granted).count();
+                    lines.push(Note::new("votes", format!("{granted}/{}", p.progress.len() / 2 + 1)));
                 }
             }
             NodeModel { id: n.id, status: n.status, role: role.as_str(), term: Some(term), lines }

@@ -1,7 +1,7 @@
 //! The inspector's rows: every field of a node or of a message in flight, as translatable notes.
 
 use crate::lab::view::{millis, node_header_rows, Note};
-use crate::raft::{RaftMessage, RaftNode};
+use crate::raft::{LogIndex, RaftMessage, RaftNode};
 use crate::sim::{MsgId, NodeId, World};
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -22,7 +22,10 @@ pub fn node_rows(world: &World<RaftNode>, id: NodeId) -> Vec<Note> {
         rows.push(Note::new("log_length", d.log.len().to_string()));
     }
     let Some(p) = n.process else { return rows };
-    let granted: Vec<String> = p.votes.iter().enumerate().filter(|(_, &v)| v).map(|(i, _)| i.to_string()).collect();
+    let granted: Vec<String> =
+        p.progress.iter().enumerate().filter(|(_, q)| q.vote_granted).map(|(i, _)| i.to_string()).collect();
+    let next_index: Vec<LogIndex> = p.progress.iter().map(|q| q.next_index).collect();
+    let match_index: Vec<LogIndex> = p.progress.iter().map(|q| q.match_index).collect();
     rows.extend([
         Note::worded("role", p.role.as_str()),
         Note::new("leader", opt(p.leader_id)),
@@ -30,8 +33,8 @@ pub fn node_rows(world: &World<RaftNode>, id: NodeId) -> Vec<Note> {
         Note::new("commit_index", p.commit_index.to_string()),
         Note::new("last_applied", p.last_applied.to_string()),
         Note::new("votes", granted.join(" ")),
-        Note::new("next_index", list(&p.next_index)),
-        Note::new("match_index", list(&p.match_index)),
+        Note::new("next_index", list(&next_index)),
+        Note::new("match_index", list(&match_index)),
         Note::new("election_timeout", millis(p.election_timeout)),
         Note::new("timer_left", millis(p.election_deadline.saturating_sub(local))),
         Note::new("kv_keys", p.kv.entries().count().to_string()),

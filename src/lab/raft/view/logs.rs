@@ -86,8 +86,8 @@ pub fn log_rows(world: &World<RaftNode>, width: usize) -> Vec<LogRow> {
                     .filter(|&peer| peer != n.id)
                     .map(|peer| Progress {
                         peer,
-                        next: p.next_index.get(peer as usize).copied().unwrap_or(0),
-                        matched: p.match_index.get(peer as usize).copied().unwrap_or(0),
+                        next: p.progress.get(peer as usize).map_or(0, |q| q.next_index),
+                        matched: p.progress.get(peer as usize).map_or(0, |q| q.match_index),
                     })
                     .collect(),
                 _ => Vec::new(),
