@@ -43,7 +43,7 @@ fn every_kind_of_bad_scenario_names_its_field_and_leaves_the_running_world_alone
         (
             "unknown action field",
             golden_with(|v| push_action(v, json!({"type": "crash", "node": 1, "hard": true}))),
-            "actions[14].action",
+            "actions[14].action.hard",
         ),
         ("unknown timed field", golden_with(|v| v["actions"][0]["when"] = json!(1)), "actions[0].when"),
         ("node out of range", scenario_file("bad_node_out_of_range.json"), "actions[1].action.node"),

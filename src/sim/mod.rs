@@ -4,6 +4,7 @@
 //! the same trace on every platform.
 
 pub mod action;
+mod action_json;
 pub mod bench;
 pub mod check;
 pub mod clock;

@@ -1,7 +1,7 @@
 //! Scenarios: seed + configuration + timed actions, as JSON, checked field by field.
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::action::{Action, TimedAction};
@@ -40,7 +40,7 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(super) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self { field: field.into(), message: message.into() }
     }
 }
@@ -57,9 +57,9 @@ impl std::fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-/// A complete, replayable run: the same scenario gives the same trace, event for event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A complete, replayable run: the same scenario gives the same trace, event for event. Written
+/// by the derived serializer, read by [`Scenario::from_json`] field by field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario<C, I> {
     /// Which lab it belongs to ("network", "raft"...).
     pub lab: String,
@@ -70,12 +70,12 @@ pub struct Scenario<C, I> {
     /// What happens, in time order.
     pub actions: Vec<TimedAction<I>>,
     /// How long a batch run lasts (virtual microseconds); absent: one second past the last action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<SimTime>,
     /// From this time on everything is repaired and the lab must make progress: a fuzz run's
     /// liveness phase, judged again when the recording is replayed (`distlab-sim run`); the run
     /// then ends where the judgement ends. Absent: liveness is not judged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub liveness_from: Option<SimTime>,
 }
 
@@ -203,11 +203,9 @@ fn parse_action<I: DeserializeOwned>(i: usize, raw: Value) -> Result<TimedAction
     let at = object.remove("at").ok_or_else(|| ScenarioError::new(format!("{path}.at"), "missing"))?;
     let at = field(&format!("{path}.at"), at)?;
     let action = object.remove("action").ok_or_else(|| ScenarioError::new(format!("{path}.action"), "missing"))?;
-    let kind = action.get("type").cloned();
-    let action: Action<I> = match kind {
-        None => return Err(ScenarioError::new(format!("{path}.action.type"), "missing")),
-        Some(_) => field(&format!("{path}.action"), action)?,
-    };
+    let path = format!("{path}.action");
+    let action = super::action_json::parse_action(&path, action)?
+        .try_map_input(|input| field(&format!("{path}.input"), input))?;
     Ok(TimedAction { at, action })
 }
 
