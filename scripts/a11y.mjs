@@ -85,6 +85,30 @@ async function play(page) {
     await page.waitForTimeout(200);
 }
 
+/** Null if the page is no wider than its window; otherwise its width and the elements that stick out
+ * furthest (those inside a scrolling box that itself fits are not the page's overflow). */
+function overflow(page) {
+    return page.evaluate(() => {
+        const root = document.documentElement;
+        if (root.scrollWidth <= innerWidth) return null;
+        const clipped = (el) => {
+            for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+                if (getComputedStyle(box).overflowX !== 'visible' && box.getBoundingClientRect().right <= innerWidth + 0.5) return true;
+            }
+            return false;
+        };
+        const name = (el) => el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className.trim()
+            ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+        const out = [...document.querySelectorAll('body *')]
+            .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+            .filter(({ el, right }) => right > innerWidth + 0.5 && !clipped(el))
+            .sort((a, b) => b.right - a.right)
+            .slice(0, 3)
+            .map(({ el, right }) => `${name(el)} in ${el.parentElement ? name(el.parentElement) : 'nothing'} (right ${Math.round(right)})`);
+        return `${root.scrollWidth} px wide in a ${innerWidth} px window: ${out.join(', ')}`;
+    });
+}
+
 /** Everything wrong with one page in one viewport and mode, as lines. */
 async function check(browser, base, lab, viewport, mode, screenshots) {
     const where = `${lab} ${viewport.name} ${mode.name}`;
@@ -96,24 +120,15 @@ async function check(browser, base, lab, viewport, mode, screenshots) {
     await page.waitForSelector(`[data-testid=app][data-lab=${lab}] main`, { timeout: 30000 });
     const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.top-bar')).display === 'flex');
     if (!styled) errors.push(`${where}: the page's CSS is not loaded`);
+    const wideAtFirst = await overflow(page);
+    if (wideAtFirst) errors.push(`${where}: horizontal overflow on opening, ${wideAtFirst}`);
     await play(page);
     if (screenshots) {
         await mkdir(screenshots, { recursive: true });
         await page.screenshot({ path: join(screenshots, `${lab}-${viewport.name}-${mode.name}.png`) });
     }
-    const wide = await page.evaluate(() => {
-        const root = document.documentElement;
-        if (root.scrollWidth <= innerWidth) return null;
-        // Name the widest elements sticking out, to say where to look.
-        const out = [...document.querySelectorAll('body *')]
-            .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-            .filter(({ right }) => right > innerWidth + 0.5)
-            .sort((a, b) => b.right - a.right)
-            .slice(0, 3)
-            .map(({ el, right }) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(right)})`);
-        return `${root.scrollWidth} px wide in a ${innerWidth} px window: ${out.join(', ')}`;
-    });
-    if (wide) errors.push(`${where}: horizontal overflow, ${wide}`);
+    const wide = await overflow(page);
+    if (wide) errors.push(`${where}: horizontal overflow after playing, ${wide}`);
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
         // eslint-disable-next-line no-undef
