@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Accessibility and layout check of the built app: serves dist/ on a local port, opens every lab page
-// at 1280x720 and at 390x844 (a phone), each in normal and in presentation mode (?present=1), plays a
-// little (so that messages, the event log and the inspector exist), then runs axe-core in the page and
+// at 1280x720 and at 390x844 (a phone), each in normal mode, in presentation mode (?present=1) and in
+// Chinese with the key list open, plays a little (so that messages, the event log and the inspector
+// exist), then runs axe-core in the page and
 // checks that nothing scrolls sideways. Fails listing every serious or critical violation (rule id,
 // target, page) and every page wider than its window.
 //
@@ -28,6 +29,8 @@ const VIEWPORTS = [
 const MODES = [
     { name: 'normal', query: '' },
     { name: 'present', query: '&present=1' },
+    // In Chinese, with the list of keys open.
+    { name: 'zh-keys', query: '', chinese: true, keys: true },
 ];
 // Reported impacts that fail the check.
 const FAILING = new Set(['serious', 'critical']);
@@ -123,6 +126,9 @@ async function check(browser, base, lab, viewport, mode, screenshots) {
     const wideAtFirst = await overflow(page);
     if (wideAtFirst) errors.push(`${where}: horizontal overflow on opening, ${wideAtFirst}`);
     await play(page);
+    if (mode.chinese) await page.locator('[data-testid=lang]').click();
+    if (mode.keys) await page.locator('[data-testid=show-keys]').first().click();
+    await page.waitForTimeout(100);
     if (screenshots) {
         await mkdir(screenshots, { recursive: true });
         await page.screenshot({ path: join(screenshots, `${lab}-${viewport.name}-${mode.name}.png`) });
