@@ -121,8 +121,12 @@ async function check(browser, base, lab, viewport, mode, screenshots) {
     page.on('pageerror', (e) => errors.push(`${where}: page error: ${e.message}`));
     await page.goto(`${base}/?lab=${lab}${mode.query}`);
     await page.waitForSelector(`[data-testid=app][data-lab=${lab}] main`, { timeout: 30000 });
+    // Every stylesheet the page links must have loaded (a wrong hash or path drops one silently).
+    const unstyled = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')]
+        .filter((link) => !link.sheet).map((link) => link.getAttribute('href')));
+    if (unstyled.length) errors.push(`${where}: stylesheets not loaded: ${unstyled.join(', ')}`);
     const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.top-bar')).display === 'flex');
-    if (!styled) errors.push(`${where}: the page's CSS is not loaded`);
+    if (!styled) errors.push(`${where}: the page's CSS is not applied`);
     const wideAtFirst = await overflow(page);
     if (wideAtFirst) errors.push(`${where}: horizontal overflow on opening, ${wideAtFirst}`);
     await play(page);
