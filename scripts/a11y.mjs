@@ -69,8 +69,11 @@ function serve(dir) {
     return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-/** Plays the page a little: play for a while (or advance), then pause, then select the first node. */
+/** Plays the page a little: kill node 1 (so that down states are drawn too), play for a while (or
+ * advance), then pause, then select the first node. */
 async function play(page) {
+    const kill = page.locator('[data-testid=kill-1]');
+    if (await kill.count()) await kill.first().click();
     const advance = page.locator('[data-testid=advance]');
     if (await advance.count()) {
         await advance.first().click();
