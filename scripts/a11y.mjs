@@ -6,7 +6,7 @@
 // checks that nothing scrolls sideways. Fails listing every serious or critical violation (rule id,
 // target, page) and every page wider than its window.
 //
-//   node scripts/a11y.mjs [--dist DIR] [--labs raft,locks] [--screenshots DIR]
+//   node scripts/a11y.mjs [--dist DIR] [--labs raft,locks] [--modes normal,present,zh-keys] [--screenshots DIR]
 //
 // Needs axe-core and playwright-core in .tools/ (scripts/setup.sh --browser) and Chromium
 // (/usr/bin/chromium, or the CHROMIUM environment variable).
@@ -41,13 +41,14 @@ const TYPES = {
 
 /** The command line's options. */
 function options(argv) {
-    const opts = { dist: join(ROOT, 'dist'), labs: LABS, screenshots: null };
+    const opts = { dist: join(ROOT, 'dist'), labs: LABS, screenshots: null, modes: MODES.map((m) => m.name) };
     for (let i = 2; i < argv.length; i += 1) {
         const [flag, value] = [argv[i], argv[i + 1]];
         if (flag === '--dist') opts.dist = resolve(value);
         else if (flag === '--labs') opts.labs = value.split(',');
         else if (flag === '--screenshots') opts.screenshots = resolve(value);
-        else throw new Error(`unknown option ${flag} (expected --dist, --labs, --screenshots)`);
+        else if (flag === '--modes') opts.modes = value.split(',');
+        else throw new Error(`unknown option ${flag} (expected --dist, --labs, --modes, --screenshots)`);
         i += 1;
     }
     return opts;
@@ -69,11 +70,13 @@ function serve(dir) {
     return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-/** Plays the page a little: kill node 1 (so that down states are drawn too), play for a while (or
- * advance), then pause, then select the first node. */
+/** Plays the page a little: kill node 1 and pause node 2 (so that down and paused states are drawn
+ * too), play for a while (or advance), then pause, then select the first node. */
 async function play(page) {
-    const kill = page.locator('[data-testid=kill-1]');
-    if (await kill.count()) await kill.first().click();
+    for (const fault of ['kill-1', 'pause-2']) {
+        const button = page.locator(`[data-testid=${fault}]:not([disabled])`);
+        if (await button.count()) await button.first().click();
+    }
     const advance = page.locator('[data-testid=advance]');
     if (await advance.count()) {
         await advance.first().click();
@@ -171,7 +174,7 @@ let failures = [];
 try {
     for (const lab of opts.labs) {
         for (const viewport of VIEWPORTS) {
-            for (const mode of MODES) {
+            for (const mode of MODES.filter((m) => opts.modes.includes(m.name))) {
                 const errors = await check(browser, base, lab, viewport, mode, opts.screenshots);
                 console.log(`${errors.length ? 'FAIL' : 'ok  '} ${lab} ${viewport.name} ${mode.name}${errors.length ? `: ${errors.length} problem(s)` : ''}`);
                 failures = failures.concat(errors);
