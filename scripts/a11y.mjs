@@ -3,8 +3,9 @@
 // at 1280x720 and at 390x844 (a phone), each in normal mode, in presentation mode (?present=1) and in
 // Chinese with the key list open, plays a little (so that messages, the event log and the inspector
 // exist), then runs axe-core in the page and
-// checks that nothing scrolls sideways. Fails listing every serious or critical violation (rule id,
-// target, page) and every page wider than its window.
+// checks that nothing scrolls sideways and that the cluster's node texts are drawn at 10 px or more.
+// Fails listing every serious or critical violation (rule id, target, page), every page wider than its
+// window and every page with unreadably small node texts.
 //
 //   node scripts/a11y.mjs [--dist DIR] [--labs raft,locks] [--modes normal,present,zh-keys] [--screenshots DIR]
 //
@@ -32,6 +33,8 @@ const MODES = [
     // In Chinese, with the list of keys open.
     { name: 'zh-keys', query: '', chinese: true, keys: true },
 ];
+// The smallest node text (an id, a line under it) the cluster may draw, in CSS pixels.
+const LEAST_TEXT_PX = 10;
 // Reported impacts that fail the check.
 const FAILING = new Set(['serious', 'critical']);
 const TYPES = {
@@ -143,6 +146,15 @@ async function check(browser, base, lab, viewport, mode, screenshots) {
         await mkdir(screenshots, { recursive: true });
         await page.screenshot({ path: join(screenshots, `${lab}-${viewport.name}-${mode.name}.png`) });
     }
+    const tiny = await page.evaluate((least) => {
+        // The node texts of the cluster as drawn: font size times the picture's scale.
+        const small = [...document.querySelectorAll('svg.cluster .node text')]
+            .filter((text) => text.getBBox().width > 0 && getComputedStyle(text).display !== 'none')
+            .map((text) => ({ text, px: parseFloat(getComputedStyle(text).fontSize) * text.ownerSVGElement.getScreenCTM().a }))
+            .filter(({ px }) => px < least);
+        return small.length ? `${small.length} node text(s) drawn under ${least} px, the smallest ${small.map((s) => s.px).reduce((a, b) => Math.min(a, b)).toFixed(1)} px ("${small[0].text.textContent.trim()}")` : null;
+    }, LEAST_TEXT_PX);
+    if (tiny) errors.push(`${where}: ${tiny}`);
     const wide = await overflow(page);
     if (wide) errors.push(`${where}: horizontal overflow after playing, ${wide}`);
     await page.addScriptTag({ path: AXE });
