@@ -11,6 +11,10 @@ source "$ROOT/scripts/env.sh"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# The accessibility check (scripts/a11y.mjs): axe-core run in pages driven by playwright-core over the
+# system Chromium (playwright-core downloads no browser).
+AXE_CORE_VERSION=4.14.1
+PLAYWRIGHT_CORE_VERSION=1.65.1
 
 log() { echo "[setup] $*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -47,6 +51,12 @@ if [ "${1:-}" = "--browser" ]; then
         log "installing Chromium and ChromeDriver"
         as_root apt-get update -qq
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    fi
+    npm_version() { node -p "require('$ROOT/.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
+    if [ "$(npm_version axe-core)" != "$AXE_CORE_VERSION" ] || [ "$(npm_version playwright-core)" != "$PLAYWRIGHT_CORE_VERSION" ]; then
+        log "installing axe-core $AXE_CORE_VERSION and playwright-core $PLAYWRIGHT_CORE_VERSION into .tools/"
+        npm install --silent --no-audit --no-fund --save-exact --prefix "$ROOT/.tools" \
+            "axe-core@$AXE_CORE_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION"
     fi
 fi
 log "ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version)"

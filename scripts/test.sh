@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: native (with and without the web feature),
-# the headless-Chromium browser tests, and an offline release build of the app.
+# the headless-Chromium browser tests, an offline release build of the app, and axe-core on its pages.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/setup.sh" --browser
@@ -33,3 +33,6 @@ step "release build of the app (trunk, offline)"
 trunk build --release
 ls -l dist/*.wasm
 echo "wasm size: $(stat -c %s dist/*.wasm) bytes, gzipped: $(gzip -9c dist/*.wasm | wc -c) bytes"
+
+step "accessibility: axe-core on every page at 1280x720 and 390x844 (normal, presentation, Chinese); no sideways scroll"
+node scripts/a11y.mjs

@@ -68,15 +68,41 @@ async fn kill_then_restart_node_two() {
 }
 
 #[wasm_bindgen_test]
-async fn restarting_a_running_node_is_refused_and_changes_nothing() {
+async fn a_button_that_cannot_apply_is_disabled_and_clicking_it_changes_nothing() {
     let root = mount().await;
+    assert!(
+        find(&root, "[data-testid=\"restart-3\"]").has_attribute("disabled"),
+        "a running node has nothing to restart"
+    );
+    assert!(!find(&root, "[data-testid=\"kill-3\"]").has_attribute("disabled"));
     click(&root, "[data-testid=\"restart-3\"]").await;
-    let error = find(&root, "[data-testid=\"error\"]");
-    assert!(error.text_content().unwrap().contains("node 3"), "error says: {:?}", error.text_content());
+    assert!(root.query_selector("[data-testid=\"error\"]").unwrap().is_none());
     assert_eq!(state_of(&root, 3), "up");
     assert_eq!(attr(&root, "[data-testid=\"action-count\"]", "data-value"), "0");
-    click(&root, "[data-testid=\"error-dismiss\"]").await;
-    assert!(root.query_selector("[data-testid=\"error\"]").unwrap().is_none());
+    click(&root, "[data-testid=\"kill-3\"]").await;
+    assert!(!find(&root, "[data-testid=\"restart-3\"]").has_attribute("disabled"), "a down node can be restarted");
+    assert!(find(&root, "[data-testid=\"kill-3\"]").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn the_link_directions_are_one_tab_stop_and_the_arrow_keys_move_inside_it() {
+    let root = mount().await;
+    let stops = root.query_selector_all(".links [tabindex=\"0\"]").unwrap().length();
+    assert_eq!(stops, 1, "one Tab stop for every link direction");
+    let first = find(&root, ".links [tabindex=\"0\"]");
+    let first_link = first.get_attribute("data-link").unwrap();
+    let links = find(&root, ".links");
+    let press = js_sys::Function::new_with_args(
+        "target",
+        "target.focus(); target.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}))",
+    );
+    press.call1(&wasm_bindgen::JsValue::NULL, &first).unwrap();
+    settle().await;
+    let now = find(&links, "[tabindex=\"0\"]").get_attribute("data-link").unwrap();
+    assert_ne!(now, first_link, "the arrow moved the Tab stop to the next direction");
+    assert_eq!(root.query_selector_all(".links [tabindex=\"0\"]").unwrap().length(), 1);
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(focused.get_attribute("data-link").as_deref(), Some(now.as_str()), "and focused it");
 }
 
 #[wasm_bindgen_test]

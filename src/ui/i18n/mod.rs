@@ -177,6 +177,8 @@ table! {
     WordReordering => "reorder", "乱序";
     WordOffset => "offset", "偏移";
     WordDrift => "drift", "漂移";
+    LinksLabel => "Link directions: Tab reaches them, the arrow keys choose one, Enter cuts or heals it",
+                  "链路方向：用 Tab 进入，方向键选择，回车切断或修复";
 }
 
 /// A vocabulary word of the view models (a trace event's name, a `Note`'s word) in `lang`;

@@ -12,9 +12,24 @@ pub fn fault_button(
     fault: Fault,
     on_fault: &Callback<Fault>,
 ) -> Html {
+    fault_button_if(true, label, testid, class, fault, on_fault)
+}
+
+/// A button that asks for `fault` when clicked, `disabled` (greyed, out of the Tab order) when
+/// `enabled` is false because the fault cannot apply (restarting a running node).
+pub fn fault_button_if(
+    enabled: bool,
+    label: &str,
+    testid: String,
+    class: &'static str,
+    fault: Fault,
+    on_fault: &Callback<Fault>,
+) -> Html {
     let onclick = on_fault.reform(move |_: MouseEvent| fault.clone());
     html! {
-        <button type="button" class={classes!("btn", class)} data-testid={testid} {onclick}>{ label.to_string() }</button>
+        <button type="button" class={classes!("btn", class)} data-testid={testid} disabled={!enabled} {onclick}>
+            { label.to_string() }
+        </button>
     }
 }
 

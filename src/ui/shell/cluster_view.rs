@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, SvgElement};
 use yew::prelude::*;
 
 use super::fault::Fault;
@@ -10,6 +12,7 @@ use super::link_line::LinkLine;
 use super::message_dot::{message_at, DropCross};
 use super::message_layer::{use_message_layer, MessageDraw};
 use super::node_glyph::NodeGlyph;
+use super::roving;
 use crate::lab::view::{ClusterModel, LinkModel};
 use crate::sim::{Action, MsgId, NodeId};
 use crate::ui::i18n::{t, use_lang, Key};
@@ -127,13 +130,42 @@ struct LinksProps {
     on_fault: Callback<Fault>,
 }
 
-/// Every link direction; redrawn only when a link changes (at 25 nodes there are 600).
+/// Every link direction; redrawn only when a link changes (at 25 nodes there are 600). The group
+/// is one Tab stop: the arrow keys move between directions (a page's nodes come next, not after
+/// twenty links).
 #[component]
 fn Links(props: &LinksProps) -> Html {
+    let lang = use_lang();
+    let active = use_state(|| 0usize);
+    let group = use_node_ref();
+    let onkeydown = {
+        let (active, group, len) = (active.clone(), group.clone(), props.links.len());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(next) = roving::step(&e.key(), *active, len) else { return };
+            e.prevent_default();
+            active.set(next);
+            let target = group.cast::<Element>().and_then(|g| g.children().item(next as u32));
+            if let Some(target) = target.and_then(|t| t.dyn_into::<SvgElement>().ok()) {
+                let _ = target.focus();
+            }
+        })
+    };
+    // A link focused by the pointer or by Tab becomes the group's Tab stop.
+    let onfocusin = {
+        let (active, links) = (active.clone(), props.links.clone());
+        Callback::from(move |e: FocusEvent| {
+            let Some(name) = e.target_dyn_into::<Element>().and_then(|t| t.get_attribute("data-link")) else { return };
+            if let Some(at) = links.iter().position(|l| format!("{}-{}", l.from, l.to) == name) {
+                active.set(at);
+            }
+        })
+    };
+    let stop = (*active).min(props.links.len().saturating_sub(1));
     html! {
-        <g class="links">
-            { for props.links.iter().map(|&link| html! {
-                <LinkLine key={format!("{}-{}", link.from, link.to)} {link} count={props.count} on_fault={props.on_fault.clone()} />
+        <g class="links" ref={group} role="group" aria-label={t(lang, Key::LinksLabel)} {onkeydown} {onfocusin}>
+            { for props.links.iter().enumerate().map(|(at, &link)| html! {
+                <LinkLine key={format!("{}-{}", link.from, link.to)} {link} count={props.count} on_fault={props.on_fault.clone()}
+                          tab_stop={at == stop} />
             }) }
         </g>
     }

@@ -41,8 +41,9 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     use_keyed_list(list.clone(), items);
     html! {
         <section class="panel event-log" data-testid="event-log">
-            <h2>{ t(lang, Key::EventLog) }</h2>
-            <ol ref={list} />
+            <h2 id="event-log-title">{ t(lang, Key::EventLog) }</h2>
+            // Focusable, so that the keyboard can scroll it; named by its heading.
+            <ol ref={list} tabindex="0" aria-labelledby="event-log-title" />
         </section>
     }
 }

@@ -27,8 +27,8 @@ pub fn KeysHelp(props: &KeysHelpProps) -> Html {
         shell.iter().map(|(k, what)| (*k, AttrValue::from(t(lang, *what)))).chain(props.page_keys.iter().cloned());
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="keys-help" role="dialog" aria-modal="false" data-testid="keys-help">
-            <h2>{ t(lang, Key::Keys) }</h2>
+        <div class="keys-help" role="dialog" aria-modal="false" aria-labelledby="keys-help-title" data-testid="keys-help">
+            <h2 id="keys-help-title">{ t(lang, Key::Keys) }</h2>
             <dl>
                 { for rows.map(|(k, what)| html! { <div class="row"><dt><kbd>{ k }</kbd></dt><dd>{ what }</dd></div> }) }
             </dl>

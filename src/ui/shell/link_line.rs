@@ -21,6 +21,9 @@ pub struct LinkLineProps {
     pub count: u32,
     /// Asks to cut or heal it.
     pub on_fault: Callback<Fault>,
+    /// Whether it is its group's one Tab stop (see [`super::roving`]).
+    #[prop_or_default]
+    pub tab_stop: bool,
 }
 
 /// A link direction: solid with an arrowhead when up, dashed and crossed when cut.
@@ -39,7 +42,7 @@ pub fn LinkLine(props: &LinkLineProps) -> Html {
     let angle = (b.y - a.y).atan2(b.x - a.x).to_degrees();
     html! {
         <g class={classes!("link", if up { "up" } else { "down" })} data-link={format!("{from}-{to}")}
-           data-up={up.to_string()} tabindex="0" role="button" aria-label={title.clone()} {onclick} {onkeydown}>
+           data-up={up.to_string()} tabindex={if props.tab_stop { "0" } else { "-1" }} role="button" aria-label={title.clone()} {onclick} {onkeydown}>
             <title>{ title }</title>
             <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
             <line class="wire" {x1} {y1} {x2} {y2}

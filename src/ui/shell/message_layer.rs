@@ -48,6 +48,8 @@ struct Parts {
     transform: SvgTransform,
     title: Element,
     body: Element,
+    /// The sender's id written on the body: who sent it, not by colour alone.
+    sender: Element,
     tag: Element,
     written: Written,
 }
@@ -59,6 +61,7 @@ struct Written {
     kind: &'static str,
     title: String,
     fill: &'static str,
+    sender: String,
     tag_class: String,
     tag: String,
     /// Opacity in hundredths (0 before the first write).
@@ -188,8 +191,9 @@ impl Layer {
         let title = element.first_element_child()?;
         let ring = title.next_element_sibling()?.next_element_sibling()?;
         let body = ring.next_element_sibling()?;
-        let tag = body.next_element_sibling()?;
-        Some(Parts { element, transform, title, body, tag, written: Written::default() })
+        let sender = body.next_element_sibling()?;
+        let tag = sender.next_element_sibling()?;
+        Some(Parts { element, transform, title, body, sender, tag, written: Written::default() })
     }
 }
 
@@ -234,7 +238,7 @@ fn message_class(m: &MessageModel, highlighted: bool) -> String {
 fn dress(parts: &mut Parts, m: &MessageModel, identity: &Identity, highlighted: bool) {
     use std::fmt::Write as _;
     let mut text = message_class(m, highlighted);
-    let Parts { element, title, body, tag, written, .. } = parts;
+    let Parts { element, title, body, sender, tag, written, .. } = parts;
     set_if_changed(element, "class", &mut written.class, &text);
     let _ = element.set_attribute("data-msg", &m.id.to_string());
     if written.kind != m.kind.name {
@@ -248,7 +252,11 @@ fn dress(parts: &mut Parts, m: &MessageModel, identity: &Identity, highlighted: 
     if written.fill != fill {
         written.fill = fill;
         let _ = body.set_attribute("fill", fill);
+        let _ = sender.set_attribute("fill", palette::ink(m.from));
     }
+    text.clear();
+    let _ = write!(text, "{}", m.from);
+    set_text_if_changed(sender, &mut written.sender, &text);
     let (label, tone) = identity.tag.as_ref().map_or(("", ""), |(text, tone)| (text.as_str(), *tone));
     text.clear();
     text.push_str("tag");
@@ -260,15 +268,17 @@ fn dress(parts: &mut Parts, m: &MessageModel, identity: &Identity, highlighted: 
     set_text_if_changed(tag, &mut written.tag, label);
 }
 
-/// A request's group: a disc in the sender's colour; a dashed ring shows on a network copy (CSS).
+/// A request's group: a disc in the sender's colour with the sender's id on it; a dashed ring
+/// shows on a network copy (CSS).
 const REQUEST_MARKUP: &str = "<g class=\"msg\" transform=\"translate(0,0)\"><title></title><circle class=\"hit\" r=\"13\"/>\
-    <circle class=\"copy-ring\" r=\"10\"/><circle class=\"body\" r=\"6.5\"/><text class=\"tag\" x=\"9\" y=\"-8\"></text></g>";
+    <circle class=\"copy-ring\" r=\"11\"/><circle class=\"body\" r=\"7.5\"/><text class=\"sender\" dy=\"0.35em\"></text>\
+    <text class=\"tag\" x=\"10\" y=\"-9\"></text></g>";
 
-/// A reply's group: a diamond.
+/// A reply's group: a diamond, the sender's id on it.
 const REPLY_MARKUP: &str =
     "<g class=\"msg\" transform=\"translate(0,0)\"><title></title><circle class=\"hit\" r=\"13\"/>\
-    <circle class=\"copy-ring\" r=\"10\"/><rect class=\"body\" x=\"-5.5\" y=\"-5.5\" width=\"11\" height=\"11\" \
-    transform=\"rotate(45)\"/><text class=\"tag\" x=\"9\" y=\"-8\"></text></g>";
+    <circle class=\"copy-ring\" r=\"12\"/><rect class=\"body\" x=\"-6.5\" y=\"-6.5\" width=\"13\" height=\"13\" \
+    transform=\"rotate(45)\"/><text class=\"sender\" dy=\"0.35em\"></text><text class=\"tag\" x=\"10\" y=\"-9\"></text></g>";
 
 /// Hundredths as a decimal ("0.25", "1.00").
 fn hundredths(v: i32) -> String {

@@ -27,6 +27,7 @@ pub mod node_list;
 pub mod page_head;
 pub mod palette;
 pub mod playback;
+pub mod roving;
 pub mod run;
 pub mod run_frame;
 pub mod scenario_choice;

@@ -65,14 +65,18 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
     let select = props.on_select.reform(move |()| id);
     let onclick = select.reform(|_: MouseEvent| ());
     let onkeydown = on_activate_key(select);
+    let lines: Vec<String> = node.lines.iter().map(|line| i18n::note_text(lang, line)).collect();
     let title = format!("{} {id} · {}", i18n::t(lang, Key::Node), i18n::status_name(lang, node.status));
+    // The accessible name holds the visible text (the id, then the lines under it) in reading order.
+    let name =
+        format!("{} {id} {} · {}", i18n::t(lang, Key::Node), lines.join(" "), i18n::status_name(lang, node.status));
     let r = node_radius(props.count);
     html! {
         <g class={classes!("node", format!("state-{state}"), format!("role-{}", node.role), props.selected.then_some("selected"), props.flagged.then_some("flagged"))}
            data-node={id.to_string()} data-role={node.role} data-state={state}
            data-term={node.term.map(|t| t.to_string())}
            transform={format!("translate({:.1},{:.1})", at.x, at.y)}
-           tabindex="0" role="button" aria-label={title.clone()} {onclick} {onkeydown}>
+           tabindex="0" role="button" aria-label={name} {onclick} {onkeydown}>
             <title>{ title }</title>
             <circle class="halo" r={(r + 7.0).to_string()} />
             if let Some(left) = props.timer {
@@ -83,7 +87,8 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
             if node.status == NodeStatus::Down {
                 <path class="cross" d={format!("M{a},{a}L{b},{b}M{b},{a}L{a},{b}", a = -r * 0.7, b = r * 0.7)} />
             }
-            <text class="label" dy="0.35em" fill={ink}>{ id }</text>
+            // Each text ends with a space (not drawn): read together, the texts stay separate words.
+            <text class="label" dy="0.35em" fill={ink}>{ format!("{id} ") }</text>
             if node.status == NodeStatus::Paused {
                 <g class="pause-badge" transform={format!("translate({:.1},{:.1})", r * 0.8, -r * 0.8)}>
                     <circle r="12" />
@@ -97,10 +102,10 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
                     <text dy="0.35em">{ "?" }</text>
                 </g>
             }
-            { for node.lines.iter().enumerate().map(|(i, line)| html! {
+            { for lines.into_iter().enumerate().map(|(i, line)| html! {
                 // Spaced in ems, so that the lines stay apart when presentation mode enlarges them.
                 <text class="line" y={format!("{:.0}", r + 6.0)} dy={format!("{:.2}em", 1.0 + 1.25 * i as f64)}>
-                    { i18n::note_text(lang, line) }
+                    { format!("{line} ") }
                 </text>
             }) }
         </g>

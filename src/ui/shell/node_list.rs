@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::buttons::fault_button;
+use super::buttons::fault_button_if;
 use super::fault::Fault;
 use super::palette;
 use crate::lab::view::NodeModel;
@@ -38,13 +38,12 @@ pub fn NodeList(props: &NodeListProps) -> Html {
                 { for props.nodes.iter().map(|node| {
                     let id = node.id;
                     let select = props.on_select.reform(move |_: MouseEvent| id);
-                    let applies = |wanted: NodeStatus| if node.status == wanted { "applies" } else { "inapplicable" };
-                    let up_or_paused = if node.status == NodeStatus::Down { "inapplicable" } else { "applies" };
+                    let up_or_paused = node.status != NodeStatus::Down;
                     let buttons = [
                         (Key::Kill, "kill", up_or_paused, Action::Crash { node: id }),
-                        (Key::Restart, "restart", applies(NodeStatus::Down), Action::Restart { node: id }),
-                        (Key::PauseNode, "pause", applies(NodeStatus::Up), Action::Pause { node: id }),
-                        (Key::ResumeNode, "resume", applies(NodeStatus::Paused), Action::Resume { node: id }),
+                        (Key::Restart, "restart", node.status == NodeStatus::Down, Action::Restart { node: id }),
+                        (Key::PauseNode, "pause", node.status == NodeStatus::Up, Action::Pause { node: id }),
+                        (Key::ResumeNode, "resume", node.status == NodeStatus::Paused, Action::Resume { node: id }),
                     ];
                     html! {
                         <li key={id} class={classes!("node-row", node.status.as_str(), (props.selected == Some(id)).then_some("selected"))}
@@ -55,11 +54,11 @@ pub fn NodeList(props: &NodeListProps) -> Html {
                             </button>
                             <span class={classes!("status", node.status.as_str())}>{ status_name(lang, node.status) }</span>
                             <span class="row-buttons">
-                                { for buttons.into_iter().map(|(key, name, class, fault)| {
-                                    fault_button(t(lang, key), format!("{name}-{id}"), class, fault, &props.on_fault)
+                                { for buttons.into_iter().map(|(key, name, enabled, fault)| {
+                                    fault_button_if(enabled, t(lang, key), format!("{name}-{id}"), "", fault, &props.on_fault)
                                 }) }
                                 if let Some((label, prefix, action)) = &props.extra {
-                                    <button type="button" class={classes!("btn", up_or_paused)} data-testid={format!("{prefix}-{id}")}
+                                    <button type="button" class="btn" data-testid={format!("{prefix}-{id}")} disabled={!up_or_paused}
                                             onclick={action.reform(move |_: MouseEvent| id)}>{ label.clone() }</button>
                                 }
                             </span>
