@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::config::{Bug, ConfigCenterConfig};
+use super::journal::Journal;
 use super::store::{Entry, Op, Revision, Store, WriteId};
 use super::{ConfigEvent, ConfigMessage, ConfigNode, ConfigTimer, ConfigWrite, DistroMessage, Refusal, Reply};
 use crate::sim::{stable_hash, Ctx, NodeId, SimTime};
@@ -17,6 +18,8 @@ use crate::sim::{stable_hash, Ctx, NodeId, SimTime};
 pub struct ApServer {
     /// Its copy.
     pub store: Store,
+    /// Its lab events.
+    pub journal: Journal,
     /// When it last heard from each server, on its own clock (itself: always alive).
     pub last_heard: Vec<SimTime>,
     /// Keys changed here since the last sync.
@@ -47,6 +50,7 @@ impl ApServer {
         ctx.set_timer(ConfigTimer::Report, config.report_interval);
         Self {
             store,
+            journal: Journal::default(),
             last_heard: vec![ctx.now(); config.servers as usize],
             dirty: BTreeSet::new(),
             repaired: 0,
@@ -93,13 +97,13 @@ impl ApServer {
         let reply = match self.store.apply(&op, write, self.id, ctx.now()) {
             Ok(version) => {
                 if version > before {
-                    ctx.emit(ConfigEvent::Accepted { key: key.clone(), version, write, clock: ctx.now() });
+                    self.journal.emit(ConfigEvent::Accepted { key: key.clone(), version, write, clock: ctx.now() }, ctx);
                     self.changed(&key, ctx);
                 }
                 Reply::Written { key, version }
             }
             Err(_) => {
-                ctx.emit(ConfigEvent::WriteRefused { refusal: Refusal::Rejected });
+                self.journal.emit(ConfigEvent::WriteRefused { refusal: Refusal::Rejected }, ctx);
                 Reply::Refused { refusal: Refusal::Rejected }
             }
         };
@@ -129,7 +133,7 @@ impl ApServer {
                     let version = entry.revision.version;
                     if self.store.merge(&key, entry.clone()) {
                         ctx.persist(ConfigWrite::Entry { key: key.clone(), entry });
-                        ctx.emit(ConfigEvent::Merged { key, version, from });
+                        self.journal.emit(ConfigEvent::Merged { key, version, from }, ctx);
                     }
                 }
             }

@@ -13,7 +13,7 @@ use super::config::Mode;
 pub use super::measures::Measured;
 use super::store::{Entry, Revision, WriteId};
 use super::{ConfigEvent, ConfigNode};
-use crate::sim::{fill_facts, Checker, NodeId, NodeStatus, SimTime, TraceEvent, Violation, World};
+use crate::sim::{fill_facts, Checker, NodeId, NodeStatus, SimTime, Violation, World};
 
 /// Names of the invariants, in the order the page lists them.
 pub const INVARIANTS: [&str; 3] = ["No Stale Read", "No Lost Write", "Converges"];
@@ -45,7 +45,8 @@ type Found = (&'static str, &'static str, Vec<NodeId>, Vec<(&'static str, String
 /// The lab's checker.
 #[derive(Clone, Debug, Default)]
 pub struct ConfigChecker {
-    next_seq: u64,
+    /// Per node: its life and the events read of it.
+    cursors: BTreeMap<NodeId, (u32, u64)>,
     measured: Measured,
     /// Per key, the highest version acknowledged or read so far.
     floor: BTreeMap<String, u64>,
@@ -71,20 +72,28 @@ impl ConfigChecker {
         &self.measured
     }
 
+    /// Read every node's new events; the first violation among them, if any.
     fn take(&mut self, world: &World<ConfigNode>) -> Option<Found> {
-        let total = world.trace().total();
-        if total <= self.next_seq {
-            return None;
-        }
-        let mut new: Vec<_> = world.trace().entries().rev().take_while(|e| e.seq >= self.next_seq).collect();
-        new.reverse();
-        self.next_seq = total;
         let judged = world.config().reads_linearizable();
+        let now = world.now();
         let mut found = None;
-        for entry in new {
-            let (TraceEvent::Engine(event), Some(node)) = (&entry.event, entry.node) else { continue };
-            if let Some(f) = self.on_event(node, entry.t, event, judged) {
-                found.get_or_insert(f);
+        for (id, p) in world.processes() {
+            let Some(p) = p else { continue };
+            let life = world.node(id).map_or(0, |n| n.life);
+            let journal = p.journal();
+            let cursor = self.cursors.entry(id).or_default();
+            if cursor.0 != life {
+                *cursor = (life, 0);
+            }
+            if cursor.1 == journal.total() {
+                continue;
+            }
+            let from = cursor.1;
+            cursor.1 = journal.total();
+            for event in journal.since(from) {
+                if let Some(f) = self.on_event(id, now, event, judged) {
+                    found.get_or_insert(f);
+                }
             }
         }
         found

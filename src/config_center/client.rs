@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, VecDeque};
 
 use super::config::ConfigCenterConfig;
+use super::journal::Journal;
 use super::store::{Op, WriteId};
 use super::{
     ConfigDisk, ConfigEvent, ConfigInput, ConfigMessage, ConfigNode, ConfigTimer, ConfigWrite, Refusal, Reply, Request,
@@ -54,6 +55,8 @@ pub struct Client {
     pub acked: u64,
     /// Requests that failed on every server.
     pub failed: u64,
+    /// Its lab events.
+    pub journal: Journal,
     id: NodeId,
     servers: u32,
     keys: Vec<String>,
@@ -79,6 +82,7 @@ impl Client {
             home: (id - config.servers) % config.servers,
             acked: 0,
             failed: 0,
+            journal: Journal::default(),
             id,
             servers: config.servers,
             keys: config.keys.clone(),
@@ -133,10 +137,10 @@ impl Client {
         let Some(job) = self.queue.pop_front() else { return };
         match &job {
             Job::Write { write, op } => {
-                ctx.emit(ConfigEvent::WriteInvoked { write: *write, op: op.name(), key: op.key().to_string() })
+                self.journal.emit(ConfigEvent::WriteInvoked { write: *write, op: op.name(), key: op.key().to_string() }, ctx)
             }
             Job::Read { read, key, .. } => {
-                ctx.emit(ConfigEvent::ReadInvoked { read: *read, key: key.clone(), linearizable: self.linearizable })
+                self.journal.emit(ConfigEvent::ReadInvoked { read: *read, key: key.clone(), linearizable: self.linearizable }, ctx)
             }
         }
         let server = self.home;
@@ -170,9 +174,9 @@ impl Client {
     fn give_up(&mut self, job: Job, ctx: &mut Ctx<ConfigNode>) {
         self.failed += 1;
         match job {
-            Job::Write { write, op } => ctx.emit(ConfigEvent::WriteFailed { write, key: op.key().to_string() }),
+            Job::Write { write, op } => self.journal.emit(ConfigEvent::WriteFailed { write, key: op.key().to_string() }, ctx),
             Job::Read { read, key, purpose } => {
-                ctx.emit(ConfigEvent::ReadFailed { read, key });
+                self.journal.emit(ConfigEvent::ReadFailed { read, key }, ctx);
                 if purpose == Purpose::Startup && self.started_from_cache.is_none() {
                     self.start(true, ctx);
                 }
@@ -208,7 +212,7 @@ impl Client {
                 ctx.cancel_timer(ConfigTimer::RequestTimeout { req });
                 if let Job::Write { write, .. } = out.job {
                     self.acked += 1;
-                    ctx.emit(ConfigEvent::WriteAcked { write, key, version });
+                    self.journal.emit(ConfigEvent::WriteAcked { write, key, version }, ctx);
                 }
                 self.pump(ctx);
             }
@@ -216,7 +220,7 @@ impl Client {
                 let out = self.current.take().expect("in flight");
                 ctx.cancel_timer(ConfigTimer::RequestTimeout { req });
                 let Job::Read { purpose, .. } = out.job else { return self.pump(ctx) };
-                ctx.emit(ConfigEvent::ReadReturned { read, key: key.clone(), version, value: value.clone() });
+                self.journal.emit(ConfigEvent::ReadReturned { read, key: key.clone(), version, value: value.clone() }, ctx);
                 self.home = out.server;
                 self.take_value(key, version, value, ctx);
                 if purpose == Purpose::Startup && self.started_from_cache.is_none() {
@@ -237,13 +241,13 @@ impl Client {
         if let Some(v) = &value {
             ctx.persist(ConfigWrite::Cache { key: key.clone(), version, value: v.clone() });
         }
-        ctx.emit(ConfigEvent::Seen { key: key.clone(), version });
+        self.journal.emit(ConfigEvent::Seen { key: key.clone(), version }, ctx);
         self.config.insert(key, (version, value));
     }
 
     fn start(&mut self, from_cache: bool, ctx: &mut Ctx<ConfigNode>) {
         self.started_from_cache = Some(from_cache);
-        ctx.emit(ConfigEvent::Started { from_cache });
+        self.journal.emit(ConfigEvent::Started { from_cache }, ctx);
     }
 
     /// After a startup or watch read: long-poll again once no other such read is waiting.

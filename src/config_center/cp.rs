@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::config::{Bug, ConfigCenterConfig};
+use super::journal::Journal;
 use super::server::value_reply;
 use super::store::{Op, Store, WriteId};
 use super::{ConfigEvent, ConfigMessage, ConfigNode, ConfigTimer, ConfigWrite, Refusal, Reply};
@@ -31,6 +32,8 @@ pub struct CpServer {
     pub raft: RaftNode,
     /// The configurations applied so far.
     pub store: Store,
+    /// Its lab events.
+    pub journal: Journal,
     id: NodeId,
     servers: u32,
     local_reads: bool,
@@ -51,6 +54,7 @@ impl CpServer {
         let mut server = Self {
             raft,
             store: Store::default(),
+            journal: Journal::default(),
             id,
             servers: config.servers,
             local_reads: !config.linearizable_reads || config.has(Bug::ReadWithoutReadIndex),
@@ -112,7 +116,7 @@ impl CpServer {
 
     fn refuse(&mut self, to: NodeId, req: u64, refusal: Refusal, write: bool, ctx: &mut Ctx<ConfigNode>) {
         if write {
-            ctx.emit(ConfigEvent::WriteRefused { refusal });
+            self.journal.emit(ConfigEvent::WriteRefused { refusal }, ctx);
         }
         ctx.send(to, ConfigMessage::Reply { req, reply: Reply::Refused { refusal } });
     }
@@ -131,7 +135,7 @@ impl CpServer {
 
     fn on_event(&mut self, event: RaftEvent, ctx: &mut Ctx<ConfigNode>) {
         match event {
-            RaftEvent::Role { role, term } => ctx.emit(ConfigEvent::Role { role, term }),
+            RaftEvent::Role { role, term } => self.journal.emit(ConfigEvent::Role { role, term }, ctx),
             RaftEvent::Apply { cmd, .. } => {
                 let Command::Client { client, seq, op: KvOp::Put { value, .. } } = &*cmd.0 else { return };
                 let Ok(op) = serde_json::from_str::<Op>(value) else { return };
@@ -140,7 +144,7 @@ impl CpServer {
                 // Every copy applies with the same revision fields: only the version orders CP copies.
                 if let Ok(version) = self.store.apply(&op, write, 0, 0) {
                     if version > before && self.is_leader() {
-                        ctx.emit(ConfigEvent::Accepted { key: op.key().to_string(), version, write, clock: 0 });
+                        self.journal.emit(ConfigEvent::Accepted { key: op.key().to_string(), version, write, clock: 0 }, ctx);
                     }
                 }
             }

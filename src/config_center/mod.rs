@@ -9,6 +9,7 @@ pub mod checker;
 pub mod client;
 pub mod config;
 pub mod cp;
+pub mod journal;
 pub mod measures;
 pub mod server;
 pub mod store;
@@ -208,6 +209,14 @@ impl ConfigNode {
         match self {
             ConfigNode::Server(s) => Some(s),
             ConfigNode::Client(_) => None,
+        }
+    }
+
+    /// Its lab events.
+    pub fn journal(&self) -> &journal::Journal {
+        match self {
+            ConfigNode::Server(s) => s.journal(),
+            ConfigNode::Client(c) => &c.journal,
         }
     }
 

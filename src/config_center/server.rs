@@ -4,6 +4,7 @@
 use super::ap::ApServer;
 use super::config::{ConfigCenterConfig, Mode};
 use super::cp::CpServer;
+use super::journal::Journal;
 use super::store::Store;
 use super::{ConfigDisk, ConfigMessage, ConfigNode, ConfigTimer, DistroMessage, Reply, Request};
 use crate::raft::types::RaftMessage;
@@ -56,6 +57,14 @@ impl Server {
         match &self.replica {
             Replica::Cp(s) => &s.store,
             Replica::Ap(s) => &s.store,
+        }
+    }
+
+    /// Its lab events.
+    pub fn journal(&self) -> &Journal {
+        match &self.replica {
+            Replica::Cp(s) => &s.journal,
+            Replica::Ap(s) => &s.journal,
         }
     }
 
