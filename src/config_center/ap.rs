@@ -97,7 +97,8 @@ impl ApServer {
         let reply = match self.store.apply(&op, write, self.id, ctx.now()) {
             Ok(version) => {
                 if version > before {
-                    self.journal.emit(ConfigEvent::Accepted { key: key.clone(), version, write, clock: ctx.now() }, ctx);
+                    self.journal
+                        .emit(ConfigEvent::Accepted { key: key.clone(), version, write, clock: ctx.now() }, ctx);
                     self.changed(&key, ctx);
                 }
                 Reply::Written { key, version }

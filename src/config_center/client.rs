@@ -136,12 +136,12 @@ impl Client {
         }
         let Some(job) = self.queue.pop_front() else { return };
         match &job {
-            Job::Write { write, op } => {
-                self.journal.emit(ConfigEvent::WriteInvoked { write: *write, op: op.name(), key: op.key().to_string() }, ctx)
-            }
-            Job::Read { read, key, .. } => {
-                self.journal.emit(ConfigEvent::ReadInvoked { read: *read, key: key.clone(), linearizable: self.linearizable }, ctx)
-            }
+            Job::Write { write, op } => self
+                .journal
+                .emit(ConfigEvent::WriteInvoked { write: *write, op: op.name(), key: op.key().to_string() }, ctx),
+            Job::Read { read, key, .. } => self
+                .journal
+                .emit(ConfigEvent::ReadInvoked { read: *read, key: key.clone(), linearizable: self.linearizable }, ctx),
         }
         let server = self.home;
         self.send(Outstanding { req: 0, job, server, tries: 0 }, ctx);
@@ -174,7 +174,9 @@ impl Client {
     fn give_up(&mut self, job: Job, ctx: &mut Ctx<ConfigNode>) {
         self.failed += 1;
         match job {
-            Job::Write { write, op } => self.journal.emit(ConfigEvent::WriteFailed { write, key: op.key().to_string() }, ctx),
+            Job::Write { write, op } => {
+                self.journal.emit(ConfigEvent::WriteFailed { write, key: op.key().to_string() }, ctx)
+            }
             Job::Read { read, key, purpose } => {
                 self.journal.emit(ConfigEvent::ReadFailed { read, key }, ctx);
                 if purpose == Purpose::Startup && self.started_from_cache.is_none() {
@@ -220,7 +222,8 @@ impl Client {
                 let out = self.current.take().expect("in flight");
                 ctx.cancel_timer(ConfigTimer::RequestTimeout { req });
                 let Job::Read { purpose, .. } = out.job else { return self.pump(ctx) };
-                self.journal.emit(ConfigEvent::ReadReturned { read, key: key.clone(), version, value: value.clone() }, ctx);
+                self.journal
+                    .emit(ConfigEvent::ReadReturned { read, key: key.clone(), version, value: value.clone() }, ctx);
                 self.home = out.server;
                 self.take_value(key, version, value, ctx);
                 if purpose == Purpose::Startup && self.started_from_cache.is_none() {

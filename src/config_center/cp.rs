@@ -144,7 +144,8 @@ impl CpServer {
                 // Every copy applies with the same revision fields: only the version orders CP copies.
                 if let Ok(version) = self.store.apply(&op, write, 0, 0) {
                     if version > before && self.is_leader() {
-                        self.journal.emit(ConfigEvent::Accepted { key: op.key().to_string(), version, write, clock: 0 }, ctx);
+                        self.journal
+                            .emit(ConfigEvent::Accepted { key: op.key().to_string(), version, write, clock: 0 }, ctx);
                     }
                 }
             }

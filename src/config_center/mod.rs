@@ -13,6 +13,7 @@ pub mod journal;
 pub mod measures;
 pub mod server;
 pub mod store;
+pub mod sweep;
 
 use serde::{Deserialize, Serialize};
 
