@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use super::config::ConfigCenterConfig;
 use super::journal::Journal;
-use super::store::{Op, WriteId};
+use super::store::{checksum, Op, WriteId};
 use super::{
     ConfigDisk, ConfigEvent, ConfigInput, ConfigMessage, ConfigNode, ConfigTimer, ConfigWrite, Refusal, Reply, Request,
 };
@@ -179,7 +179,7 @@ impl Client {
             }
             Job::Read { read, key, purpose } => {
                 self.journal.emit(ConfigEvent::ReadFailed { read, key }, ctx);
-                if purpose == Purpose::Startup && self.started_from_cache.is_none() {
+                if purpose == Purpose::Startup && self.started_from_cache.is_none() && !self.config.is_empty() {
                     self.start(true, ctx);
                 }
                 self.after_read(purpose, ctx);
@@ -226,7 +226,7 @@ impl Client {
                     .emit(ConfigEvent::ReadReturned { read, key: key.clone(), version, value: value.clone() }, ctx);
                 self.home = out.server;
                 self.take_value(key, version, value, ctx);
-                if purpose == Purpose::Startup && self.started_from_cache.is_none() {
+                if self.started_from_cache.is_none() {
                     self.start(false, ctx);
                 }
                 self.after_read(purpose, ctx);
@@ -238,7 +238,8 @@ impl Client {
 
     /// Use a value read from a server, and cache it on disk.
     fn take_value(&mut self, key: String, version: u64, value: Option<String>, ctx: &mut Ctx<ConfigNode>) {
-        if self.config.get(&key).is_some_and(|(v, _)| *v == version) {
+        let held = self.config.get(&key).cloned().unwrap_or((0, None));
+        if held == (version, value.clone()) {
             return;
         }
         if let Some(v) = &value {
@@ -265,10 +266,15 @@ impl Client {
     fn long_poll(&mut self, ctx: &mut Ctx<ConfigNode>) {
         self.next_req += 1;
         let req = self.next_req;
-        let watched = self.keys.iter().map(|k| (k.clone(), self.config.get(k).map_or(0, |(v, _)| *v))).collect();
+        let watched = self.keys.iter().map(|k| (k.clone(), self.checksum(k))).collect();
         ctx.send(self.home, ConfigMessage::Request { req, request: Request::Poll { watched } });
         ctx.set_timer(ConfigTimer::PollTimeout { req }, self.long_poll_timeout);
         self.poll = Some(req);
+    }
+
+    /// The checksum of what it holds for `key`.
+    fn checksum(&self, key: &str) -> u64 {
+        self.config.get(key).map_or(checksum(0, None), |(v, value)| checksum(*v, value.as_deref()))
     }
 
     fn on_poll_reply(&mut self, reply: Reply, ctx: &mut Ctx<ConfigNode>) {

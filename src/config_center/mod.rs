@@ -37,8 +37,8 @@ pub enum Request {
     Write { write: WriteId, op: Op },
     /// Read a key (Nacos `getConfig`); `read` numbers the client's reads.
     Get { read: u64, key: String },
-    /// Long polling (Nacos `/v1/cs/configs/listener`): the versions the client holds; answered as
-    /// soon as one differs, or empty when the hold runs out.
+    /// Long polling (Nacos `/v1/cs/configs/listener`): the checksum of what the client holds per
+    /// key; answered as soon as one differs, or empty when the hold runs out.
     Poll { watched: Vec<(String, u64)> },
 }
 

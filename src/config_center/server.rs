@@ -5,7 +5,7 @@ use super::ap::ApServer;
 use super::config::{ConfigCenterConfig, Mode};
 use super::cp::CpServer;
 use super::journal::Journal;
-use super::store::Store;
+use super::store::{checksum, Store};
 use super::{ConfigDisk, ConfigMessage, ConfigNode, ConfigTimer, DistroMessage, Reply, Request};
 use crate::raft::types::RaftMessage;
 use crate::sim::{Ctx, NodeId, SimTime};
@@ -17,7 +17,7 @@ pub struct Hold {
     pub client: NodeId,
     /// Its request number.
     pub req: u64,
-    /// The versions it holds.
+    /// The checksums of what it holds.
     pub watched: Vec<(String, u64)>,
 }
 
@@ -143,10 +143,14 @@ impl Server {
         self.answer_changed(ctx);
     }
 
-    /// The keys of `hold` whose version here differs from the client's (Nacos compares MD5s).
+    /// The keys of `hold` whose content here differs from the client's (Nacos compares MD5s).
     fn changed(&self, hold: &Hold) -> Vec<String> {
         let store = self.store();
-        hold.watched.iter().filter(|(key, version)| store.version(key) != *version).map(|(k, _)| k.clone()).collect()
+        let here = |key: &str| {
+            let entry = store.get(key);
+            checksum(entry.map_or(0, |e| e.revision.version), entry.map(|e| e.value_for(hold.client)))
+        };
+        hold.watched.iter().filter(|(key, sum)| here(key) != *sum).map(|(k, _)| k.clone()).collect()
     }
 
     fn answer(&mut self, hold: Hold, ctx: &mut Ctx<ConfigNode>) {

@@ -16,6 +16,11 @@ pub fn key_of(namespace: &str, data_id: &str) -> String {
     format!("{namespace}/{data_id}")
 }
 
+/// The checksum of what a client holds for a key (Nacos compares the content's MD5 in long polling).
+pub fn checksum(version: u64, value: Option<&str>) -> u64 {
+    crate::sim::stable_hash(&(version, value))
+}
+
 /// Which client write a change came from: the client's node and its write counter (unique).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct WriteId {
