@@ -249,3 +249,74 @@ impl Store {
         self.sessions.get(&write.client).filter(|(seq, _)| *seq == write.seq).map(|(_, o)| *o)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(version: u64, clock: SimTime, server: NodeId, value: &str) -> Entry {
+        let write = WriteId { client: 9, seq: version };
+        let release = Release { version, value: value.into(), gray: None, write, kind: ReleaseKind::Publish };
+        Entry { revision: Revision { version, clock, server }, history: vec![release], rolled_back: 0 }
+    }
+
+    #[test]
+    fn distro_merge_orders_by_version_then_clock_then_server() {
+        // (held, incoming, taken)
+        let cases = [
+            (entry(1, 500, 0, "held"), entry(2, 100, 0, "in"), true),
+            (entry(2, 100, 0, "held"), entry(1, 900, 0, "in"), false),
+            (entry(1, 100, 0, "held"), entry(1, 200, 0, "in"), true),
+            (entry(1, 200, 0, "held"), entry(1, 100, 2, "in"), false),
+            (entry(1, 100, 0, "held"), entry(1, 100, 1, "in"), true),
+            (entry(1, 100, 1, "held"), entry(1, 100, 1, "in"), false),
+        ];
+        for (i, (held, incoming, taken)) in cases.into_iter().enumerate() {
+            let mut store = Store::default();
+            store.merge("k", held);
+            assert_eq!(store.merge("k", incoming), taken, "case {i}");
+        }
+    }
+
+    #[test]
+    fn apollo_rollback_steps_back_one_publish_at_a_time_and_a_new_publish_resets() {
+        let mut store = Store::default();
+        let mut seq = 0;
+        let mut apply = |store: &mut Store, op: Op| {
+            seq += 1;
+            store.apply(&op, WriteId { client: 1, seq }, 0, 0)
+        };
+        let publish = |v: &str| Op::Publish { key: "k".into(), value: v.into() };
+        let rollback = || Op::Rollback { key: "k".into() };
+        assert_eq!(apply(&mut store, rollback()), Err(Rejection::NothingToRollBack));
+        for v in ["a", "b", "c"] {
+            apply(&mut store, publish(v)).unwrap();
+        }
+        let gray = Op::Gray { key: "k".into(), value: "g".into(), clients: vec![7] };
+        assert_eq!(apply(&mut store, gray), Ok(4));
+        let entry = store.get("k").unwrap();
+        assert_eq!((entry.value_for(7), entry.value_for(8)), ("g", "c"));
+        assert_eq!(apply(&mut store, rollback()), Ok(5));
+        assert_eq!(store.get("k").unwrap().value_for(7), "b", "a rollback ends the gray release");
+        assert_eq!(apply(&mut store, rollback()), Ok(6));
+        assert_eq!(store.get("k").unwrap().value_for(8), "a");
+        assert_eq!(apply(&mut store, rollback()), Err(Rejection::NothingToRollBack));
+        apply(&mut store, publish("d")).unwrap();
+        apply(&mut store, rollback()).unwrap();
+        assert_eq!(
+            store.get("k").unwrap().value_for(8),
+            "c",
+            "after a new publish, rollback goes to the latest kept one"
+        );
+    }
+
+    #[test]
+    fn a_retried_write_is_applied_once() {
+        let mut store = Store::default();
+        let op = Op::Publish { key: "k".into(), value: "v".into() };
+        let write = WriteId { client: 3, seq: 1 };
+        assert_eq!(store.apply(&op, write, 0, 0), Ok(1));
+        assert_eq!(store.apply(&op, write, 0, 0), Ok(1));
+        assert_eq!(store.version("k"), 1);
+    }
+}

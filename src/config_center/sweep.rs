@@ -3,7 +3,7 @@
 //! while every client publishes, rolls back, gray-releases and reads; then everything heals and
 //! the run goes on for the convergence bound, so that the checker judges the healed cluster.
 
-use super::checker::ConfigChecker;
+use super::checker::{ConfigChecker, Measured};
 use super::config::ConfigCenterConfig;
 use super::{ConfigInput, ConfigNode, LAB};
 use crate::sim::{
@@ -78,12 +78,12 @@ pub fn schedule(config: ConfigCenterConfig, seed: u64) -> ScenarioOf<ConfigNode>
     scenario
 }
 
-/// Run `seed` for `config`: the first violation, if any.
-pub fn run_seed(config: ConfigCenterConfig, seed: u64) -> Result<Option<Violation>, ScenarioError> {
+/// Run `seed` for `config`: the first violation, if any, and what the run measured.
+pub fn run_seed(config: ConfigCenterConfig, seed: u64) -> Result<(Option<Violation>, Measured), ScenarioError> {
     let scenario = schedule(config, seed);
     let until = scenario.end();
     let mut run = ConfigRun::new(scenario, Retention::Window(0))?;
     run.set_checkpoint_every(SimTime::MAX);
     run.run_until(until);
-    Ok(run.violation().cloned())
+    Ok((run.violation().cloned(), run.checker().measured().clone()))
 }

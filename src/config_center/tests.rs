@@ -260,16 +260,40 @@ fn config_errors_name_their_field() {
     }
 }
 
-fn sweep(config: ConfigCenterConfig, seeds: std::ops::Range<u64>) -> Option<(u64, crate::sim::Violation)> {
-    seeds.into_iter().find_map(|seed| super::sweep::run_seed(config.clone(), seed).expect("valid").map(|v| (seed, v)))
+/// Sweep `seeds`: the first finding (seed and violation), and the measures summed over the seeds run.
+fn sweep(config: ConfigCenterConfig, seeds: std::ops::Range<u64>) -> (Option<(u64, crate::sim::Violation)>, Measured) {
+    let mut total = Measured::default();
+    for seed in seeds {
+        let servers = if seed % 2 == 0 { 3 } else { 5 };
+        let (found, m) = super::sweep::run_seed(ConfigCenterConfig { servers, ..config.clone() }, seed).expect("valid");
+        total.writes_acked += m.writes_acked;
+        total.writes_failed += m.writes_failed;
+        total.reads += m.reads;
+        total.reads_failed += m.reads_failed;
+        total.started_from_cache += m.started_from_cache;
+        total.stale_reads += m.stale_reads;
+        total.lost_to_clock_skew += m.lost_to_clock_skew;
+        total.lost_to_stale_version += m.lost_to_stale_version;
+        total.convergence.count += m.convergence.count;
+        total.convergence.max = total.convergence.max.max(m.convergence.max);
+        total.propagation.count += m.propagation.count;
+        if let Some(v) = found {
+            return (Some((seed, v)), total);
+        }
+    }
+    (None, total)
 }
 
 #[test]
 fn seed_sweep_finds_nothing_in_either_mode() {
     for mode in [Mode::Cp, Mode::Ap] {
-        if let Some((seed, v)) = sweep(config(mode), 0..SWEEP) {
+        let (found, m) = sweep(config(mode), 0..SWEEP);
+        if let Some((seed, v)) = found {
             panic!("{mode:?} seed {seed}: {v}");
         }
+        eprintln!("{mode:?}: {m:?}");
+        assert!(m.writes_acked > 10 * SWEEP && m.writes_failed > 0 && m.reads > 10 * SWEEP, "{mode:?}: {m:?}");
+        assert!(m.convergence.count >= SWEEP, "every healed run converged and was measured: {m:?}");
     }
 }
 
@@ -277,10 +301,11 @@ fn seed_sweep_finds_nothing_in_either_mode() {
 fn seed_sweep_catches_each_bug_toggle() {
     let cases = [(Mode::Cp, Bug::ReadWithoutReadIndex, "No Stale Read"), (Mode::Ap, Bug::NoAntiEntropy, "Converges")];
     for (mode, bug, invariant) in cases {
-        let found = sweep(ConfigCenterConfig { bugs: vec![bug], ..config(mode) }, 0..SWEEP);
+        let (found, _) = sweep(ConfigCenterConfig { bugs: vec![bug], ..config(mode) }, 0..SWEEP);
+        eprintln!("{bug:?}: {:?}", found.as_ref().map(|(seed, v)| (seed, v.to_string())));
         assert_eq!(found.map(|(_, v)| v.invariant), Some(invariant), "{bug:?}");
     }
 }
 
 /// Seeds per mode in the sweeps.
-const SWEEP: u64 = 100;
+const SWEEP: u64 = 150;
