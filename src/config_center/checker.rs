@@ -4,8 +4,9 @@
 //! linearizability, so the general search of `raft::linearizability` is not needed) and No Lost
 //! Write (every acknowledged change is in the servers' copies). Both modes: Converges (within the
 //! bound after the last fault heals, every server holds everything any server held at the heal).
-//! AP: an acknowledged write lost to last-writer-wins is counted, and is a violation only when the
-//! configuration says so.
+//! AP: every acknowledged write is present or replaced by a later version; one lost when
+//! last-writer-wins kept an earlier write whose server's clock read later is counted, and is a
+//! violation only when the configuration says so.
 
 use std::collections::BTreeMap;
 
@@ -264,22 +265,25 @@ impl ConfigChecker {
                 found.get_or_insert((INVARIANTS[1], "lost_write", vec![acked.client], facts));
                 continue;
             }
+            // Replaced by a later version: superseded, as the issue defines it.
+            if winner.is_some_and(|e| e.revision.version > acked.version) {
+                continue;
+            }
             let mine = self.writes.get(&(acked.write, acked.version)).copied().unwrap_or((acked.t, 0));
-            let rival = winner
-                .and_then(|e| e.history.iter().find(|r| r.version == acked.version))
-                .and_then(|r| self.writes.get(&(r.write, acked.version)).copied());
-            let (code, count) = match rival {
-                // Last-writer-wins kept the earlier write: its server's clock read later.
-                Some((t, clock)) if t < mine.0 && clock >= mine.1 => {
-                    ("lost_to_lww", &mut self.measured.lost_to_clock_skew)
-                }
-                // A later write at the same version won: superseded, not lost.
+            let rival = winner.and_then(|e| self.writes.get(&(e.current().write, acked.version)).copied());
+            match rival {
+                // A write made later won the tie on the clock: the last writer did win.
                 Some((t, _)) if t >= mine.0 => continue,
-                _ => ("lost_write", &mut self.measured.lost_to_stale_version),
-            };
-            *count += 1;
-            if config.lost_write_is_violation {
-                found.get_or_insert((INVARIANTS[1], code, vec![acked.client], facts));
+                // Last-writer-wins kept a write made earlier, whose server's clock read later.
+                Some(_) => {
+                    self.measured.lost_to_clock_skew += 1;
+                    if config.lost_write_is_violation {
+                        found.get_or_insert((INVARIANTS[1], "lost_to_lww", vec![acked.client], facts));
+                    }
+                }
+                None => {
+                    found.get_or_insert((INVARIANTS[1], "lost_write", vec![acked.client], facts));
+                }
             }
         }
         found

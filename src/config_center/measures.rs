@@ -63,8 +63,6 @@ pub struct Measured {
     /// Acknowledged writes lost to last-writer-wins because the winner's clock read later although
     /// it wrote earlier (clock skew).
     pub lost_to_clock_skew: u64,
-    /// Acknowledged writes lost otherwise (a lower version accepted by a server that had not caught up).
-    pub lost_to_stale_version: u64,
     /// Clients that started from their local cache because no server answered.
     pub started_from_cache: u64,
 }
