@@ -103,10 +103,7 @@ impl ApServer {
                 }
                 Reply::Written { key, version }
             }
-            Err(_) => {
-                self.journal.emit(ConfigEvent::WriteRefused { refusal: Refusal::Rejected }, ctx);
-                Reply::Refused { refusal: Refusal::Rejected }
-            }
+            Err(_) => Reply::Refused { refusal: Refusal::Rejected },
         };
         ctx.send(client, ConfigMessage::Reply { req, reply });
     }

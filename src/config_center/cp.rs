@@ -72,7 +72,7 @@ impl CpServer {
     /// A client's change: the leader proposes it; others refuse, naming the leader they know.
     pub fn write(&mut self, from: NodeId, req: u64, write: WriteId, op: Op, ctx: &mut Ctx<ConfigNode>) {
         if !self.is_leader() {
-            return self.refuse(from, req, Refusal::NotLeader { leader: self.raft.leader_id }, true, ctx);
+            return self.refuse(from, req, Refusal::NotLeader { leader: self.raft.leader_id }, ctx);
         }
         let key = op.key().to_string();
         let session = (write.client, write.seq);
@@ -114,10 +114,9 @@ impl CpServer {
         self.carry_out(effects, ctx);
     }
 
-    fn refuse(&mut self, to: NodeId, req: u64, refusal: Refusal, write: bool, ctx: &mut Ctx<ConfigNode>) {
-        if write {
-            self.journal.emit(ConfigEvent::WriteRefused { refusal }, ctx);
-        }
+    /// Refuse a client's change (counted as a refusal for the availability measure).
+    fn refuse(&mut self, to: NodeId, req: u64, refusal: Refusal, ctx: &mut Ctx<ConfigNode>) {
+        self.journal.emit(ConfigEvent::WriteRefused { refusal }, ctx);
         ctx.send(to, ConfigMessage::Reply { req, reply: Reply::Refused { refusal } });
     }
 
@@ -151,6 +150,7 @@ impl CpServer {
             }
             RaftEvent::ClientReply { client, seq, reply } => {
                 let Some((to, req, awaiting)) = self.pending.remove(&(client, seq)) else { return };
+                let is_write = matches!(awaiting, Awaiting::Write { .. });
                 let reply = match (reply, awaiting) {
                     (ClientOutcome::Ok { .. }, Awaiting::Read { read, key }) => value_reply(&self.store, to, read, key),
                     (ClientOutcome::Ok { result: KvResult::Ok }, Awaiting::Write { key, write }) => {
@@ -166,6 +166,14 @@ impl CpServer {
                     (ClientOutcome::NoLeader, _) => Reply::Refused { refusal: Refusal::NotLeader { leader: None } },
                     (ClientOutcome::LostLeadership, _) => Reply::Refused { refusal: Refusal::LostLeadership },
                 };
+                match reply {
+                    Reply::Refused { refusal: refusal @ (Refusal::NotLeader { .. } | Refusal::LostLeadership) }
+                        if is_write =>
+                    {
+                        return self.refuse(to, req, refusal, ctx);
+                    }
+                    _ => {}
+                }
                 ctx.send(to, ConfigMessage::Reply { req, reply });
             }
             _ => {}

@@ -309,5 +309,19 @@ fn seed_sweep_catches_each_bug_toggle() {
     }
 }
 
+#[test]
+fn a_seed_replays_to_the_same_trace() {
+    for mode in [Mode::Cp, Mode::Ap] {
+        let fingerprint = || {
+            let scenario = super::sweep::schedule(config(mode), 3);
+            let until = scenario.end();
+            let mut run = Run::new(scenario, Retention::Window(0)).expect("valid");
+            run.run_until(until);
+            (run.world().fingerprint(), run.world().events_handled())
+        };
+        assert_eq!(fingerprint(), fingerprint(), "{mode:?}");
+    }
+}
+
 /// Seeds per mode in the sweeps.
 const SWEEP: u64 = 150;
