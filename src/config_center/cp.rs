@@ -139,14 +139,8 @@ impl CpServer {
                 let Command::Client { client, seq, op: KvOp::Put { value, .. } } = &*cmd.0 else { return };
                 let Ok(op) = serde_json::from_str::<Op>(value) else { return };
                 let write = WriteId { client: *client, seq: *seq };
-                let before = self.store.version(op.key());
                 // Every copy applies with the same revision fields: only the version orders CP copies.
-                if let Ok(version) = self.store.apply(&op, write, 0, 0) {
-                    if version > before && self.is_leader() {
-                        self.journal
-                            .emit(ConfigEvent::Accepted { key: op.key().to_string(), version, write, clock: 0 }, ctx);
-                    }
-                }
+                let _ = self.store.apply(&op, write, 0, 0);
             }
             RaftEvent::ClientReply { client, seq, reply } => {
                 let Some((to, req, awaiting)) = self.pending.remove(&(client, seq)) else { return };
@@ -155,7 +149,11 @@ impl CpServer {
                     (ClientOutcome::Ok { .. }, Awaiting::Read { read, key }) => value_reply(&self.store, to, read, key),
                     (ClientOutcome::Ok { result: KvResult::Ok }, Awaiting::Write { key, write }) => {
                         match self.store.outcome(write) {
-                            Some(Ok(version)) => Reply::Written { key, version },
+                            Some(Ok(version)) => {
+                                let accepted = ConfigEvent::Accepted { key: key.clone(), version, write, clock: 0 };
+                                self.journal.emit(accepted, ctx);
+                                Reply::Written { key, version }
+                            }
                             _ => Reply::Refused { refusal: Refusal::Rejected },
                         }
                     }

@@ -134,7 +134,7 @@ pub enum ConfigInput {
 pub enum ConfigEvent {
     /// CP: a server's Raft role changed.
     Role { role: Role, term: Term },
-    /// A server accepted a change (AP: the accepting server; CP: the leader applying it).
+    /// A server accepted a change (AP: the accepting server; CP: the leader, once it committed and applied it).
     Accepted { key: String, version: u64, write: WriteId, clock: SimTime },
     /// A server refused a client's change.
     WriteRefused { refusal: Refusal },
