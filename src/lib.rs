@@ -2,6 +2,7 @@
 //!
 //! `sim` is the kernel, `lab` builds lessons on it, `ui` draws them in the browser (feature `web`).
 
+pub mod config_center;
 pub mod idgen;
 pub mod lab;
 pub mod lock;
