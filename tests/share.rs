@@ -73,7 +73,13 @@ fn every_kind_of_bad_code_gets_its_own_error() {
     assert!(matches!(decode(""), ShareError::NotDeflate(_)), "empty");
     assert!(matches!(decode("SGVsbG8gd29ybGQ"), ShareError::NotDeflate(_)), "base64 of plain text");
     let good = share::encode(&default_scenario(1));
-    assert!(matches!(decode(&good[..good.len() / 8 * 4]), ShareError::NotDeflate(_)), "truncated link");
+    for cut in [good.len() / 8 * 4, good.len() / 2 + 1, good.len() / 2 + 2, good.len() - 3] {
+        assert_eq!(decode(&good[..cut]), ShareError::Truncated, "a link cut to {cut} of {} characters", good.len());
+    }
+    // Random base64 text is not a cut-short code, whatever its length.
+    for random in ["q7Zk2LmNpW4xYv9T", "q7Zk2LmNpW4xYv9Tb", "Zm9vYmFyYmF6cXV4"] {
+        assert!(matches!(decode(random), ShareError::NotDeflate(_) | ShareError::NotBase64(_)), "{random}");
+    }
     assert_eq!(decode(&deflated_base64(&[0xff, 0xfe, 0x00])), ShareError::NotText);
     match decode(&share::encode_json("{\"lab\": ")) {
         ShareError::Scenario(e) => assert!(e.message.contains("not valid JSON"), "{e}"),

@@ -48,6 +48,7 @@ impl ReplayError {
 fn share_error_text(lang: Lang, error: &ShareError) -> String {
     let key = match error {
         ShareError::NotBase64(_) => Key::NotBase64,
+        ShareError::Truncated => Key::Truncated,
         ShareError::NotDeflate(_) => Key::NotDeflate,
         ShareError::TooLarge => Key::TooLarge,
         ShareError::NotText => Key::NotText,
