@@ -136,7 +136,7 @@ pub fn NetworkPage() -> Html {
                              on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={hovered}
                              on_hover_message={on_hover.clone()} />
             }}
-            legend={html! { <><Legend /><p class="hint">{ t(lang, Key::Hint) }</p></> }}
+            legend={html! { <><Legend requests={AttrValue::from("Ping")} suspects=true /><p class="hint">{ t(lang, Key::Hint) }</p></> }}
             side={html! {
                 <>
                     { inspector }

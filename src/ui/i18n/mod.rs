@@ -129,7 +129,7 @@ table! {
     Dismiss => "Dismiss", "关闭";
     ClusterLabel => "The cluster: nodes on a ring, one line per link direction", "集群：环上的节点，每个链路方向一条线";
     LinkTitle => "Link {from} → {to}: click to cut or heal", "链路 {from} → {to}：点击切断或修复";
-    LegendPing => "request (Ping, AppendEntries, SET...)", "请求（Ping、AppendEntries、SET……）";
+    LegendPing => "request", "请求";
     LegendPong => "reply or notification", "应答或通知";
     LegendDoomed => "will be lost", "将会丢失";
     LegendDuplicate => "network copy", "网络产生的副本";

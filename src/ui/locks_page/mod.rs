@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use crate::lab::locks::scenarios::Named;
 use crate::lab::locks::view::node_rows;
-use crate::lock::LAB;
+use crate::lock::{Service, LAB};
 use crate::sim::{ms, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
 use crate::ui::i18n::{note_rows, use_lang};
@@ -53,6 +53,15 @@ use setup::{default_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
 const SEQUENCE_SPAN: SimTime = ms(300);
 /// Most messages the sequence diagram draws.
 const SEQUENCE_LIMIT: usize = 120;
+
+/// The requests a service's clients send, as the real system names them (the legend's examples).
+fn requests_of(service: Service) -> &'static str {
+    match service {
+        Service::Redis => "SET NX PX, EVAL unlock, read, write",
+        Service::ZooKeeper => "create -e -s, getChildren, exists, delete, read, write",
+        Service::Etcd => "LeaseGrant, Txn, Range, Watch, read, write",
+    }
+}
 
 /// The distributed-locks lab page.
 #[component]
@@ -113,11 +122,11 @@ pub fn LocksPage() -> Html {
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
-                             highlight={hovered} on_hover_message={on_hover.clone()} />
+                             tags={frame.tags.clone()} highlight={hovered} on_hover_message={on_hover.clone()} />
             }}
             legend={html! {
                 <>
-                    <Legend />
+                    <Legend requests={AttrValue::from(requests_of(frame.config.service))} />
                     <LocksLegend />
                     <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
                 </>

@@ -36,6 +36,7 @@ use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::keys_help::use_keys_help;
 use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
+use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
@@ -302,6 +303,7 @@ pub fn RaftPage() -> Html {
                             </select>
                         </label>
                     </div>
+                    <Legend requests={AttrValue::from(t(lang, Key::LegendRequests))} />
                     <RaftLegend />
                     <p class="hint">{ t(lang, Key::Hint) }</p>
                 </>
