@@ -301,3 +301,41 @@ async fn keys_work_with_the_focus_on_a_clicked_button_or_switch_but_not_in_a_tex
     settle().await;
     assert!(root.query_selector("[data-testid=\"keys-help\"]").unwrap().is_some(), "'?' lists the keys");
 }
+
+#[wasm_bindgen_test]
+async fn a_value_typed_and_sent_at_once_is_the_value_sent() {
+    let root = mount().await;
+    one_leader(&root).await;
+    // The field shows 0 but has not lost the focus: no change event has reached the page yet.
+    let value: HtmlInputElement = find(&root, "[data-testid=\"client-value\"]").dyn_into().unwrap();
+    value.set_value("0");
+    click(&root, "[data-testid=\"client-send\"]").await;
+    advance(&root, 1).await;
+    assert_eq!(newest_outcome(&root), "ok");
+    let kv = find(&root, "[data-testid=\"kv-0\"]").text_content().unwrap();
+    assert!(kv.contains("x=0"), "the value the field showed was sent: {kv}");
+    assert_eq!(value.value(), "0", "and the field still shows it");
+}
+
+#[wasm_bindgen_test]
+async fn killing_the_leader_when_there_is_none_says_why() {
+    let root = mount().await;
+    assert!(leaders(&root).is_empty(), "no leader at 0 s");
+    click(&root, "[data-testid=\"kill-leader\"]").await;
+    let notice = find(&root, "[data-testid=\"preset-notice\"]").text_content().unwrap();
+    assert!(notice.contains("no leader"), "{notice}");
+    one_leader(&root).await;
+    assert!(all(&root, "[data-testid=\"preset-notice\"]").is_empty(), "gone once a leader is shown");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_opens_with_what_to_try_first_until_it_plays() {
+    let root = mount().await;
+    let hint = find(&root, "[data-testid=\"start-hint\"]").text_content().unwrap();
+    assert!(hint.contains("Play") && hint.contains("Kill the leader"), "{hint}");
+    press(" ");
+    settle().await;
+    assert!(all(&root, "[data-testid=\"start-hint\"]").is_empty(), "gone once the run plays");
+    press(" ");
+    settle().await;
+}

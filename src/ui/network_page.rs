@@ -131,6 +131,7 @@ pub fn NetworkPage() -> Html {
             overlay={keys.overlay}
             error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
+            start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::StartNetwork)))}
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={hovered}

@@ -8,6 +8,7 @@ table! {
     Title => "Distributed locks: build one, watch each missing step fail", "分布式锁：动手搭建，看缺少的每一步如何出错";
     Subtitle => "Clients buy from a stock of items inside a critical section guarded by a Redis, Redlock, ZooKeeper or etcd lock",
                 "客户端在由 Redis、Redlock、ZooKeeper 或 etcd 锁保护的临界区内购买库存商品";
+    Start => "Press Play (or Space) to watch the clients take turns on the lock, or pick a scenario above: it plays at once.", "按“播放”（或空格键）观察客户端轮流持有锁，或在上方选择一个场景：它会立即开始播放。";
     Scaled => "Scaled for the lesson: leases of 100 ms to 10 s instead of Redisson's 30 s, a 1 s ZooKeeper session instead of 40 s, a 200 ms replication delay, etcd sessions of 2 to 3 s instead of 60 s in the lease and failover lessons; otherwise the real defaults (watchdog at a third of the lease, Redlock drift 1 % of the TTL + 2 ms, etcd's Raft heartbeat 100 ms and election timeout 1 s, keepalives at a third of the TTL).",
               "为教学而缩放：租约为 100 毫秒到 10 秒，而不是 Redisson 的 30 秒；ZooKeeper 会话为 1 秒，而不是 40 秒；复制延迟 200 毫秒；租约与故障切换课中 etcd 会话为 2 到 3 秒，而不是 60 秒；其余为真实默认值（看门狗在租约的三分之一处续期，Redlock 漂移为 TTL 的 1% 加 2 毫秒，etcd 的 Raft 心跳 100 毫秒、选举超时 1 秒，续约间隔为 TTL 的三分之一）。";
     Scenario => "Scenario", "场景";

@@ -136,6 +136,7 @@ table! {
     LegendBuffered => "waiting at a paused node", "在暂停节点处等待";
     LegendSuspicious => "suspects someone", "正在怀疑某个节点";
     LegendCut => "cut link", "断开的链路";
+    StartNetwork => "Press Play (or Space), then click a link direction to cut it: the nodes on either side start to suspect each other.", "按“播放”（或空格键），然后点击一条链路的一个方向把它断开：两边的节点会开始互相怀疑。";
     Hint => "Click a node to inspect it, a link direction to cut or heal it, a message in flight to drop it. Keys: Space plays or pauses, S steps.",
             "点击节点查看详情，点击链路方向切断或修复，点击传输中的消息将其丢弃。快捷键：空格 播放/暂停，S 单步。";
     LessonHeading => "What you are looking at", "你看到的是什么";

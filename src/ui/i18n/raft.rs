@@ -22,9 +22,11 @@ table! {
     TransferTitle => "Leadership transfer: the leader catches this node up, then tells it to stand at once (TimeoutNow)", "领导权转移：领导者先让该节点追上日志，再通知它立即发起选举（TimeoutNow）";
     LeaderIs => "Leader", "领导者";
     NoLeaderNow => "no leader", "没有领导者";
+    NoLeaderToKill => "There is no leader to kill right now (an election is under way): press Play and try again once a leader is shown.", "现在没有可以杀死的领导者（正在选举）：按“播放”，等出现领导者后再试。";
     ClickMessage => "Clicking a message", "点击消息时";
     ClickDrops => "drops it", "丢弃它";
     ClickInspects => "inspects it", "查看它";
+    Start => "Press Play (or Space): a leader is elected within about a second; then press Kill the leader (K) and watch the next election.", "按“播放”（或空格键）：大约一秒内会选出领导者；然后按“杀死领导者”（K），观察下一次选举。";
     Hint => "Click a node to inspect it, a link direction to cut or heal it, a message in flight to drop it. Press ? for the keys.",
             "点击节点查看详情，点击链路方向切断或修复，点击传输中的消息将其丢弃。按 ? 查看快捷键。";
     LegendFollower => "follower (disc)", "跟随者（圆形）";

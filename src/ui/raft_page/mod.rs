@@ -124,7 +124,7 @@ pub fn RaftPage() -> Html {
         let form = form.setter();
         use_callback((), move |f: ClientForm, _| form.set(f))
     };
-    let on_send = use_callback(((*form).clone(), send.clone()), |(), (form, send)| send.emit((form.node, form.op())));
+    let on_send = use_callback(send.clone(), |form: ClientForm, send| send.emit((form.node, form.op())));
     let on_retry = use_callback(send.clone(), |(node, op): (NodeId, KvOp), send| send.emit((Some(node), op)));
     // Made once per run, like `send`.
     let on_read = {
@@ -151,10 +151,14 @@ pub fn RaftPage() -> Html {
         true => frame.now,
         false => linearizability.rows.iter().filter_map(|r| r.returned).max().unwrap_or(0),
     };
+    // A preset that found nothing to act on says so, until the next preset or a leader appears.
+    let leaderless_kill = use_state(|| false);
     let on_preset = {
         let (act, dispatch, frame) = (act.clone(), dispatch.clone(), frame.clone());
+        let leaderless_kill = leaderless_kill.setter();
         Callback::from(move |preset: Preset| {
             let (leader, count) = (frame.leader, frame.count);
+            leaderless_kill.set(preset == Preset::KillLeader && leader.is_none());
             let actions = match preset {
                 Preset::Advance => return dispatch.emit(RunAction::Advance(ADVANCE)),
                 Preset::KillLeader => leader.map(|node| vec![Action::Crash { node }]).unwrap_or_default(),
@@ -284,7 +288,11 @@ pub fn RaftPage() -> Html {
         <LabLayout class="raft-page" {head} overlay={keys.overlay}
             error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
-            controls={html! { <Presets leader={frame.leader} on_preset={on_preset.clone()} /> }}
+            start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
+            controls={html! {
+                <Presets leader={frame.leader} on_preset={on_preset.clone()}
+                         notice={(*leaderless_kill && frame.leader.is_none()).then(|| AttrValue::from(t(lang, Key::NoLeaderToKill)))} />
+            }}
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()}

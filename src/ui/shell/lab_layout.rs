@@ -30,6 +30,9 @@ pub struct LabLayoutProps {
     pub on_dismiss_error: Callback<()>,
     /// Playback and the scrub bar.
     pub transport: Html,
+    /// What to try first, shown under the playback bar while the run waits at 0 s (one line).
+    #[prop_or_default]
+    pub start_hint: Option<AttrValue>,
     /// The lab's controls between the transport and the cluster view (presets).
     #[prop_or_default]
     pub controls: Html,
@@ -58,6 +61,9 @@ pub fn LabLayout(props: &LabLayoutProps) -> Html {
             <div class="stage">
                 <section class="cluster-panel">
                     { props.transport.clone() }
+                    if let Some(hint) = props.start_hint.clone() {
+                        <p class="start-hint" role="status" data-testid="start-hint">{ hint }</p>
+                    }
                     { props.controls.clone() }
                     { props.cluster.clone() }
                     { props.legend.clone() }
