@@ -113,11 +113,41 @@ where
     P::Config: ClusterConfig,
     C: Checker<P>,
 {
-    let scenario = decode::<P>(code, lab)?;
-    let mut timeline = Timeline::<P, C>::new(scenario, retention).map_err(ShareError::Scenario)?;
-    let end = timeline.script_end();
-    timeline.seek(at.unwrap_or(end).min(end.saturating_add(MAX_LANDING_AFTER_SCRIPT)));
+    let (mut timeline, target) = open_at_start::<P, C>(code, lab, retention, at)?;
+    timeline.seek(target);
     Ok(timeline)
+}
+
+/// Open a share code as a timeline of lab `lab` at 0 s, with the time [`open`] would land at: the
+/// page replays to it in slices, showing progress, so that a far time does not freeze the tab.
+pub fn open_at_start<P, C>(
+    code: &str,
+    lab: &str,
+    retention: Retention,
+    at: Option<SimTime>,
+) -> Result<(Timeline<P, C>, SimTime), ShareError>
+where
+    P: Process,
+    P::Config: ClusterConfig,
+    C: Checker<P>,
+{
+    let scenario = decode::<P>(code, lab)?;
+    let timeline = Timeline::<P, C>::new(scenario, retention).map_err(ShareError::Scenario)?;
+    let target = landing_time(&timeline, at);
+    Ok((timeline, target))
+}
+
+/// Where a timeline opened from a link or a file lands: the time asked for, else the scenario's
+/// `until` (where an exported run was, where a named lesson is shown), else its last action; at
+/// most [`MAX_LANDING_AFTER_SCRIPT`] past the last action.
+pub fn landing_time<P, C>(timeline: &Timeline<P, C>, at: Option<SimTime>) -> SimTime
+where
+    P: Process,
+    P::Config: ClusterConfig,
+    C: Checker<P>,
+{
+    let end = timeline.script_end();
+    at.or(timeline.scenario().until).unwrap_or(end).min(end.saturating_add(MAX_LANDING_AFTER_SCRIPT))
 }
 
 /// What a page URL's query asks for: which lab, which shared scenario, which time to land at.
@@ -170,6 +200,23 @@ impl PageLink {
             return None;
         }
         self.scenario.as_deref().map(|code| open::<P, C>(code, lab, retention, self.t))
+    }
+
+    /// Like [`PageLink::open`], but the timeline is at 0 s, with the time to land at.
+    pub fn open_at_start<P, C>(
+        &self,
+        lab: &str,
+        retention: Retention,
+    ) -> Option<Result<(Timeline<P, C>, SimTime), ShareError>>
+    where
+        P: Process,
+        P::Config: ClusterConfig,
+        C: Checker<P>,
+    {
+        if self.lab.as_deref().is_some_and(|wanted| wanted != lab) {
+            return None;
+        }
+        self.scenario.as_deref().map(|code| open_at_start::<P, C>(code, lab, retention, self.t))
     }
 
     /// The query for this link, `?` first (share codes need no escaping: they are URL-safe).

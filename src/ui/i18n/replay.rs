@@ -27,6 +27,9 @@ table! {
     ExportTraceTitle => "Replay the scenario to now and save every event as NDJSON", "把场景重放到当前时刻，并把所有事件保存为 NDJSON";
     Fingerprint => "Run fingerprint", "运行指纹";
     FingerprintTitle => "A hash of every event so far: equal runs have equal fingerprints", "迄今所有事件的哈希：相同的运行有相同的指纹";
+    Landing => "Replaying to {target}: {percent} %", "正在重放到 {target}：{percent}%";
+    LandingLabel => "Replay progress", "重放进度";
+    LandingCancel => "Stop here", "停在这里";
     BadLink => "This link cannot be opened, so the default run is shown: {why}", "无法打开此链接，因此显示默认运行：{why}";
     BadFile => "This file cannot be imported; the run is unchanged: {why}", "无法导入此文件，当前运行未改变：{why}";
     NotBase64 => "the code has characters a share code never has (the link was mangled or mistyped)", "代码含有分享码中不会出现的字符（链接已损坏或输错）";
