@@ -339,3 +339,32 @@ async fn the_page_opens_with_what_to_try_first_until_it_plays() {
     press(" ");
     settle().await;
 }
+
+#[wasm_bindgen_test]
+async fn every_bug_toggle_lesson_opens_before_its_failure_and_plays_into_it() {
+    use distlab::lab::raft::lessons::LESSONS;
+    let root = mount().await;
+    for lesson in LESSONS {
+        click(&root, &format!("[data-testid=\"lesson-{}\"]", lesson.bug.name())).await;
+        for _ in 0..100 {
+            if all(&root, "[data-testid=\"landing\"]").is_empty() {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(50).await;
+            settle().await;
+        }
+        let what = lesson.bug.name();
+        let now: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+        assert!(now >= lesson.opens_at() && now < lesson.breaks_at, "{what}: opens before the failure, at {now}");
+        assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green", "{what}");
+        assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "true", "{what}: it plays");
+        assert!(find(&root, "[data-testid=\"speed-value\"]").text_content().unwrap().contains("1/4"), "{what}: slowly");
+        assert_eq!(attr(&root, "[data-testid=\"lesson-watch\"]", "data-bug"), what, "{what}: says what to watch");
+        assert_eq!(all(&root, &format!("[data-testid=\"bug-{what}\"]:checked")).len(), 1, "{what}: its toggle is on");
+        advance(&root, 4).await;
+        assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "red", "{what}: it breaks");
+        let broken =
+            attr(&root, &format!("[data-testid=\"invariant\"][data-name=\"{}\"]", lesson.invariant), "data-ok");
+        assert_eq!(broken, "false", "{what}: {} breaks", lesson.invariant);
+    }
+}

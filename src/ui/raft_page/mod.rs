@@ -20,12 +20,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lab::raft::lessons::{BugLesson, LESSON_SPEED};
 use crate::lab::raft::presets as fault_presets;
 use crate::lab::raft::view::{leader_of, membership_view, message_rows, next_seq, node_rows};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::note_rows;
-use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
+use crate::ui::i18n::raft::{invariant_name, t, violation_text, watch_text, Key};
 use crate::ui::i18n::{fill, use_lang};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
@@ -222,6 +223,24 @@ pub fn RaftPage() -> Html {
         let config = frame.config.clone();
         dispatch.reform(move |feature: Feature| load(with_feature_flipped((*config).clone(), feature)))
     };
+    // A mistake's lesson: its recorded run replayed to just before the failure, then played slowly.
+    let lesson = use_state(|| None::<Bug>);
+    let on_lesson = {
+        let (dispatch, lesson) = (dispatch.clone(), lesson.setter());
+        Callback::from(move |bug: Bug| {
+            let Some(recorded) = BugLesson::of(bug) else { return };
+            dispatch.emit(RunAction::SetSpeed(LESSON_SPEED));
+            let timeline = recorded.timeline(Retention::Window(TRACE_WINDOW));
+            dispatch.emit(RunAction::Land(Box::new(timeline), recorded.opens_at(), true));
+            lesson.set(Some(bug));
+        })
+    };
+    // Its "what to watch" stays while the run is the lesson's.
+    let watch = (*lesson).and_then(BugLesson::of).filter(|l| {
+        let timeline = run.timeline.borrow();
+        let scenario = timeline.scenario();
+        scenario.seed == l.seed && scenario.config.bugs == [l.bug]
+    });
     let on_inspect_message = {
         let (message, reducer) = (message.setter(), reducer.clone());
         let inspect = use_callback((), move |id: MsgId, _| {
@@ -289,10 +308,15 @@ pub fn RaftPage() -> Html {
             error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
             start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
-            controls={html! {
+            controls={html! { <>
                 <Presets leader={frame.leader} on_preset={on_preset.clone()}
                          notice={(*leaderless_kill && frame.leader.is_none()).then(|| AttrValue::from(t(lang, Key::NoLeaderToKill)))} />
-            }}
+                if let Some(l) = watch {
+                    <p class="lesson-watch" role="status" data-testid="lesson-watch" data-bug={l.bug.name()}>
+                        { watch_text(lang, l.bug).unwrap_or_default() }
+                    </p>
+                }
+            </> }}
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()}
@@ -332,7 +356,7 @@ pub fn RaftPage() -> Html {
                 <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
                              {on_form} {on_send} {on_retry} />
                 <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
-                <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
+                <Settings config={frame.config.clone()} {on_toggle} {on_feature} {on_lesson} />
             </div>
             <div class="lower raft-ext">
                 <HistoryPanel view={(*linearizability).clone()} now={history_axis_end} {count} leader={frame.leader} {on_read} />

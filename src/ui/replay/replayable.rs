@@ -200,7 +200,7 @@ where
         Callback::from(move |text: String| {
             match ScenarioOf::<P>::from_json(&text, lab.lab).and_then(|s| landing::<P, C>(s, lab.retention)) {
                 Ok((timeline, target)) => {
-                    dispatch.dispatch(RunAction::Land(Box::new(timeline), target));
+                    dispatch.dispatch(RunAction::Land(Box::new(timeline), target, false));
                     error.set(None);
                     shared.set(None);
                 }

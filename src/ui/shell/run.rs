@@ -40,6 +40,8 @@ pub struct Landing {
     pub from: SimTime,
     /// Where it lands.
     pub target: SimTime,
+    /// Whether the run plays on from there (a lesson), or waits paused (a link, a file).
+    pub then_play: bool,
 }
 
 impl Landing {
@@ -95,8 +97,9 @@ pub enum RunAction<P: Process, C: Checker<P> = NoChecker> {
     Advance(SimTime),
     /// Replace the run by a fresh timeline.
     Load(Box<Timeline<P, C>>),
-    /// Replace the run by a fresh timeline and replay it to a time, in slices if it is far.
-    Land(Box<Timeline<P, C>>, SimTime),
+    /// Replace the run by a fresh timeline and replay it to a time, in slices if it is far; then
+    /// play on if the flag says so.
+    Land(Box<Timeline<P, C>>, SimTime, bool),
     /// Stop a replay in progress at the time it reached.
     CancelLanding,
 }
@@ -124,18 +127,18 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
         P::Config: ClusterConfig,
     {
         let mut run = Self::new(timeline, speed);
-        run.land(target, LANDING_FIRST_MS);
+        run.land(target, false, LANDING_FIRST_MS);
         run
     }
 
     /// Start replaying toward `target` with a first slice of `budget_ms`.
-    fn land(&mut self, target: SimTime, budget_ms: f64)
+    fn land(&mut self, target: SimTime, then_play: bool, budget_ms: f64)
     where
         P::Config: ClusterConfig,
     {
         let from = self.timeline.borrow().now();
         self.playing = false;
-        self.landing = Some(Landing { from, target });
+        self.landing = Some(Landing { from, target, then_play });
         self.land_slice(budget_ms);
     }
 
@@ -147,6 +150,7 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
         let Some(landing) = self.landing else { return };
         if replay_within(&mut self.timeline.borrow_mut(), landing.target, budget_ms) {
             self.landing = None;
+            self.playing = landing.then_play;
         }
     }
 
@@ -341,13 +345,13 @@ where
                 next.carry_us = 0.0;
                 next.slowdown = 1.0;
             }
-            RunAction::Land(timeline, target) => {
+            RunAction::Land(timeline, target, then_play) => {
                 next.timeline = Rc::new(RefCell::new(*timeline));
                 next.selected = None;
                 next.error = None;
                 next.carry_us = 0.0;
                 next.slowdown = 1.0;
-                next.land(target, LANDING_FIRST_MS);
+                next.land(target, then_play, LANDING_FIRST_MS);
             }
             RunAction::CancelLanding => {}
         }
