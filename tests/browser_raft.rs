@@ -368,3 +368,33 @@ async fn every_bug_toggle_lesson_opens_before_its_failure_and_plays_into_it() {
         assert_eq!(broken, "false", "{what}: {} breaks", lesson.invariant);
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_sequence_diagram_shares_the_first_row_and_the_other_panels_are_one_click_away() {
+    let root = mount().await;
+    find(&root, ".stage > .replay-row [data-testid=\"sequence-diagram\"]");
+    find(&root, ".stage > .side [data-testid=\"invariants\"]");
+    let hidden = |id: &str| find(&root, &format!("#tabpanel-{id}")).has_attribute("hidden");
+    assert!(!hidden("logs") && hidden("client") && hidden("settings"), "the logs first, the rest behind tabs");
+    click(&root, "[data-testid=\"tab-client\"]").await;
+    assert!(hidden("logs") && !hidden("client"));
+    assert_eq!(attr(&root, "[data-testid=\"tab-client\"]", "aria-selected"), "true");
+    find(&root, "#tabpanel-client [data-testid=\"client-send\"]");
+}
+
+#[wasm_bindgen_test]
+async fn a_broadcast_in_the_sequence_diagram_carries_one_label_not_one_per_arrow() {
+    let root = mount().await;
+    one_leader(&root).await;
+    advance(&root, 1).await;
+    let arrows = all(&root, ".seq-arrow");
+    let labels: Vec<(String, String, String)> = all(&root, ".seq-arrow .kind")
+        .iter()
+        .map(|l| (l.get_attribute("x").unwrap(), l.get_attribute("y").unwrap(), l.text_content().unwrap()))
+        .collect();
+    assert!(labels.len() < arrows.len(), "{} labels for {} arrows", labels.len(), arrows.len());
+    assert!(labels.iter().any(|l| l.2.contains('×')), "a heartbeat to four followers says ×4: {labels:?}");
+    for (i, a) in labels.iter().enumerate() {
+        assert!(labels[i + 1..].iter().all(|b| (&a.0, &a.1) != (&b.0, &b.1)), "two labels at one place: {a:?}");
+    }
+}

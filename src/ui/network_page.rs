@@ -24,6 +24,7 @@ use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
+use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use lesson::Lesson;
@@ -147,11 +148,14 @@ pub fn NetworkPage() -> Html {
                 </>
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
-            <div class="lower">
-                <Counters stats={frame.stats} />
-                <EventLog lines={frame.log.clone()} />
-                <Lesson />
-            </div>
+            <PanelTabs tabs={vec![
+                Tab { id: "lesson", label: t(lang, Key::TabLesson).into(), content: html! {
+                    <div class="lower"><Counters stats={frame.stats} /><Lesson /></div>
+                } },
+                Tab { id: "events", label: t(lang, Key::EventLog).into(), content: html! {
+                    <EventLog lines={frame.log.clone()} />
+                } },
+            ]} />
         </LabLayout>
     }
 }

@@ -31,6 +31,8 @@ table! {
     Promote => "Promote", "提升为主";
     PromoteTitle => "Make this replica the master, as Sentinel would after the master fails", "像 Sentinel 在主节点故障后那样，把该副本提升为主节点";
     Clients => "Clients", "客户端";
+    TabSections => "Who held the lock when", "谁在何时持有锁";
+    TabRecipe => "Recipe and switches", "加锁方案与开关";
     Fence => "token", "令牌";
     Bought => "bought", "已购";
     Resource => "The stock (storage service)", "库存（存储服务）";

@@ -125,6 +125,8 @@ table! {
     Close => "Close", "关闭";
     SelectHint => "Click a node to inspect it.", "点击一个节点查看详情。";
     EventLog => "Event log", "事件日志";
+    TabNetwork => "Network and sharing", "网络与分享";
+    TabLesson => "Lesson and counters", "课程与计数";
     Refused => "Refused", "操作被拒绝";
     Dismiss => "Dismiss", "关闭";
     ClusterLabel => "The cluster: nodes on a ring, one line per link direction", "集群：环上的节点，每个链路方向一条线";

@@ -43,6 +43,8 @@ table! {
     LegendFlagged => "named in a violation", "违反不变量的节点";
     LegendRequests => "RV RequestVote, PV PreVote, AE AppendEntries, HB heartbeat, IS InstallSnapshot", "RV 请求投票、PV 预投票、AE 追加日志、HB 心跳、IS 安装快照";
     Logs => "Logs", "日志";
+    TabClient => "Client and linearizability", "客户端与线性一致性";
+    TabSettings => "Features and mistakes", "特性与经典错误";
     LogsHint => "One row per node, one column per index; colour and number give the entry's term. A bar under an entry: committed; a dot: applied.",
                 "每个节点一行，每个索引一列；颜色和数字表示条目的任期。条目下方的横条：已提交；圆点：已应用。";
     Commit => "commit", "提交";

@@ -22,7 +22,7 @@ use crate::lab::locks::view::node_rows;
 use crate::lock::{Service, LAB};
 use crate::sim::{ms, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
-use crate::ui::i18n::{note_rows, use_lang};
+use crate::ui::i18n::{note_rows, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
@@ -35,6 +35,7 @@ use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabHead, LabL
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::playback::AdvanceButton;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
@@ -143,16 +144,26 @@ pub fn LocksPage() -> Html {
                 </>
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
-            <div class="lower locks-lower">
-                <ClientsPanel clients={frame.clients.clone()} />
-                <SectionsView bars={frame.bars.clone()} {clients} now={frame.now} />
-                <RecipePanel config={frame.config.clone()} {on_switch} />
-            </div>
-            <div class="lower locks-lower">
-                <EventLog lines={frame.log.clone()} />
-                <NetworkControls config={frame.network.clone()} {on_fault} />
-                <SharePanel ..replay.share.clone() />
-            </div>
+            <PanelTabs tabs={vec![
+                Tab { id: "sections", label: t(lang, Key::TabSections).into(), content: html! {
+                    <div class="lower locks-lower">
+                        <SectionsView bars={frame.bars.clone()} {clients} now={frame.now} />
+                        <ClientsPanel clients={frame.clients.clone()} />
+                    </div>
+                } },
+                Tab { id: "recipe", label: t(lang, Key::TabRecipe).into(), content: html! {
+                    <RecipePanel config={frame.config.clone()} {on_switch} />
+                } },
+                Tab { id: "events", label: shell_t(lang, ShellKey::EventLog).into(), content: html! {
+                    <EventLog lines={frame.log.clone()} />
+                } },
+                Tab { id: "network", label: shell_t(lang, ShellKey::TabNetwork).into(), content: html! {
+                    <div class="lower locks-lower">
+                        <NetworkControls config={frame.network.clone()} {on_fault} />
+                        <SharePanel ..replay.share.clone() />
+                    </div>
+                } },
+            ]} />
         </LabLayout>
     }
 }

@@ -27,7 +27,7 @@ use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::note_rows;
 use crate::ui::i18n::raft::{invariant_name, t, violation_text, watch_text, Key};
-use crate::ui::i18n::{fill, use_lang};
+use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
@@ -41,6 +41,7 @@ use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
+use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::playback::ADVANCE;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
@@ -351,20 +352,30 @@ pub fn RaftPage() -> Html {
                 </>
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
-            <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
-            <div class="lower raft-lower">
-                <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
-                             {on_form} {on_send} {on_retry} />
-                <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
-                <Settings config={frame.config.clone()} {on_toggle} {on_feature} {on_lesson} />
-            </div>
-            <div class="lower raft-ext">
-                <HistoryPanel view={(*linearizability).clone()} now={history_axis_end} {count} leader={frame.leader} {on_read} />
-                <MembershipPanel view={(*membership).clone()} on_input={on_member_input} />
-            </div>
-            <div class="lower raft-lower">
-                <EventLog lines={frame.log.clone()} />
-            </div>
+            <PanelTabs tabs={vec![
+                Tab { id: "logs", label: t(lang, Key::Logs).into(), content: html! {
+                    <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
+                } },
+                Tab { id: "client", label: t(lang, Key::TabClient).into(), content: html! {
+                    <div class="lower raft-ext">
+                        <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
+                                     {on_form} {on_send} {on_retry} />
+                        <HistoryPanel view={(*linearizability).clone()} now={history_axis_end} {count} leader={frame.leader} {on_read} />
+                    </div>
+                } },
+                Tab { id: "lanes", label: t(lang, Key::RoleLanes).into(), content: html! {
+                    <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
+                } },
+                Tab { id: "settings", label: t(lang, Key::TabSettings).into(), content: html! {
+                    <Settings config={frame.config.clone()} {on_toggle} {on_feature} {on_lesson} />
+                } },
+                Tab { id: "membership", label: t(lang, Key::Membership).into(), content: html! {
+                    <MembershipPanel view={(*membership).clone()} on_input={on_member_input} />
+                } },
+                Tab { id: "events", label: shell_t(lang, ShellKey::EventLog).into(), content: html! {
+                    <EventLog lines={frame.log.clone()} />
+                } },
+            ]} />
         </LabLayout>
     }
 }

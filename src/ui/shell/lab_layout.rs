@@ -1,6 +1,6 @@
 //! One layout for every lab page: the head, the error banner, the stage (the cluster panel: playback
-//! and scrub bar, the lab's controls, the cluster view and its legend; the side column), the lab's own
-//! panels, and the sequence diagram. A lab fills the slots; the hook [`use_page_wiring`] gives it the
+//! and scrub bar, the lab's controls, the cluster view and its legend; the sequence diagram; the side
+//! column, side by side on the first screen), then the lab's own panels. A lab fills the slots; the hook [`use_page_wiring`] gives it the
 //! callbacks and models every page needs.
 
 use std::rc::Rc;
@@ -68,10 +68,10 @@ pub fn LabLayout(props: &LabLayoutProps) -> Html {
                     { props.cluster.clone() }
                     { props.legend.clone() }
                 </section>
+                <div class="replay-row">{ props.sequence.clone() }</div>
                 <aside class="side">{ props.side.clone() }</aside>
             </div>
             { props.children.clone() }
-            <div class="replay-row">{ props.sequence.clone() }</div>
         </main>
     }
 }
