@@ -398,3 +398,18 @@ async fn a_broadcast_in_the_sequence_diagram_carries_one_label_not_one_per_arrow
         assert!(labels[i + 1..].iter().all(|b| (&a.0, &a.1) != (&b.0, &b.1)), "two labels at one place: {a:?}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_role_lanes_span_the_run_and_letter_each_role() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    advance(&root, 1).await;
+    let end = find(&root, "[data-testid=\"role-lanes\"] .axis-label.end").text_content().unwrap();
+    let now: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+    assert!(now <= 5_000_000 && (end == "2.000 s" || end == "5.000 s"), "a short run fills the lanes: {end} at {now}");
+    let letters: Vec<String> = all(&root, &format!("[data-lane=\"{leader}\"] .seg.leader .role-letter"))
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(letters, ["L"], "the leader's lane says L, not only by colour");
+}

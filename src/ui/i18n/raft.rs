@@ -74,7 +74,7 @@ table! {
     RetryAt => "Retry at N{n}", "改发到 N{n}";
     Message => "Message", "消息";
     RoleLanes => "Roles over time", "角色随时间变化";
-    RoleLanesHint => "One lane per node; a tick and a number mark each new term.", "每个节点一条泳道；刻度和数字标出每个新任期。";
+    RoleLanesHint => "One lane per node over the run's time: L leader, C candidate, F follower, × down; a tick and a number mark each new term.", "每个节点一条泳道，横轴是运行时间：L 领导者、C 候选者、F 跟随者、× 宕机；刻度和数字标出每个新任期。";
     Settings => "Settings: features and classic mistakes", "设置：可选特性与经典错误";
     SettingsHint => "Switching a feature or a mistake starts a fresh run with it.", "打开或关闭一个特性或错误会以新配置重新开始运行。";
     FeaturePreVote => "PreVote", "预投票（PreVote）";
