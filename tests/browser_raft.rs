@@ -333,11 +333,11 @@ async fn the_page_opens_with_what_to_try_first_until_it_plays() {
     let root = mount().await;
     let hint = find(&root, "[data-testid=\"start-hint\"]").text_content().unwrap();
     assert!(hint.contains("Play") && hint.contains("Kill the leader"), "{hint}");
-    press(" ");
-    settle().await;
+    // Played with this page's own button (Space would reach every page the tests mounted).
+    click(&root, ".play-toggle").await;
     assert!(all(&root, "[data-testid=\"start-hint\"]").is_empty(), "gone once the run plays");
-    press(" ");
-    settle().await;
+    click(&root, ".play-toggle").await;
+    assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "false");
 }
 
 #[wasm_bindgen_test]
@@ -412,4 +412,23 @@ async fn the_role_lanes_span_the_run_and_letter_each_role() {
         .map(|e| e.text_content().unwrap())
         .collect();
     assert_eq!(letters, ["L"], "the leader's lane says L, not only by colour");
+}
+
+#[wasm_bindgen_test]
+async fn the_client_history_fits_its_card() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    click(&root, "[data-testid=\"tab-client\"]").await;
+    let key: HtmlInputElement = find(&root, "[data-testid=\"client-key\"]").dyn_into().unwrap();
+    key.set_value("a-rather-long-key-name-that-a-student-typed");
+    choose(&root, "client-node", &((leader + 1) % 5).to_string()).await;
+    for _ in 0..3 {
+        click(&root, "[data-testid=\"client-send\"]").await;
+    }
+    advance(&root, 1).await;
+    let card = find(&root, "[data-testid=\"client-panel\"]");
+    let table = find(&root, "[data-testid=\"client-history\"]");
+    let (card_width, table_width) = (card.client_width(), table.scroll_width());
+    assert!(card_width > 0, "the tab shows the card");
+    assert!(table_width <= card_width, "the history table ({table_width} px) overflows its card ({card_width} px)");
 }
