@@ -129,7 +129,7 @@ pub fn LocksPage() -> Html {
             legend={html! {
                 <>
                     <Legend requests={AttrValue::from(requests_of(frame.config.service))} />
-                    <LocksLegend />
+                    <LocksLegend service={frame.config.service} />
                     <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
                 </>
             }}
