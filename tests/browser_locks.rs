@@ -198,12 +198,23 @@ async fn the_inspector_shows_an_etcd_members_raft_and_mvcc_state() {
 #[wasm_bindgen_test]
 async fn the_legend_explains_roles_queue_arrows_leases_and_overlaps() {
     let root = mount().await;
-    let legend = find(&root, "[data-testid=\"locks-legend\"]");
-    for entry in ["storage", "server", "etcd-leader", "etcd-follower", "client", "paused", "watch", "ttl", "overlap"] {
-        let item = find(&legend, &format!("[data-legend=\"{entry}\"]"));
-        assert!(!item.text_content().unwrap_or_default().is_empty(), "{entry}");
+    let entries = |root: &Element| -> Vec<String> {
+        all(root, "[data-testid=\"locks-legend\"] [data-legend]")
+            .iter()
+            .map(|e| e.get_attribute("data-legend").unwrap())
+            .collect()
+    };
+    // Redis: no etcd roles, no queue arrows, since the page draws none.
+    assert_eq!(entries(&root), ["storage", "server", "client", "paused", "flagged", "ttl", "overlap"]);
+    for item in all(&root, "[data-testid=\"locks-legend\"] [data-legend]") {
+        assert!(!item.text_content().unwrap_or_default().is_empty());
     }
     find(&root, ".legend .msg");
+    choose(&root, "switch-service", "4").await;
+    assert_eq!(
+        entries(&root),
+        ["storage", "etcd-leader", "etcd-follower", "client", "paused", "flagged", "watch", "ttl", "overlap"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -231,4 +242,90 @@ async fn the_keys_list_opens_with_a_question_mark_and_lists_the_shell_keys() {
     assert_eq!(list.query_selector_all(".row").unwrap().length(), 3, "play, step, help");
     click(&root, "[data-testid=\"keys-close\"]").await;
     assert!(root.query_selector("[data-testid=\"keys-help\"]").unwrap().is_none());
+}
+
+/// The node ids drawn with role `role`.
+fn nodes_of_role(root: &Element, role: &str) -> Vec<String> {
+    all(root, &format!("[data-node][data-role=\"{role}\"]"))
+        .iter()
+        .map(|e| e.get_attribute("data-node").unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_scenario_plays_it_and_after_its_overlap_the_invariants_agree_with_the_counters() {
+    let root = mount().await;
+    choose(&root, "scenario", "lease-too-short").await;
+    assert_eq!(attr(&root, "[data-testid=\"play\"], .play-toggle", "aria-pressed"), "true", "a picked scenario starts");
+    // Two holders overlap first; the stale write that oversells comes after.
+    for _ in 0..40 {
+        advance(&root, 1).await;
+        if value(&root, "oversold") > 0 {
+            break;
+        }
+    }
+    assert!(value(&root, "oversold") > 0, "the lesson oversells");
+    assert_eq!(attr(&root, "[data-testid=\"invariant\"][data-name=\"Mutual Exclusion\"]", "data-ok"), "false");
+    assert_eq!(
+        attr(&root, "[data-testid=\"invariant\"][data-name=\"No Oversell\"]", "data-ok"),
+        "false",
+        "\"Oversold items\" above zero and \"No Oversell: holds\" never sit side by side"
+    );
+    advance(&root, 4).await;
+    assert_eq!(
+        attr(&root, "[data-testid=\"invariant\"][data-name=\"No Oversell\"]", "data-ok"),
+        "false",
+        "it stays broken"
+    );
+    // Rewound with the scrub bar to before the overlap, every invariant holds again.
+    let scrub: HtmlInputElement = find(&root, "[data-testid=\"scrub\"]").dyn_into().unwrap();
+    scrub.set_value("100000");
+    fire(&scrub, "Event", "input");
+    settle().await;
+    assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green");
+}
+
+#[wasm_bindgen_test]
+async fn the_legend_and_the_drawing_show_the_locks_lab_own_marks() {
+    let root = mount().await;
+    let legend = find(&root, "[data-testid=\"legend\"]").text_content().unwrap();
+    assert!(legend.contains("SET NX PX"), "{legend}");
+    assert!(!legend.contains("suspects"), "no failure detector on this page: {legend}");
+    // Clients talk to the servers and the storage, never to each other.
+    let clients = nodes_of_role(&root, "client");
+    assert_eq!(clients.len(), 4);
+    for link in all(&root, "[data-link]").iter().map(|l| l.get_attribute("data-link").unwrap()) {
+        let (from, to) = link.split_once('-').unwrap();
+        assert!(!(clients.contains(&from.to_string()) && clients.contains(&to.to_string())), "client link {link}");
+    }
+    assert!(!all(&root, "[data-link]").is_empty());
+    // Every message in flight carries its command's name.
+    let mut seen = 0;
+    for _ in 0..6 {
+        click(&root, "[data-testid=\"step\"]").await;
+        for m in all(&root, "[data-msg]") {
+            let label = m.text_content().unwrap_or_default();
+            assert!(!label.trim().is_empty(), "an unlabelled message");
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "messages were in flight");
+}
+
+#[wasm_bindgen_test]
+async fn the_chinese_inspector_has_no_raw_engine_values() {
+    let root = browser_support::mount::<ChineseLocks>().await;
+    advance(&root, 3).await;
+    for node in ["1", "2", "3"] {
+        click(&root, &format!("[data-node=\"{node}\"]")).await;
+        let text = find(&root, "[data-testid=\"inspector\"]").text_content().unwrap();
+        for raw in ["None", "Thinking", "Acquiring", "Idle", "Reading", "Writing", "AofAlways", "Some("] {
+            assert!(!text.contains(raw), "node {node}: {raw} in {text}");
+        }
+    }
+    let timers = all(&root, "[data-event=\"timer\"] .detail");
+    assert!(!timers.is_empty(), "timers fired");
+    for timer in timers.iter().map(|e| e.text_content().unwrap()) {
+        assert!(!timer.chars().any(|c| c.is_ascii_lowercase()), "an untranslated timer: {timer}");
+    }
 }

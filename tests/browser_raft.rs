@@ -301,3 +301,134 @@ async fn keys_work_with_the_focus_on_a_clicked_button_or_switch_but_not_in_a_tex
     settle().await;
     assert!(root.query_selector("[data-testid=\"keys-help\"]").unwrap().is_some(), "'?' lists the keys");
 }
+
+#[wasm_bindgen_test]
+async fn a_value_typed_and_sent_at_once_is_the_value_sent() {
+    let root = mount().await;
+    one_leader(&root).await;
+    // The field shows 0 but has not lost the focus: no change event has reached the page yet.
+    let value: HtmlInputElement = find(&root, "[data-testid=\"client-value\"]").dyn_into().unwrap();
+    value.set_value("0");
+    click(&root, "[data-testid=\"client-send\"]").await;
+    advance(&root, 1).await;
+    assert_eq!(newest_outcome(&root), "ok");
+    let kv = find(&root, "[data-testid=\"kv-0\"]").text_content().unwrap();
+    assert!(kv.contains("x=0"), "the value the field showed was sent: {kv}");
+    assert_eq!(value.value(), "0", "and the field still shows it");
+}
+
+#[wasm_bindgen_test]
+async fn killing_the_leader_when_there_is_none_says_why() {
+    let root = mount().await;
+    assert!(leaders(&root).is_empty(), "no leader at 0 s");
+    click(&root, "[data-testid=\"kill-leader\"]").await;
+    let notice = find(&root, "[data-testid=\"preset-notice\"]").text_content().unwrap();
+    assert!(notice.contains("no leader"), "{notice}");
+    one_leader(&root).await;
+    assert!(all(&root, "[data-testid=\"preset-notice\"]").is_empty(), "gone once a leader is shown");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_opens_with_what_to_try_first_until_it_plays() {
+    let root = mount().await;
+    let hint = find(&root, "[data-testid=\"start-hint\"]").text_content().unwrap();
+    assert!(hint.contains("Play") && hint.contains("Kill the leader"), "{hint}");
+    // Played with this page's own button (Space would reach every page the tests mounted).
+    click(&root, ".play-toggle").await;
+    assert!(all(&root, "[data-testid=\"start-hint\"]").is_empty(), "gone once the run plays");
+    click(&root, ".play-toggle").await;
+    assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "false");
+}
+
+#[wasm_bindgen_test]
+async fn every_bug_toggle_lesson_opens_before_its_failure_and_plays_into_it() {
+    use distlab::lab::raft::lessons::LESSONS;
+    let root = mount().await;
+    for lesson in LESSONS {
+        click(&root, &format!("[data-testid=\"lesson-{}\"]", lesson.bug.name())).await;
+        for _ in 0..100 {
+            if all(&root, "[data-testid=\"landing\"]").is_empty() {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(50).await;
+            settle().await;
+        }
+        let what = lesson.bug.name();
+        let now: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+        assert!(now >= lesson.opens_at() && now < lesson.breaks_at, "{what}: opens before the failure, at {now}");
+        assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green", "{what}");
+        assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "true", "{what}: it plays");
+        assert!(find(&root, "[data-testid=\"speed-value\"]").text_content().unwrap().contains("1/4"), "{what}: slowly");
+        assert_eq!(attr(&root, "[data-testid=\"lesson-watch\"]", "data-bug"), what, "{what}: says what to watch");
+        assert_eq!(all(&root, &format!("[data-testid=\"bug-{what}\"]:checked")).len(), 1, "{what}: its toggle is on");
+        advance(&root, 4).await;
+        assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "red", "{what}: it breaks");
+        let broken =
+            attr(&root, &format!("[data-testid=\"invariant\"][data-name=\"{}\"]", lesson.invariant), "data-ok");
+        assert_eq!(broken, "false", "{what}: {} breaks", lesson.invariant);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_sequence_diagram_shares_the_first_row_and_the_other_panels_are_one_click_away() {
+    let root = mount().await;
+    find(&root, ".stage > .replay-row [data-testid=\"sequence-diagram\"]");
+    find(&root, ".stage > .side [data-testid=\"invariants\"]");
+    let hidden = |id: &str| find(&root, &format!("#tabpanel-{id}")).has_attribute("hidden");
+    assert!(!hidden("logs") && hidden("client") && hidden("settings"), "the logs first, the rest behind tabs");
+    click(&root, "[data-testid=\"tab-client\"]").await;
+    assert!(hidden("logs") && !hidden("client"));
+    assert_eq!(attr(&root, "[data-testid=\"tab-client\"]", "aria-selected"), "true");
+    find(&root, "#tabpanel-client [data-testid=\"client-send\"]");
+}
+
+#[wasm_bindgen_test]
+async fn a_broadcast_in_the_sequence_diagram_carries_one_label_not_one_per_arrow() {
+    let root = mount().await;
+    one_leader(&root).await;
+    advance(&root, 1).await;
+    let arrows = all(&root, ".seq-arrow");
+    let labels: Vec<(String, String, String)> = all(&root, ".seq-arrow .kind")
+        .iter()
+        .map(|l| (l.get_attribute("x").unwrap(), l.get_attribute("y").unwrap(), l.text_content().unwrap()))
+        .collect();
+    assert!(labels.len() < arrows.len(), "{} labels for {} arrows", labels.len(), arrows.len());
+    assert!(labels.iter().any(|l| l.2.contains('×')), "a heartbeat to four followers says ×4: {labels:?}");
+    for (i, a) in labels.iter().enumerate() {
+        assert!(labels[i + 1..].iter().all(|b| (&a.0, &a.1) != (&b.0, &b.1)), "two labels at one place: {a:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_role_lanes_span_the_run_and_letter_each_role() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    advance(&root, 1).await;
+    let end = find(&root, "[data-testid=\"role-lanes\"] .axis-label.end").text_content().unwrap();
+    let now: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+    assert!(now <= 5_000_000 && (end == "2.000 s" || end == "5.000 s"), "a short run fills the lanes: {end} at {now}");
+    let letters: Vec<String> = all(&root, &format!("[data-lane=\"{leader}\"] .seg.leader .role-letter"))
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(letters, ["L"], "the leader's lane says L, not only by colour");
+}
+
+#[wasm_bindgen_test]
+async fn the_client_history_fits_its_card() {
+    let root = mount().await;
+    let leader = one_leader(&root).await;
+    click(&root, "[data-testid=\"tab-client\"]").await;
+    let key: HtmlInputElement = find(&root, "[data-testid=\"client-key\"]").dyn_into().unwrap();
+    key.set_value("a-rather-long-key-name-that-a-student-typed");
+    choose(&root, "client-node", &((leader + 1) % 5).to_string()).await;
+    for _ in 0..3 {
+        click(&root, "[data-testid=\"client-send\"]").await;
+    }
+    advance(&root, 1).await;
+    let card = find(&root, "[data-testid=\"client-panel\"]");
+    let table = find(&root, "[data-testid=\"client-history\"]");
+    let (card_width, table_width) = (card.client_width(), table.scroll_width());
+    assert!(card_width > 0, "the tab shows the card");
+    assert!(table_width <= card_width, "the history table ({table_width} px) overflows its card ({card_width} px)");
+}

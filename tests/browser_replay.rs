@@ -162,8 +162,9 @@ async fn a_share_link_made_by_the_page_reopens_the_same_run() {
 async fn a_malformed_link_shows_an_error_and_the_default_run() {
     let fresh = snapshot(&open("").await);
     for (query, says) in [
-        ("?lab=network&scenario=not*base64".to_string(), "base64".to_string()),
-        ("?scenario=SGVsbG8gd29ybGQ".to_string(), "compressed".to_string()),
+        ("?lab=network&scenario=not*base64".to_string(), "mangled".to_string()),
+        ("?scenario=SGVsbG8gd29ybGQ".to_string(), "not a distlab share code".to_string()),
+        (format!("?scenario={}", &share::encode(&default_scenario(1))[..40]), "cut short".to_string()),
         (format!("?lab=network&scenario={}", share::encode_json("{\"lab\":\"raft\"}")), "raft".to_string()),
     ] {
         let root = open(&query).await;
@@ -197,16 +198,75 @@ async fn importing_a_bad_file_names_the_field_and_changes_nothing_a_good_one_rep
     scenario.actions.push(TimedAction { at: 700_000, action: Action::Crash { node: 4 } });
     scenario.actions.push(TimedAction { at: 900_000, action: Action::Restart { node: 9 } });
     import(&root, &scenario.to_json()).await;
-    assert!(text(&root, "error").contains("actions[1].action.node"), "{}", text(&root, "error"));
+    // Told under the import button, where the user is, not in a banner above the page.
+    assert!(text(&root, "import-error").contains("actions[1].action.node"), "{}", text(&root, "import-error"));
+    assert!(root.query_selector("[data-testid=\"error\"]").unwrap().is_none(), "no banner off-screen");
     assert_eq!(snapshot(&root), before);
     import(&root, "{ not json").await;
-    assert!(text(&root, "error").contains("not valid JSON"), "{}", text(&root, "error"));
+    assert!(text(&root, "import-error").contains("not valid JSON"), "{}", text(&root, "import-error"));
     assert_eq!(snapshot(&root), before);
     scenario.actions.pop();
     import(&root, &scenario.to_json()).await;
-    assert!(root.query_selector("[data-testid=\"error\"]").unwrap().is_none());
+    assert!(root.query_selector("[data-testid=\"import-error\"]").unwrap().is_none());
     assert_eq!((now(&root), data(&root, "action-count", "data-value")), (700_000, "1".to_string()));
     assert_eq!(data(&root, "[data-node=\"4\"]", "data-state"), "down");
+}
+
+/// Click Export scenario and return the file's text (the download is caught before it leaves).
+async fn exported_scenario(root: &Element) -> String {
+    let catch = "window.__exported = null; URL.createObjectURL = b => { b.text().then(t => window.__exported = t); return 'blob:caught'; }; \
+                 URL.revokeObjectURL = () => {}; HTMLAnchorElement.prototype.click = function () {};";
+    js_sys::Function::new_no_args(catch).call0(&JsValue::NULL).unwrap();
+    press(root, "export-scenario").await;
+    TimeoutFuture::new(50).await;
+    let window: JsValue = web_sys::window().unwrap().into();
+    js_sys::Reflect::get(&window, &"__exported".into()).unwrap().as_string().expect("a file was exported")
+}
+
+#[wasm_bindgen_test]
+async fn an_exported_run_imported_again_comes_back_at_the_same_time() {
+    let root = killed_mid_run(3, 25, 17).await;
+    let exported = snapshot(&root);
+    assert!(now(&root) > 0);
+    let json = exported_scenario(&root).await;
+    press(&root, "reset").await;
+    assert_ne!(snapshot(&root), exported);
+    import(&root, &json).await;
+    assert_eq!(snapshot(&root), exported, "the same time, state and fingerprint as when it was exported");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_to_a_far_time_replays_in_slices_with_progress_and_stops_where_cancelled() {
+    // 25 servers with 1 ms heartbeats: a minute of virtual time is many seconds of replay.
+    let network = distlab::sim::NetworkConfig { latency_min: 0, latency_max: 1_000, ..Default::default() };
+    let config = distlab::raft::RaftConfig {
+        nodes: 25,
+        network,
+        heartbeat_interval: 1_000,
+        election_timeout_min: 10_000,
+        election_timeout_max: 20_000,
+        ..Default::default()
+    };
+    let scenario = distlab::lab::raft::RaftScenario::new("raft", 3, config);
+    let target = 60_000_000u64;
+    let root = open(&format!("?lab=raft&scenario={}&t={target}", share::encode(&scenario))).await;
+    assert_eq!(data(&root, "landing", "data-target"), target.to_string(), "the replay shows where it goes");
+    let started = js_sys::Date::now();
+    TimeoutFuture::new(400).await;
+    settle().await;
+    let waited = js_sys::Date::now() - started;
+    assert!(waited < 1_500.0, "the page answered while replaying: a 0.4 s wait took {waited:.0} ms");
+    let reached = now(&root);
+    assert!(reached > 0 && reached < target, "part of the way: {reached}");
+    assert!(text(&root, "landing").contains('%'), "{}", text(&root, "landing"));
+    press(&root, "landing-cancel").await;
+    assert!(root.query_selector("[data-testid=\"landing\"]").unwrap().is_none(), "cancelled");
+    let stopped = now(&root);
+    assert!(stopped >= reached && stopped < target, "stopped where it was: {stopped}");
+    TimeoutFuture::new(100).await;
+    settle().await;
+    assert_eq!(now(&root), stopped, "and stays there, paused");
+    set_query("");
 }
 
 #[wasm_bindgen_test]

@@ -48,11 +48,11 @@ fn raft_scenarios_round_trip_with_their_checker() {
         let code = share::encode(&scenario);
         assert!(code.len() < scenario.to_json().len() / 2, "{name}: the code compresses ({} chars)", code.len());
         assert_eq!(share::decode::<RaftNode>(&code, "raft").unwrap(), scenario);
-        let at = scenario.actions.last().unwrap().at;
+        let at = scenario.until.unwrap_or(scenario.actions.last().unwrap().at);
         let mut original = Timeline::<RaftNode, RaftChecker>::new(scenario, Retention::Window(0)).unwrap();
         original.seek(at);
         let reopened = share::open::<RaftNode, RaftChecker>(&code, "raft", Retention::Window(0), None).unwrap();
-        assert_eq!(reopened.now(), at, "{name}: lands at the last action");
+        assert_eq!(reopened.now(), at, "{name}: lands where the file says (until), else at the last action");
         assert_eq!(reopened.world().fingerprint(), original.world().fingerprint(), "{name}");
         assert_eq!(reopened.violation(), original.violation(), "{name}");
     }
@@ -73,7 +73,13 @@ fn every_kind_of_bad_code_gets_its_own_error() {
     assert!(matches!(decode(""), ShareError::NotDeflate(_)), "empty");
     assert!(matches!(decode("SGVsbG8gd29ybGQ"), ShareError::NotDeflate(_)), "base64 of plain text");
     let good = share::encode(&default_scenario(1));
-    assert!(matches!(decode(&good[..good.len() / 8 * 4]), ShareError::NotDeflate(_)), "truncated link");
+    for cut in [good.len() / 8 * 4, good.len() / 2 + 1, good.len() / 2 + 2, good.len() - 3] {
+        assert_eq!(decode(&good[..cut]), ShareError::Truncated, "a link cut to {cut} of {} characters", good.len());
+    }
+    // Random base64 text is not a cut-short code, whatever its length.
+    for random in ["q7Zk2LmNpW4xYv9T", "q7Zk2LmNpW4xYv9Tb", "Zm9vYmFyYmF6cXV4"] {
+        assert!(matches!(decode(random), ShareError::NotDeflate(_) | ShareError::NotBase64(_)), "{random}");
+    }
     assert_eq!(decode(&deflated_base64(&[0xff, 0xfe, 0x00])), ShareError::NotText);
     match decode(&share::encode_json("{\"lab\": ")) {
         ShareError::Scenario(e) => assert!(e.message.contains("not valid JSON"), "{e}"),
@@ -136,4 +142,19 @@ fn a_page_link_opens_its_own_lab_only() {
         bad.open::<Heartbeat, NoChecker>(network::LAB, Retention::All),
         Some(Err(ShareError::NotBase64(_)))
     ));
+}
+
+#[test]
+fn a_scenario_that_says_until_when_lands_there_as_an_exported_run_does() {
+    let mut scenario = mixed_fault_scenario(5);
+    let end = Timeline::<Heartbeat>::new(scenario.clone(), Retention::Window(0)).unwrap().script_end();
+    scenario.until = Some(end + 1_019_000);
+    let code = share::encode(&scenario);
+    let (start, target) =
+        share::open_at_start::<Heartbeat, NoChecker>(&code, network::LAB, Retention::All, None).unwrap();
+    assert_eq!((start.now(), target), (0, end + 1_019_000), "opened at 0 s, to land where the file says");
+    let landed = share::open::<Heartbeat, NoChecker>(&code, network::LAB, Retention::All, None).unwrap();
+    assert_eq!(landed.now(), end + 1_019_000);
+    let asked = share::open::<Heartbeat, NoChecker>(&code, network::LAB, Retention::All, Some(secs(1))).unwrap();
+    assert_eq!(asked.now(), secs(1), "a link's own time comes first");
 }

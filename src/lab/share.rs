@@ -24,9 +24,11 @@ const LEVEL: u8 = 9;
 /// Why a share code cannot be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
-    /// The code is not URL-safe base64 (a mangled or mistyped link).
+    /// The code has characters a share code never has (a mangled or mistyped link).
     NotBase64(String),
-    /// The bytes are not a complete deflate stream (a truncated link).
+    /// The code is the start of a share code that stops before its scenario ends (a link cut short).
+    Truncated,
+    /// The code is base64 but not a compressed scenario (random text, or a code from elsewhere).
     NotDeflate(String),
     /// It unpacks to more than [`MAX_JSON_BYTES`].
     TooLarge,
@@ -40,7 +42,8 @@ impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ShareError::NotBase64(e) => write!(f, "the code is not URL-safe base64 ({e})"),
-            ShareError::NotDeflate(e) => write!(f, "the code is not a complete compressed scenario ({e})"),
+            ShareError::Truncated => write!(f, "the code stops before its scenario ends (the link was cut short)"),
+            ShareError::NotDeflate(e) => write!(f, "the code is not a compressed scenario ({e})"),
             ShareError::TooLarge => write!(f, "the code unpacks to more than {MAX_JSON_BYTES} bytes"),
             ShareError::NotText => write!(f, "the code unpacks to bytes that are not UTF-8 text"),
             ShareError::Scenario(e) => write!(f, "{e}"),
@@ -61,14 +64,32 @@ pub fn encode_json(json: &str) -> String {
 }
 
 /// The text inside a share code, refused if it is not base64, not deflate, too large or not UTF-8.
+/// A code cut short (its base64 or its deflate stream ends early) is told apart from random text.
 pub fn decode_json(code: &str) -> Result<String, ShareError> {
-    let bytes = URL_SAFE_NO_PAD.decode(code.trim()).map_err(|e| ShareError::NotBase64(e.to_string()))?;
-    let text =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_JSON_BYTES).map_err(|e| match e.status {
-            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            status => ShareError::NotDeflate(format!("{status:?}")),
-        })?;
+    let code = code.trim();
+    let bytes = match URL_SAFE_NO_PAD.decode(code) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            // A cut in the middle of a base64 quantum: the whole quanta before it may still be
+            // the start of a deflate stream, which then says whether the code was cut short.
+            let whole = &code[..code.len() / 4 * 4];
+            let cut = whole.len() < code.len()
+                && matches!(inflate(&URL_SAFE_NO_PAD.decode(whole).unwrap_or_default()), Err(ShareError::Truncated));
+            return Err(if cut { ShareError::Truncated } else { ShareError::NotBase64(e.to_string()) });
+        }
+    };
+    let text = inflate(&bytes)?;
     String::from_utf8(text).map_err(|_| ShareError::NotText)
+}
+
+/// The bytes a deflate stream unpacks to, at most [`MAX_JSON_BYTES`]; a stream that needs more
+/// input than it has is [`ShareError::Truncated`].
+fn inflate(bytes: &[u8]) -> Result<Vec<u8>, ShareError> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_JSON_BYTES).map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+        TINFLStatus::FailedCannotMakeProgress if !bytes.is_empty() => ShareError::Truncated,
+        status => ShareError::NotDeflate(format!("{status:?}")),
+    })
 }
 
 /// The scenario of lab `lab` inside a share code, checked field by field.
@@ -92,11 +113,41 @@ where
     P::Config: ClusterConfig,
     C: Checker<P>,
 {
-    let scenario = decode::<P>(code, lab)?;
-    let mut timeline = Timeline::<P, C>::new(scenario, retention).map_err(ShareError::Scenario)?;
-    let end = timeline.script_end();
-    timeline.seek(at.unwrap_or(end).min(end.saturating_add(MAX_LANDING_AFTER_SCRIPT)));
+    let (mut timeline, target) = open_at_start::<P, C>(code, lab, retention, at)?;
+    timeline.seek(target);
     Ok(timeline)
+}
+
+/// Open a share code as a timeline of lab `lab` at 0 s, with the time [`open`] would land at: the
+/// page replays to it in slices, showing progress, so that a far time does not freeze the tab.
+pub fn open_at_start<P, C>(
+    code: &str,
+    lab: &str,
+    retention: Retention,
+    at: Option<SimTime>,
+) -> Result<(Timeline<P, C>, SimTime), ShareError>
+where
+    P: Process,
+    P::Config: ClusterConfig,
+    C: Checker<P>,
+{
+    let scenario = decode::<P>(code, lab)?;
+    let timeline = Timeline::<P, C>::new(scenario, retention).map_err(ShareError::Scenario)?;
+    let target = landing_time(&timeline, at);
+    Ok((timeline, target))
+}
+
+/// Where a timeline opened from a link or a file lands: the time asked for, else the scenario's
+/// `until` (where an exported run was, where a named lesson is shown), else its last action; at
+/// most [`MAX_LANDING_AFTER_SCRIPT`] past the last action.
+pub fn landing_time<P, C>(timeline: &Timeline<P, C>, at: Option<SimTime>) -> SimTime
+where
+    P: Process,
+    P::Config: ClusterConfig,
+    C: Checker<P>,
+{
+    let end = timeline.script_end();
+    at.or(timeline.scenario().until).unwrap_or(end).min(end.saturating_add(MAX_LANDING_AFTER_SCRIPT))
 }
 
 /// What a page URL's query asks for: which lab, which shared scenario, which time to land at.
@@ -149,6 +200,23 @@ impl PageLink {
             return None;
         }
         self.scenario.as_deref().map(|code| open::<P, C>(code, lab, retention, self.t))
+    }
+
+    /// Like [`PageLink::open`], but the timeline is at 0 s, with the time to land at.
+    pub fn open_at_start<P, C>(
+        &self,
+        lab: &str,
+        retention: Retention,
+    ) -> Option<Result<(Timeline<P, C>, SimTime), ShareError>>
+    where
+        P: Process,
+        P::Config: ClusterConfig,
+        C: Checker<P>,
+    {
+        if self.lab.as_deref().is_some_and(|wanted| wanted != lab) {
+            return None;
+        }
+        self.scenario.as_deref().map(|code| open_at_start::<P, C>(code, lab, retention, self.t))
     }
 
     /// The query for this link, `?` first (share codes need no escaping: they are URL-safe).

@@ -264,7 +264,8 @@ fn log_line<E>(e: &TraceEntry<E>, engine: &impl Fn(&E) -> (&'static str, String)
             (LogKind::Drop, "drop", format!("{kind} #{id} {from}→{to}"), vec![Note::word(drop_reason_name(*reason))])
         }
         TraceEvent::Buffer { id, to } => plain(LogKind::Deliver, "buffer", format!("#{id} → {to}")),
-        TraceEvent::Timer { kind } => plain(LogKind::Timer, "timer", (*kind).to_string()),
+        // The timer's name is a vocabulary word (the page translates "instance timeout").
+        TraceEvent::Timer { kind } => (LogKind::Timer, "timer", String::new(), vec![Note::word(kind)]),
         TraceEvent::Input => plain(LogKind::Fault, "input", String::new()),
         TraceEvent::Crash => plain(LogKind::Fault, "crash", String::new()),
         TraceEvent::Restart { life } => {

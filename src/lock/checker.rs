@@ -49,32 +49,71 @@ impl LockChecker {
     }
 }
 
+/// A violation of `invariant` found in `world` now, told by `code` and its facts.
+fn violation(
+    world: &World<LockNode>,
+    invariant: &'static str,
+    nodes: Vec<NodeId>,
+    code: LockViolation,
+    facts: Vec<(&'static str, String)>,
+) -> Violation {
+    Violation {
+        invariant,
+        t: world.now(),
+        nodes,
+        explanation: fill_facts(code.english(), &facts),
+        code: code.code(),
+        facts,
+        trace_seq: world.trace().total().saturating_sub(1),
+    }
+}
+
+/// Two holders of one segment's lock at once, if there are.
+fn two_holders(world: &World<LockNode>) -> Option<Violation> {
+    // Each segment has its own lock: two holders of the same segment's lock at once break it.
+    let holders: Vec<(NodeId, u32)> = world
+        .processes()
+        .filter_map(|(id, p)| p.and_then(LockNode::client).filter(|c| c.phase.holds_lock()).map(|c| (id, c.segment)))
+        .collect();
+    holders.iter().enumerate().find_map(|(k, &(_, segment))| {
+        let same: Vec<NodeId> = holders[k..].iter().filter(|h| h.1 == segment).map(|h| h.0).collect();
+        (same.len() > 1).then(|| {
+            let clients = same.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+            let facts = vec![("clients", clients), ("segment", segment.to_string())];
+            violation(world, "Mutual Exclusion", same, LockViolation::TwoHolders, facts)
+        })
+    })
+}
+
+/// What the storage service shows broken now (sales past the stock, fencing tokens accepted out of
+/// order): its records only grow, so once broken these stay broken for the rest of the run.
+pub fn standing(world: &World<LockNode>) -> Vec<Violation> {
+    let Some(storage) = world.node(STORAGE).and_then(|n| n.process).and_then(LockNode::storage) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    if storage.oversold() > 0 {
+        let facts = vec![
+            ("sales", storage.sales.to_string()),
+            ("initial", storage.initial.to_string()),
+            ("stock", storage.stock().to_string()),
+        ];
+        found.push(violation(world, "No Oversell", vec![STORAGE], LockViolation::Oversold, facts));
+    }
+    let out_of_order = storage.segments.iter().enumerate().find_map(|(i, segment)| {
+        segment.accepted_tokens.windows(2).find(|w| w[1] <= w[0]).map(|pair| (i, pair[0], pair[1]))
+    });
+    if let Some((i, after, token)) = out_of_order {
+        let facts = vec![("segment", i.to_string()), ("token", token.to_string()), ("after", after.to_string())];
+        found.push(violation(world, "Fencing Tokens Increase", vec![STORAGE], LockViolation::FenceOutOfOrder, facts));
+    }
+    found
+}
+
 impl Checker<LockNode> for LockChecker {
     fn check(&mut self, world: &World<LockNode>) -> Option<Violation> {
-        let violation =
-            |invariant, nodes: Vec<NodeId>, code: LockViolation, facts: Vec<(&'static str, String)>| Violation {
-                invariant,
-                t: world.now(),
-                nodes,
-                explanation: fill_facts(code.english(), &facts),
-                code: code.code(),
-                facts,
-                trace_seq: world.trace().total().saturating_sub(1),
-            };
-        // Each segment has its own lock: two holders of the same segment's lock at once break it.
-        let holders: Vec<(NodeId, u32)> = world
-            .processes()
-            .filter_map(|(id, p)| {
-                p.and_then(LockNode::client).filter(|c| c.phase.holds_lock()).map(|c| (id, c.segment))
-            })
-            .collect();
-        for (k, &(_, segment)) in holders.iter().enumerate() {
-            let same: Vec<NodeId> = holders[k..].iter().filter(|h| h.1 == segment).map(|h| h.0).collect();
-            if same.len() > 1 {
-                let clients = same.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
-                let facts = vec![("clients", clients), ("segment", segment.to_string())];
-                return Some(violation("Mutual Exclusion", same, LockViolation::TwoHolders, facts));
-            }
+        if let Some(v) = two_holders(world) {
+            return Some(v);
         }
         if matches!(world.config().service, Service::Etcd | Service::ZooKeeper) {
             if let Some((client, before, segment, created, last)) = self.grant_out_of_order(world) {
@@ -85,36 +124,17 @@ impl Checker<LockNode> for LockChecker {
                     ("before", before.to_string()),
                     ("last", last.to_string()),
                 ];
+                let nodes = vec![client, before];
                 return Some(violation(
+                    world,
                     "Grants In Creation Order",
-                    vec![client, before],
+                    nodes,
                     LockViolation::GrantOutOfOrder,
                     facts,
                 ));
             }
         }
-        let storage = world.node(STORAGE).and_then(|n| n.process).and_then(LockNode::storage)?;
-        if storage.oversold() > 0 {
-            let facts = vec![
-                ("sales", storage.sales.to_string()),
-                ("initial", storage.initial.to_string()),
-                ("stock", storage.stock().to_string()),
-            ];
-            return Some(violation("No Oversell", vec![STORAGE], LockViolation::Oversold, facts));
-        }
-        for (i, segment) in storage.segments.iter().enumerate() {
-            if let Some(pair) = segment.accepted_tokens.windows(2).find(|w| w[1] <= w[0]) {
-                let facts =
-                    vec![("segment", i.to_string()), ("token", pair[1].to_string()), ("after", pair[0].to_string())];
-                return Some(violation(
-                    "Fencing Tokens Increase",
-                    vec![STORAGE],
-                    LockViolation::FenceOutOfOrder,
-                    facts,
-                ));
-            }
-        }
-        None
+        standing(world).into_iter().next()
     }
 }
 

@@ -24,6 +24,7 @@ use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
+use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use lesson::Lesson;
@@ -131,12 +132,13 @@ pub fn NetworkPage() -> Html {
             overlay={keys.overlay}
             error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
+            start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::StartNetwork)))}
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()} highlight={hovered}
                              on_hover_message={on_hover.clone()} />
             }}
-            legend={html! { <><Legend /><p class="hint">{ t(lang, Key::Hint) }</p></> }}
+            legend={html! { <><Legend requests={AttrValue::from("Ping")} suspects=true /><p class="hint">{ t(lang, Key::Hint) }</p></> }}
             side={html! {
                 <>
                     { inspector }
@@ -146,11 +148,14 @@ pub fn NetworkPage() -> Html {
                 </>
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
-            <div class="lower">
-                <Counters stats={frame.stats} />
-                <EventLog lines={frame.log.clone()} />
-                <Lesson />
-            </div>
+            <PanelTabs tabs={vec![
+                Tab { id: "lesson", label: t(lang, Key::TabLesson).into(), content: html! {
+                    <div class="lower"><Counters stats={frame.stats} /><Lesson /></div>
+                } },
+                Tab { id: "events", label: t(lang, Key::EventLog).into(), content: html! {
+                    <EventLog lines={frame.log.clone()} />
+                } },
+            ]} />
         </LabLayout>
     }
 }

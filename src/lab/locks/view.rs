@@ -5,11 +5,11 @@
 
 use super::LockTimeline;
 use crate::lab::view::{self as shared, ClusterModel, LogLine, NodeModel, Note};
-use crate::lock::checker::INVARIANTS;
+use crate::lock::checker::{standing, INVARIANTS};
 use crate::lock::client::{lock_prefix, Client, Phase};
 use crate::lock::{LockConfig, LockEvent, LockNode, Service, FIRST_REDIS, STORAGE};
 use crate::raft::mvcc::CreateOrder;
-use crate::sim::{NetworkConfig, NodeId, NodeStatus, SimTime, Violation, World};
+use crate::sim::{NetworkConfig, NodeId, NodeStatus, Process, SimTime, Violation, World};
 
 /// Where ZooKeeper lock znodes live.
 const LOCKS: &str = "/locks";
@@ -171,13 +171,13 @@ pub fn view(timeline: &LockTimeline, log_limit: usize) -> LockView {
         now: world.now(),
         cluster: ClusterModel {
             nodes: nodes_of(world, &servers, &clients),
-            links: shared::links_of(world),
+            links: service_links(world, &clients),
             messages: shared::messages_of(world),
             drops: shared::recent_drops(world),
         },
         resource: resource(world),
         counters: counters(world),
-        invariants: invariants(timeline.violation()),
+        invariants: invariants(timeline.violation(), &standing(world)),
         log: shared::log_lines(world, log_limit, describe_event),
         network: world.network().config.clone(),
         servers,
@@ -185,9 +185,30 @@ pub fn view(timeline: &LockTimeline, log_limit: usize) -> LockView {
     }
 }
 
-/// Every invariant's name, paired with `violation` if it is the one broken.
-pub fn invariants(violation: Option<&Violation>) -> Vec<(&'static str, Option<Violation>)> {
-    INVARIANTS.iter().map(|&name| (name, violation.filter(|v| v.invariant == name).cloned())).collect()
+/// Per message in flight, in the network's order: its command's name as the real system spells it
+/// (`SET NX PX`, `EVAL unlock`, `create -e -s`, `Txn`), the label the cluster view draws on it.
+pub fn message_tags(world: &World<LockNode>) -> Vec<(String, &'static str)> {
+    world.network().in_flight().map(|m| (LockNode::message_kind(&m.message).to_string(), "")).collect()
+}
+
+/// Every link direction but those between two clients: clients talk to the servers and the
+/// storage, never to each other, so the page draws no client mesh.
+fn service_links(world: &World<LockNode>, clients: &[ClientRow]) -> Vec<shared::LinkModel> {
+    let client = |id: NodeId| clients.iter().any(|c| c.node == id);
+    shared::links_of(world).into_iter().filter(|l| !(client(l.from) && client(l.to))).collect()
+}
+
+/// Every invariant's name, paired with the run's first `violation` if it is the one broken, else
+/// with what the storage shows broken now (`standing`): an item sold twice after two holders
+/// overlapped reads broken too, as the counters say.
+pub fn invariants(violation: Option<&Violation>, standing: &[Violation]) -> Vec<(&'static str, Option<Violation>)> {
+    INVARIANTS
+        .iter()
+        .map(|&name| {
+            let first = violation.filter(|v| v.invariant == name);
+            (name, first.or_else(|| standing.iter().find(|v| v.invariant == name)).cloned())
+        })
+        .collect()
 }
 
 /// A lock event's name (translated by the page) and its details for the event log.

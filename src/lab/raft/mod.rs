@@ -18,6 +18,7 @@ pub fn default_scenario(seed: u64) -> RaftScenario {
 }
 
 pub mod batch;
+pub mod lessons;
 pub mod presets;
 pub mod view;
 pub mod workloads;

@@ -8,6 +8,7 @@ table! {
     Title => "Distributed locks: build one, watch each missing step fail", "分布式锁：动手搭建，看缺少的每一步如何出错";
     Subtitle => "Clients buy from a stock of items inside a critical section guarded by a Redis, Redlock, ZooKeeper or etcd lock",
                 "客户端在由 Redis、Redlock、ZooKeeper 或 etcd 锁保护的临界区内购买库存商品";
+    Start => "Press Play (or Space) to watch the clients take turns on the lock, or pick a scenario above: it plays at once.", "按“播放”（或空格键）观察客户端轮流持有锁，或在上方选择一个场景：它会立即开始播放。";
     Scaled => "Scaled for the lesson: leases of 100 ms to 10 s instead of Redisson's 30 s, a 1 s ZooKeeper session instead of 40 s, a 200 ms replication delay, etcd sessions of 2 to 3 s instead of 60 s in the lease and failover lessons; otherwise the real defaults (watchdog at a third of the lease, Redlock drift 1 % of the TTL + 2 ms, etcd's Raft heartbeat 100 ms and election timeout 1 s, keepalives at a third of the TTL).",
               "为教学而缩放：租约为 100 毫秒到 10 秒，而不是 Redisson 的 30 秒；ZooKeeper 会话为 1 秒，而不是 40 秒；复制延迟 200 毫秒；租约与故障切换课中 etcd 会话为 2 到 3 秒，而不是 60 秒；其余为真实默认值（看门狗在租约的三分之一处续期，Redlock 漂移为 TTL 的 1% 加 2 毫秒，etcd 的 Raft 心跳 100 毫秒、选举超时 1 秒，续约间隔为 TTL 的三分之一）。";
     Scenario => "Scenario", "场景";
@@ -30,6 +31,8 @@ table! {
     Promote => "Promote", "提升为主";
     PromoteTitle => "Make this replica the master, as Sentinel would after the master fails", "像 Sentinel 在主节点故障后那样，把该副本提升为主节点";
     Clients => "Clients", "客户端";
+    TabSections => "Who held the lock when", "谁在何时持有锁";
+    TabRecipe => "Recipe and switches", "加锁方案与开关";
     Fence => "token", "令牌";
     Bought => "bought", "已购";
     Resource => "The stock (storage service)", "库存（存储服务）";
@@ -98,6 +101,26 @@ table! {
     WordWaitsOn => "waits on", "等待";
     WordWatchMember => "watch on member", "监视所在成员";
     WordStep => "request", "请求";
+    WordAcquiring => "acquiring", "正在加锁";
+    WordSettingExpiry => "setting the expiry", "正在设置过期时间";
+    WordAwaitingToken => "awaiting its fencing token", "等待防护令牌";
+    WordReading => "reading the stock", "读取库存";
+    WordThinking => "thinking", "处理中";
+    WordWriting => "writing the stock", "写入库存";
+    WordWatchingRelease => "waiting for a release message", "等待释放通知";
+    WordNoPersistence => "none (nothing survives a restart)", "无（重启后全部丢失）";
+    WordAofAlways => "AOF appendfsync always", "AOF appendfsync always（每次写入都落盘）";
+    TimerRetry => "retry", "重试";
+    TimerThink => "think", "处理";
+    TimerWatchdog => "watchdog", "看门狗";
+    TimerInstanceTimeout => "instance timeout", "单实例超时";
+    TimerRequestTimeout => "request timeout", "请求超时";
+    TimerFlush => "replication flush", "复制刷新";
+    TimerPing => "ping", "心跳 ping";
+    TimerSessionTick => "session tick", "会话计时";
+    TimerLeaseCheck => "lease check", "租约检查";
+    TimerKeepAlive => "keepalive", "续约 keepalive";
+    TimerStorageTimeout => "storage timeout", "存储超时";
     WordInitial => "initial stock", "初始库存";
     WordSales => "sales", "销售次数";
     WordRejected => "rejected", "被拒绝";
@@ -351,6 +374,26 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "subscribers" => Key::WordSubscribers,
         "notifications" => Key::WordNotifications,
         "watcher" => Key::WordWatcher,
+        "acquiring" => Key::WordAcquiring,
+        "setting_expiry" => Key::WordSettingExpiry,
+        "awaiting_token" => Key::WordAwaitingToken,
+        "reading" => Key::WordReading,
+        "thinking" => Key::WordThinking,
+        "writing" => Key::WordWriting,
+        "watching" => Key::WordWatchingRelease,
+        "no_persistence" => Key::WordNoPersistence,
+        "aof_always" => Key::WordAofAlways,
+        "retry" => Key::TimerRetry,
+        "think" => Key::TimerThink,
+        "watchdog" => Key::TimerWatchdog,
+        "instance timeout" => Key::TimerInstanceTimeout,
+        "request timeout" => Key::TimerRequestTimeout,
+        "replication flush" => Key::TimerFlush,
+        "ping" => Key::TimerPing,
+        "session tick" => Key::TimerSessionTick,
+        "lease check" => Key::TimerLeaseCheck,
+        "keepalive" => Key::TimerKeepAlive,
+        "storage timeout" => Key::TimerStorageTimeout,
         _ => return None,
     };
     Some(t(lang, key))

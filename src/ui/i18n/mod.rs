@@ -125,17 +125,20 @@ table! {
     Close => "Close", "关闭";
     SelectHint => "Click a node to inspect it.", "点击一个节点查看详情。";
     EventLog => "Event log", "事件日志";
+    TabNetwork => "Network and sharing", "网络与分享";
+    TabLesson => "Lesson and counters", "课程与计数";
     Refused => "Refused", "操作被拒绝";
     Dismiss => "Dismiss", "关闭";
     ClusterLabel => "The cluster: nodes on a ring, one line per link direction", "集群：环上的节点，每个链路方向一条线";
     LinkTitle => "Link {from} → {to}: click to cut or heal", "链路 {from} → {to}：点击切断或修复";
-    LegendPing => "request (Ping, AppendEntries, SET...)", "请求（Ping、AppendEntries、SET……）";
+    LegendPing => "request", "请求";
     LegendPong => "reply or notification", "应答或通知";
     LegendDoomed => "will be lost", "将会丢失";
     LegendDuplicate => "network copy", "网络产生的副本";
     LegendBuffered => "waiting at a paused node", "在暂停节点处等待";
     LegendSuspicious => "suspects someone", "正在怀疑某个节点";
     LegendCut => "cut link", "断开的链路";
+    StartNetwork => "Press Play (or Space), then click a link direction to cut it: the nodes on either side start to suspect each other.", "按“播放”（或空格键），然后点击一条链路的一个方向把它断开：两边的节点会开始互相怀疑。";
     Hint => "Click a node to inspect it, a link direction to cut or heal it, a message in flight to drop it. Keys: Space plays or pauses, S steps.",
             "点击节点查看详情，点击链路方向切断或修复，点击传输中的消息将其丢弃。快捷键：空格 播放/暂停，S 单步。";
     LessonHeading => "What you are looking at", "你看到的是什么";

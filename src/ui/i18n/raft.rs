@@ -22,9 +22,18 @@ table! {
     TransferTitle => "Leadership transfer: the leader catches this node up, then tells it to stand at once (TimeoutNow)", "领导权转移：领导者先让该节点追上日志，再通知它立即发起选举（TimeoutNow）";
     LeaderIs => "Leader", "领导者";
     NoLeaderNow => "no leader", "没有领导者";
+    PlayFailure => "Play the failure", "播放这个故障";
+    PlayFailureTitle => "Open a recorded run with this mistake 1.5 s before it breaks an invariant, and play it at 0.25x", "打开一段带有这个错误的录制运行，停在它破坏不变量前 1.5 秒，并以 0.25 倍速播放";
+    WatchCommitOldTerm => "Watch the logs: a leader counts replicas of an entry from an earlier term and commits it; a later leader that lacks it wins and overwrites it (Figure 8). Leader Completeness breaks.", "观察日志：领导者按副本数提交了一个旧任期的条目；后来一个没有该条目的领导者当选并覆盖了它（论文图 8）。领导者完整性被破坏。";
+    WatchForgetVote => "Watch the terms and roles: a node restarts, forgets whom it voted for, votes a second time in the same term, and two leaders share one term. Election Safety breaks.", "观察任期和角色：一个节点重启后忘了自己投给了谁，在同一任期再投一次票，于是同一任期出现两个领导者。选举安全被破坏。";
+    WatchVoteNoLogCheck => "Watch the logs: a node whose log lacks committed entries still wins the votes, becomes leader and erases them. Leader Completeness breaks.", "观察日志：一个缺少已提交条目的节点仍然赢得选票，成为领导者并抹掉这些条目。领导者完整性被破坏。";
+    WatchSkipCheck => "Watch the logs: followers append entries without checking the entry before them, so one index holds different entries on different nodes. State Machine Safety breaks.", "观察日志：跟随者不检查前一个条目就追加，于是同一个索引在不同节点上是不同的条目。状态机安全被破坏。";
+    WatchConfigBeforeCommit => "Watch the membership panel: a new leader changes the configuration before committing an entry of its own term; two majorities that do not overlap each elect a leader. Leader Completeness breaks.", "观察成员变更面板：新领导者在提交本任期的条目之前就变更了配置；两个不相交的多数派各自选出领导者。领导者完整性被破坏。";
+    NoLeaderToKill => "There is no leader to kill right now (an election is under way): press Play and try again once a leader is shown.", "现在没有可以杀死的领导者（正在选举）：按“播放”，等出现领导者后再试。";
     ClickMessage => "Clicking a message", "点击消息时";
     ClickDrops => "drops it", "丢弃它";
     ClickInspects => "inspects it", "查看它";
+    Start => "Press Play (or Space): a leader is elected within about a second; then press Kill the leader (K) and watch the next election.", "按“播放”（或空格键）：大约一秒内会选出领导者；然后按“杀死领导者”（K），观察下一次选举。";
     Hint => "Click a node to inspect it, a link direction to cut or heal it, a message in flight to drop it. Press ? for the keys.",
             "点击节点查看详情，点击链路方向切断或修复，点击传输中的消息将其丢弃。按 ? 查看快捷键。";
     LegendFollower => "follower (disc)", "跟随者（圆形）";
@@ -32,7 +41,10 @@ table! {
     LegendLeader => "leader (square)", "领导者（方形）";
     LegendTimer => "election timer left", "选举定时器剩余";
     LegendFlagged => "named in a violation", "违反不变量的节点";
+    LegendRequests => "RV RequestVote, PV PreVote, AE AppendEntries, HB heartbeat, IS InstallSnapshot", "RV 请求投票、PV 预投票、AE 追加日志、HB 心跳、IS 安装快照";
     Logs => "Logs", "日志";
+    TabClient => "Client and linearizability", "客户端与线性一致性";
+    TabSettings => "Features and mistakes", "特性与经典错误";
     LogsHint => "One row per node, one column per index; colour and number give the entry's term. A bar under an entry: committed; a dot: applied.",
                 "每个节点一行，每个索引一列；颜色和数字表示条目的任期。条目下方的横条：已提交；圆点：已应用。";
     Commit => "commit", "提交";
@@ -62,7 +74,7 @@ table! {
     RetryAt => "Retry at N{n}", "改发到 N{n}";
     Message => "Message", "消息";
     RoleLanes => "Roles over time", "角色随时间变化";
-    RoleLanesHint => "One lane per node; a tick and a number mark each new term.", "每个节点一条泳道；刻度和数字标出每个新任期。";
+    RoleLanesHint => "One lane per node over the run's time: L leader, C candidate, F follower, × down; a tick and a number mark each new term.", "每个节点一条泳道，横轴是运行时间：L 领导者、C 候选者、F 跟随者、× 宕机；刻度和数字标出每个新任期。";
     Settings => "Settings: features and classic mistakes", "设置：可选特性与经典错误";
     SettingsHint => "Switching a feature or a mistake starts a fresh run with it.", "打开或关闭一个特性或错误会以新配置重新开始运行。";
     FeaturePreVote => "PreVote", "预投票（PreVote）";
@@ -232,6 +244,19 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
         Bug::PreCandidateKeepsLeader => (Key::BugPreCandidateKeepsLeader, Key::BugPreCandidateKeepsLeaderWhy),
     };
     (t(lang, name), t(lang, why))
+}
+
+/// What to watch in a bug toggle's lesson, in `lang` (`None` for a toggle without one).
+pub fn watch_text(lang: Lang, bug: Bug) -> Option<&'static str> {
+    let key = match bug {
+        Bug::CommitOldTermByCount => Key::WatchCommitOldTerm,
+        Bug::ForgetVoteOnRestart => Key::WatchForgetVote,
+        Bug::VoteWithoutLogCheck => Key::WatchVoteNoLogCheck,
+        Bug::SkipConsistencyCheck => Key::WatchSkipCheck,
+        Bug::ConfigChangeBeforeTermCommit => Key::WatchConfigBeforeCommit,
+        Bug::NoTimeoutRandomization | Bug::ReadIndexWithoutHeartbeat | Bug::PreCandidateKeepsLeader => return None,
+    };
+    Some(t(lang, key))
 }
 
 /// An invariant's name (or any Raft word) in `lang`.

@@ -27,10 +27,14 @@ table! {
     ExportTraceTitle => "Replay the scenario to now and save every event as NDJSON", "把场景重放到当前时刻，并把所有事件保存为 NDJSON";
     Fingerprint => "Run fingerprint", "运行指纹";
     FingerprintTitle => "A hash of every event so far: equal runs have equal fingerprints", "迄今所有事件的哈希：相同的运行有相同的指纹";
+    Landing => "Replaying to {target}: {percent} %", "正在重放到 {target}：{percent}%";
+    LandingLabel => "Replay progress", "重放进度";
+    LandingCancel => "Stop here", "停在这里";
     BadLink => "This link cannot be opened, so the default run is shown: {why}", "无法打开此链接，因此显示默认运行：{why}";
     BadFile => "This file cannot be imported; the run is unchanged: {why}", "无法导入此文件，当前运行未改变：{why}";
-    NotBase64 => "the code is not URL-safe base64 (the link was mangled)", "代码不是 URL 安全的 base64（链接已损坏）";
-    NotDeflate => "the code is not a complete compressed scenario (the link was cut short)", "代码不是完整的压缩场景（链接被截断）";
+    NotBase64 => "the code has characters a share code never has (the link was mangled or mistyped)", "代码含有分享码中不会出现的字符（链接已损坏或输错）";
+    Truncated => "the code stops before its scenario ends (the link was cut short: copy all of it)", "代码在场景结束前就断了（链接被截断：请完整复制）";
+    NotDeflate => "the code is not a distlab share code (random or foreign text)", "代码不是 distlab 的分享码（随机或外来的文本）";
     TooLarge => "the code unpacks to more than 1 MB", "代码解压后超过 1 MB";
     NotText => "the code does not unpack to text", "代码解压后不是文本";
     BadScenario => "invalid scenario: {why}", "场景无效：{why}";

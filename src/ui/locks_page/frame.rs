@@ -19,6 +19,8 @@ pub struct Frame {
     pub now: SimTime,
     /// The cluster picture (node notes and roles already in the page's language).
     pub cluster: Rc<ClusterModel>,
+    /// Per message in flight: its command's name (SET NX PX, read, create -e -s, Txn...).
+    pub tags: Rc<Vec<(String, &'static str)>>,
     /// The nodes (for the node list).
     pub nodes: Rc<Vec<NodeModel>>,
     /// The lock servers.
@@ -51,6 +53,7 @@ pub fn frame(timeline: &LockTimeline, sections: &mut Sections) -> Frame {
     Frame {
         now: v.now,
         nodes: Rc::new(v.cluster.nodes.clone()),
+        tags: Rc::new(view::message_tags(timeline.world())),
         cluster: Rc::new(v.cluster),
         servers: Rc::new(v.servers),
         clients: Rc::new(v.clients),

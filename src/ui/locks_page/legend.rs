@@ -3,12 +3,22 @@
 
 use yew::prelude::*;
 
+use crate::lock::Service;
 use crate::ui::i18n::locks::{t, Key};
 use crate::ui::i18n::use_lang;
 
-/// The legend under the locks cluster view.
+/// Properties of [`LocksLegend`].
+#[derive(Properties, PartialEq)]
+pub struct LocksLegendProps {
+    /// The lock service of the run: the legend lists only the marks it draws.
+    pub service: Service,
+}
+
+/// The legend under the locks cluster view: the marks of this run's service only (etcd's leader
+/// and followers for etcd, the queue's watch arrows for etcd and ZooKeeper).
 #[component]
-pub fn LocksLegend() -> Html {
+pub fn LocksLegend(props: &LocksLegendProps) -> Html {
+    let (etcd, queue) = (props.service == Service::Etcd, props.service != Service::Redis);
     let lang = use_lang();
     let item = |class: &'static str, glyph: Html, key: Key| {
         html! {
@@ -22,13 +32,18 @@ pub fn LocksLegend() -> Html {
     html! {
         <ul class="legend locks-legend" data-testid="locks-legend">
             { item("node role-storage", disc(), Key::LegendStorage) }
-            { item("node role-redis", disc(), Key::LegendServer) }
-            { item("node role-leader", html! { <rect class="disc" x="-9" y="-9" width="18" height="18" rx="3" /> }, Key::LegendEtcdLeader) }
-            { item("node role-follower", disc(), Key::LegendEtcdFollower) }
+            if etcd {
+                { item("node role-leader", html! { <rect class="disc" x="-9" y="-9" width="18" height="18" rx="3" /> }, Key::LegendEtcdLeader) }
+                { item("node role-follower", disc(), Key::LegendEtcdFollower) }
+            } else {
+                { item("node role-redis", disc(), Key::LegendServer) }
+            }
             { item("node role-client", disc(), Key::LegendClient) }
             { item("node state-paused", disc(), Key::LegendPaused) }
             { item("node flagged", html! { <circle class="halo" r="9" /> }, Key::LegendFlagged) }
-            { item("arrow", html! { <text class="glyph" dy="0.35em" text-anchor="middle">{ "⟵" }</text> }, Key::LegendWatch) }
+            if queue {
+                { item("arrow", html! { <text class="glyph" dy="0.35em" text-anchor="middle">{ "⟵" }</text> }, Key::LegendWatch) }
+            }
             { item("ttl", html! { <rect class="ttl-glyph" x="-10" y="-3" width="14" height="6" /> }, Key::LegendTtl) }
             { item("overlap", html! { <rect class="overlap-glyph" x="-10" y="-4" width="20" height="8" /> }, Key::LegendOverlap) }
         </ul>

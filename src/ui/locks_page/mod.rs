@@ -19,10 +19,10 @@ use yew::prelude::*;
 
 use crate::lab::locks::scenarios::Named;
 use crate::lab::locks::view::node_rows;
-use crate::lock::LAB;
+use crate::lock::{Service, LAB};
 use crate::sim::{ms, NodeId, Retention, SimTime};
 use crate::ui::i18n::locks::{lock_word, t, violation_text, Key};
-use crate::ui::i18n::{note_rows, use_lang};
+use crate::ui::i18n::{note_rows, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
@@ -35,6 +35,7 @@ use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabHead, LabL
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
+use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::playback::AdvanceButton;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
@@ -53,6 +54,15 @@ use setup::{default_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
 const SEQUENCE_SPAN: SimTime = ms(300);
 /// Most messages the sequence diagram draws.
 const SEQUENCE_LIMIT: usize = 120;
+
+/// The requests a service's clients send, as the real system names them (the legend's examples).
+fn requests_of(service: Service) -> &'static str {
+    match service {
+        Service::Redis => "SET NX PX, EVAL unlock, read, write",
+        Service::ZooKeeper => "create -e -s, getChildren, exists, delete, read, write",
+        Service::Etcd => "LeaseGrant, Txn, Range, Watch, read, write",
+    }
+}
 
 /// The distributed-locks lab page.
 #[component]
@@ -105,6 +115,7 @@ pub fn LocksPage() -> Html {
         <LabLayout class="locks-page" {head} overlay={keys.overlay}
             error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, choice.on_reset.clone(), &replay, &dispatch)}
+            start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
             controls={html! {
                 <div class="presets">
                     <AdvanceButton on_advance={dispatch.reform(RunAction::Advance)} />
@@ -113,12 +124,12 @@ pub fn LocksPage() -> Html {
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
-                             highlight={hovered} on_hover_message={on_hover.clone()} />
+                             tags={frame.tags.clone()} highlight={hovered} on_hover_message={on_hover.clone()} />
             }}
             legend={html! {
                 <>
-                    <Legend />
-                    <LocksLegend />
+                    <Legend requests={AttrValue::from(requests_of(frame.config.service))} />
+                    <LocksLegend service={frame.config.service} />
                     <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
                 </>
             }}
@@ -133,16 +144,26 @@ pub fn LocksPage() -> Html {
                 </>
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
-            <div class="lower locks-lower">
-                <ClientsPanel clients={frame.clients.clone()} />
-                <SectionsView bars={frame.bars.clone()} {clients} now={frame.now} />
-                <RecipePanel config={frame.config.clone()} {on_switch} />
-            </div>
-            <div class="lower locks-lower">
-                <EventLog lines={frame.log.clone()} />
-                <NetworkControls config={frame.network.clone()} {on_fault} />
-                <SharePanel ..replay.share.clone() />
-            </div>
+            <PanelTabs tabs={vec![
+                Tab { id: "sections", label: t(lang, Key::TabSections).into(), content: html! {
+                    <div class="lower locks-lower">
+                        <SectionsView bars={frame.bars.clone()} {clients} now={frame.now} />
+                        <ClientsPanel clients={frame.clients.clone()} />
+                    </div>
+                } },
+                Tab { id: "recipe", label: t(lang, Key::TabRecipe).into(), content: html! {
+                    <RecipePanel config={frame.config.clone()} {on_switch} />
+                } },
+                Tab { id: "events", label: shell_t(lang, ShellKey::EventLog).into(), content: html! {
+                    <EventLog lines={frame.log.clone()} />
+                } },
+                Tab { id: "network", label: shell_t(lang, ShellKey::TabNetwork).into(), content: html! {
+                    <div class="lower locks-lower">
+                        <NetworkControls config={frame.network.clone()} {on_fault} />
+                        <SharePanel ..replay.share.clone() />
+                    </div>
+                } },
+            ]} />
         </LabLayout>
     }
 }

@@ -87,8 +87,8 @@ pub struct ClientPanelProps {
     pub requests: Rc<Vec<ClientRequest>>,
     /// The form changed.
     pub on_form: Callback<ClientForm>,
-    /// Send the form's request.
-    pub on_send: Callback<()>,
+    /// Send this form's request (the form as its fields show it when Send was pressed).
+    pub on_send: Callback<ClientForm>,
     /// Send `op` again to `node` (following a redirect).
     pub on_retry: Callback<(NodeId, KvOp)>,
 }
@@ -118,7 +118,25 @@ struct FormProps {
     form: ClientForm,
     count: u32,
     on_form: Callback<ClientForm>,
-    on_send: Callback<()>,
+    on_send: Callback<ClientForm>,
+}
+
+/// The form as its fields show it now: a value typed and sent at once (the field's change and the
+/// click in one turn, before the page redraws) is the value sent.
+fn form_shown(form: &web_sys::Element, held: &ClientForm) -> ClientForm {
+    let field = |testid: &str| {
+        form.query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+    };
+    ClientForm {
+        key: field("client-key").unwrap_or_else(|| held.key.clone()),
+        value: field("client-value").unwrap_or_else(|| held.value.clone()),
+        expected: field("client-expected").unwrap_or_else(|| held.expected.clone()),
+        ..held.clone()
+    }
 }
 
 /// The request form (redrawn only when it changes, not with every frame of the run).
@@ -134,9 +152,24 @@ fn FormView(props: &FormProps) -> Html {
             on_form.emit(next);
         })
     };
+    // Text fields update the form as the user types, not when they lose the focus.
+    let typed = |change: fn(&mut ClientForm, String)| edit(change).reform(|e: InputEvent| e.into());
     let on_op = edit(|f, v| f.op = OpKind::ALL.iter().find(|(_, name, _)| *name == v).map_or(OpKind::Put, |o| o.0));
     let on_node = edit(|f, v| f.node = v.parse().ok());
-    let send = props.on_send.reform(|e: SubmitEvent| e.prevent_default());
+    let send = {
+        let (form, on_form, on_send) = (form.clone(), props.on_form.clone(), props.on_send.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let shown = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map_or_else(|| form.clone(), |f| form_shown(&f, &form));
+            if shown != form {
+                on_form.emit(shown.clone());
+            }
+            on_send.emit(shown);
+        })
+    };
     let needs_value = matches!(form.op, OpKind::Put | OpKind::Cas);
     html! {
             <form class="client-form" onsubmit={send}>
@@ -148,16 +181,16 @@ fn FormView(props: &FormProps) -> Html {
                     </select>
                 </label>
                 <label><span>{ t(lang, Key::KeyName) }</span>
-                    <input data-testid="client-key" value={form.key.clone()} onchange={edit(|f, v| f.key = v)} />
+                    <input data-testid="client-key" value={form.key.clone()} oninput={typed(|f, v| f.key = v)} />
                 </label>
                 if form.op == OpKind::Cas {
                     <label><span>{ t(lang, Key::Expected) }</span>
-                        <input data-testid="client-expected" value={form.expected.clone()} onchange={edit(|f, v| f.expected = v)} />
+                        <input data-testid="client-expected" value={form.expected.clone()} oninput={typed(|f, v| f.expected = v)} />
                     </label>
                 }
                 if needs_value {
                     <label><span>{ t(lang, Key::Value) }</span>
-                        <input data-testid="client-value" value={form.value.clone()} onchange={edit(|f, v| f.value = v)} />
+                        <input data-testid="client-value" value={form.value.clone()} oninput={typed(|f, v| f.value = v)} />
                     </label>
                 }
                 <label><span>{ t(lang, Key::SendTo) }</span>

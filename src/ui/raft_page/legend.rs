@@ -1,10 +1,10 @@
-//! The Raft legend: role shapes, the election timer arc, reply marks, a flagged node, a cut link.
+//! The Raft legend: role shapes, the election timer arc and a flagged node (messages and cut links
+//! are in the shared legend beside it).
 
 use yew::prelude::*;
 
 use crate::ui::i18n::raft::{t, Key};
-use crate::ui::i18n::{t as shell_t, use_lang, Key as ShellKey};
-use crate::ui::shell::link_line::CUT_GLYPH;
+use crate::ui::i18n::use_lang;
 
 /// The legend under the Raft cluster view.
 #[component]
@@ -25,7 +25,6 @@ pub fn RaftLegend() -> Html {
             { item("node role-leader", html! { <rect class="disc" x="-9" y="-9" width="18" height="18" rx="3" /> }, t(lang, Key::LegendLeader)) }
             { item("node", html! { <circle class="timer" r="9" pathLength="1" stroke-dasharray="0.6 1" transform="rotate(-90)" /> }, t(lang, Key::LegendTimer)) }
             { item("node flagged", html! { <circle class="halo" r="9" /> }, t(lang, Key::LegendFlagged)) }
-            { item("link down", html! { <><line class="wire" x1="-10" y1="0" x2="10" y2="0" /><path class="cut" d={CUT_GLYPH} /></> }, shell_t(lang, ShellKey::LegendCut)) }
         </ul>
     }
 }

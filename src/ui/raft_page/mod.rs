@@ -20,13 +20,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lab::raft::lessons::{BugLesson, LESSON_SPEED};
 use crate::lab::raft::presets as fault_presets;
 use crate::lab::raft::view::{leader_of, membership_view, message_rows, next_seq, node_rows};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
 use crate::sim::{ms, Action, MsgId, NodeId, Retention, SimTime};
 use crate::ui::i18n::note_rows;
-use crate::ui::i18n::raft::{invariant_name, t, violation_text, Key};
-use crate::ui::i18n::{fill, use_lang};
+use crate::ui::i18n::raft::{invariant_name, t, violation_text, watch_text, Key};
+use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey};
 use crate::ui::replay::replayable::{transport, use_lab_run, LabRun};
 use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
@@ -36,9 +37,11 @@ use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::keys_help::use_keys_help;
 use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
+use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
+use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::playback::ADVANCE;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
@@ -123,7 +126,7 @@ pub fn RaftPage() -> Html {
         let form = form.setter();
         use_callback((), move |f: ClientForm, _| form.set(f))
     };
-    let on_send = use_callback(((*form).clone(), send.clone()), |(), (form, send)| send.emit((form.node, form.op())));
+    let on_send = use_callback(send.clone(), |form: ClientForm, send| send.emit((form.node, form.op())));
     let on_retry = use_callback(send.clone(), |(node, op): (NodeId, KvOp), send| send.emit((Some(node), op)));
     // Made once per run, like `send`.
     let on_read = {
@@ -150,10 +153,14 @@ pub fn RaftPage() -> Html {
         true => frame.now,
         false => linearizability.rows.iter().filter_map(|r| r.returned).max().unwrap_or(0),
     };
+    // A preset that found nothing to act on says so, until the next preset or a leader appears.
+    let leaderless_kill = use_state(|| false);
     let on_preset = {
         let (act, dispatch, frame) = (act.clone(), dispatch.clone(), frame.clone());
+        let leaderless_kill = leaderless_kill.setter();
         Callback::from(move |preset: Preset| {
             let (leader, count) = (frame.leader, frame.count);
+            leaderless_kill.set(preset == Preset::KillLeader && leader.is_none());
             let actions = match preset {
                 Preset::Advance => return dispatch.emit(RunAction::Advance(ADVANCE)),
                 Preset::KillLeader => leader.map(|node| vec![Action::Crash { node }]).unwrap_or_default(),
@@ -217,6 +224,24 @@ pub fn RaftPage() -> Html {
         let config = frame.config.clone();
         dispatch.reform(move |feature: Feature| load(with_feature_flipped((*config).clone(), feature)))
     };
+    // A mistake's lesson: its recorded run replayed to just before the failure, then played slowly.
+    let lesson = use_state(|| None::<Bug>);
+    let on_lesson = {
+        let (dispatch, lesson) = (dispatch.clone(), lesson.setter());
+        Callback::from(move |bug: Bug| {
+            let Some(recorded) = BugLesson::of(bug) else { return };
+            dispatch.emit(RunAction::SetSpeed(LESSON_SPEED));
+            let timeline = recorded.timeline(Retention::Window(TRACE_WINDOW));
+            dispatch.emit(RunAction::Land(Box::new(timeline), recorded.opens_at(), true));
+            lesson.set(Some(bug));
+        })
+    };
+    // Its "what to watch" stays while the run is the lesson's.
+    let watch = (*lesson).and_then(BugLesson::of).filter(|l| {
+        let timeline = run.timeline.borrow();
+        let scenario = timeline.scenario();
+        scenario.seed == l.seed && scenario.config.bugs == [l.bug]
+    });
     let on_inspect_message = {
         let (message, reducer) = (message.setter(), reducer.clone());
         let inspect = use_callback((), move |id: MsgId, _| {
@@ -283,7 +308,16 @@ pub fn RaftPage() -> Html {
         <LabLayout class="raft-page" {head} overlay={keys.overlay}
             error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, on_reset, &replay, &dispatch)}
-            controls={html! { <Presets leader={frame.leader} on_preset={on_preset.clone()} /> }}
+            start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
+            controls={html! { <>
+                <Presets leader={frame.leader} on_preset={on_preset.clone()}
+                         notice={(*leaderless_kill && frame.leader.is_none()).then(|| AttrValue::from(t(lang, Key::NoLeaderToKill)))} />
+                if let Some(l) = watch {
+                    <p class="lesson-watch" role="status" data-testid="lesson-watch" data-bug={l.bug.name()}>
+                        { watch_text(lang, l.bug).unwrap_or_default() }
+                    </p>
+                }
+            </> }}
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()}
@@ -302,6 +336,7 @@ pub fn RaftPage() -> Html {
                             </select>
                         </label>
                     </div>
+                    <Legend requests={AttrValue::from(t(lang, Key::LegendRequests))} />
                     <RaftLegend />
                     <p class="hint">{ t(lang, Key::Hint) }</p>
                 </>
@@ -317,20 +352,30 @@ pub fn RaftPage() -> Html {
                 </>
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
-            <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
-            <div class="lower raft-lower">
-                <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
-                             {on_form} {on_send} {on_retry} />
-                <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
-                <Settings config={frame.config.clone()} {on_toggle} {on_feature} />
-            </div>
-            <div class="lower raft-ext">
-                <HistoryPanel view={(*linearizability).clone()} now={history_axis_end} {count} leader={frame.leader} {on_read} />
-                <MembershipPanel view={(*membership).clone()} on_input={on_member_input} />
-            </div>
-            <div class="lower raft-lower">
-                <EventLog lines={frame.log.clone()} />
-            </div>
+            <PanelTabs tabs={vec![
+                Tab { id: "logs", label: t(lang, Key::Logs).into(), content: html! {
+                    <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
+                } },
+                Tab { id: "client", label: t(lang, Key::TabClient).into(), content: html! {
+                    <div class="lower raft-ext">
+                        <ClientPanel form={(*form).clone()} count={count} requests={frame.requests.clone()}
+                                     {on_form} {on_send} {on_retry} />
+                        <HistoryPanel view={(*linearizability).clone()} now={history_axis_end} {count} leader={frame.leader} {on_read} />
+                    </div>
+                } },
+                Tab { id: "lanes", label: t(lang, Key::RoleLanes).into(), content: html! {
+                    <RoleLanes lanes={frame.lanes.clone()} now={frame.now} />
+                } },
+                Tab { id: "settings", label: t(lang, Key::TabSettings).into(), content: html! {
+                    <Settings config={frame.config.clone()} {on_toggle} {on_feature} {on_lesson} />
+                } },
+                Tab { id: "membership", label: t(lang, Key::Membership).into(), content: html! {
+                    <MembershipPanel view={(*membership).clone()} on_input={on_member_input} />
+                } },
+                Tab { id: "events", label: shell_t(lang, ShellKey::EventLog).into(), content: html! {
+                    <EventLog lines={frame.log.clone()} />
+                } },
+            ]} />
         </LabLayout>
     }
 }

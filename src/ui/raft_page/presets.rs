@@ -30,6 +30,9 @@ pub struct PresetsProps {
     pub leader: Option<NodeId>,
     /// A preset was chosen.
     pub on_preset: Callback<Preset>,
+    /// Why the last preset did nothing, if it did nothing (shown beside the buttons).
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
 }
 
 /// The bar of presets.
@@ -56,6 +59,9 @@ pub fn Presets(props: &PresetsProps) -> Html {
             { button(Preset::Split, "split", t(lang, Key::SplitMajority), t(lang, Key::SplitTitle), "") }
             { button(Preset::Bridge, "bridge", t(lang, Key::Bridge), t(lang, Key::BridgeTitle), "") }
             { button(Preset::HealAll, "heal", shell_t(lang, ShellKey::HealAll), shell_t(lang, ShellKey::HealAll), "") }
+            if let Some(notice) = props.notice.clone() {
+                <p class="preset-notice" role="status" data-testid="preset-notice">{ notice }</p>
+            }
         </div>
     }
 }

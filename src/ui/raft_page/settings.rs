@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::setup::Feature;
+use crate::lab::raft::lessons::BugLesson;
 use crate::raft::{Bug, RaftConfig};
 use crate::ui::i18n::raft::{bug_text, feature_text, t, Key};
 use crate::ui::i18n::use_lang;
@@ -19,6 +20,8 @@ pub struct SettingsProps {
     pub on_toggle: Callback<Bug>,
     /// A feature was switched.
     pub on_feature: Callback<Feature>,
+    /// Play the recorded failure of a mistake (its lesson).
+    pub on_lesson: Callback<Bug>,
 }
 
 /// One checkbox per bug toggle.
@@ -45,12 +48,22 @@ pub fn Settings(props: &SettingsProps) -> Html {
             { for Bug::ALL.into_iter().map(|bug| {
                 let (name, why) = bug_text(lang, bug);
                 let onchange = props.on_toggle.reform(move |_: Event| bug);
+                let lesson = BugLesson::of(bug).map(|_| {
+                    let onclick = props.on_lesson.reform(move |_: MouseEvent| bug);
+                    html! {
+                        <button type="button" class="btn lesson" data-testid={format!("lesson-{}", bug.name())}
+                                title={t(lang, Key::PlayFailureTitle)} {onclick}>{ t(lang, Key::PlayFailure) }</button>
+                    }
+                });
                 html! {
-                    <label class="bug" key={bug.name()}>
-                        <input type="checkbox" data-testid={format!("bug-{}", bug.name())}
-                               checked={props.config.bugs.contains(&bug)} {onchange} />
-                        <span><strong>{ name }</strong><br /><small>{ why }</small></span>
-                    </label>
+                    <div class="bug-row" key={bug.name()}>
+                        <label class="bug">
+                            <input type="checkbox" data-testid={format!("bug-{}", bug.name())}
+                                   checked={props.config.bugs.contains(&bug)} {onchange} />
+                            <span><strong>{ name }</strong><br /><small>{ why }</small></span>
+                        </label>
+                        { for lesson }
+                    </div>
                 }
             }) }
         </section>

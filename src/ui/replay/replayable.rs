@@ -12,12 +12,13 @@ use super::scrub_bar::ScrubBarProps;
 use super::share_panel::{SharePanelProps, SharedLink};
 use super::stash::{use_run_stash, use_stash_on_leave};
 use crate::lab::share::{self, PageLink, ShareError};
-use crate::sim::{Checker, ClusterConfig, Process, Retention, ScenarioError, ScenarioOf, Timeline};
+use crate::sim::{Checker, ClusterConfig, Process, Retention, ScenarioError, ScenarioOf, SimTime, Timeline};
 use crate::ui::i18n::replay::{t, Key};
 use crate::ui::i18n::{fill, Lang};
+use crate::ui::shell::format;
 use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::playback::Playback;
-use crate::ui::shell::run::{Run, RunAction};
+use crate::ui::shell::run::{Landing, Run, RunAction};
 
 /// The page link in force, provided by the app (the default link when there is no provider).
 #[hook]
@@ -48,6 +49,7 @@ impl ReplayError {
 fn share_error_text(lang: Lang, error: &ShareError) -> String {
     let key = match error {
         ShareError::NotBase64(_) => Key::NotBase64,
+        ShareError::Truncated => Key::Truncated,
         ShareError::NotDeflate(_) => Key::NotDeflate,
         ShareError::TooLarge => Key::TooLarge,
         ShareError::NotText => Key::NotText,
@@ -71,9 +73,11 @@ pub struct Replay {
 }
 
 impl Replay {
-    /// What the page's error banner says: the run's refused action, else this error, in `lang`.
+    /// What the page's error banner says: the run's refused action, else a bad link, in `lang` (a
+    /// bad file is told in the share panel, where it was imported).
     pub fn banner(&self, lang: Lang, run_error: Option<&String>) -> Option<String> {
-        run_error.cloned().or_else(|| self.error.as_ref().map(|e| e.text(lang)))
+        let link = self.error.as_ref().filter(|e| matches!(e, ReplayError::Link(_)));
+        run_error.cloned().or_else(|| link.map(|e| e.text(lang)))
     }
 }
 
@@ -89,17 +93,18 @@ pub struct LabRun<P: Process, C: Checker<P>> {
     pub fresh: fn() -> Timeline<P, C>,
 }
 
-/// A timeline of `scenario` landed at its last action.
-fn landed<P: Process, C: Checker<P>>(
+/// A timeline of an imported `scenario` at 0 s, and the time it lands at (its `until`, where the
+/// exported run was, else its last action).
+fn landing<P: Process, C: Checker<P>>(
     scenario: ScenarioOf<P>,
     retention: Retention,
-) -> Result<Timeline<P, C>, ScenarioError>
+) -> Result<(Timeline<P, C>, SimTime), ScenarioError>
 where
     P::Config: ClusterConfig,
 {
-    let mut timeline = Timeline::new(scenario, retention)?;
-    timeline.seek(timeline.script_end());
-    Ok(timeline)
+    let timeline = Timeline::new(scenario, retention)?;
+    let target = share::landing_time(&timeline, None);
+    Ok((timeline, target))
 }
 
 /// Every event of the run from 0 to `now` as NDJSON: the scenario replayed with the whole trace kept.
@@ -124,12 +129,16 @@ where
 {
     let link = use_page_link();
     let stash = use_run_stash();
-    let opening = use_mut_ref(|| match link.open::<P, C>(lab.lab, lab.retention) {
-        Some(Ok(timeline)) => (Some(timeline), None),
-        Some(Err(e)) => (Some((lab.fresh)()), Some(ReplayError::Link(e))),
-        None => (Some(stash.and_then(|s| s.take(lab.lab, lab.retention)).unwrap_or_else(lab.fresh)), None),
+    let opening = use_mut_ref(|| match link.open_at_start::<P, C>(lab.lab, lab.retention) {
+        Some(Ok((timeline, target))) => (Some((timeline, target)), None),
+        Some(Err(e)) => (Some(((lab.fresh)(), 0)), Some(ReplayError::Link(e))),
+        None => (Some((stash.and_then(|s| s.take(lab.lab, lab.retention)).unwrap_or_else(lab.fresh), 0)), None),
     });
-    let run = use_reducer(|| Run::new(opening.borrow_mut().0.take().unwrap_or_else(lab.fresh), lab.speed));
+    let run = use_reducer(|| match opening.borrow_mut().0.take() {
+        Some((timeline, target)) if target > timeline.now() => Run::landing(timeline, lab.speed, target),
+        Some((timeline, _)) => Run::new(timeline, lab.speed),
+        None => Run::new((lab.fresh)(), lab.speed),
+    });
     let latest = use_mut_ref(|| run.timeline.clone());
     *latest.borrow_mut() = run.timeline.clone();
     use_stash_on_leave(lab.lab, latest);
@@ -175,7 +184,10 @@ where
     let on_export_scenario = {
         let timeline = timeline.clone();
         Callback::from(move |()| {
-            let json = timeline.borrow().scenario().to_json();
+            // The file says where the run was (`until`): importing it lands there again.
+            let mut scenario = timeline.borrow().scenario().clone();
+            scenario.until = Some(now);
+            let json = scenario.to_json();
             browser::download(&format!("distlab-{}-scenario.json", lab.lab), "application/json", &json);
         })
     };
@@ -186,9 +198,9 @@ where
     let on_import = {
         let (dispatch, error, shared) = (dispatch.clone(), error.clone(), shared.clone());
         Callback::from(move |text: String| {
-            match ScenarioOf::<P>::from_json(&text, lab.lab).and_then(|s| landed::<P, C>(s, lab.retention)) {
-                Ok(timeline) => {
-                    dispatch.dispatch(RunAction::Load(Box::new(timeline)));
+            match ScenarioOf::<P>::from_json(&text, lab.lab).and_then(|s| landing::<P, C>(s, lab.retention)) {
+                Ok((timeline, target)) => {
+                    dispatch.dispatch(RunAction::Land(Box::new(timeline), target, false));
                     error.set(None);
                     shared.set(None);
                 }
@@ -205,6 +217,7 @@ where
         },
         share: SharePanelProps {
             link: (*shared).clone(),
+            import_error: (*error).clone().filter(|e| matches!(e, ReplayError::File(_))),
             fingerprint,
             on_share,
             on_export_scenario,
@@ -267,7 +280,11 @@ where
     let (run, replay) = use_replayable_run(lab);
     let dispatch = run.dispatcher();
     let (frames, advances) = (dispatch.clone(), dispatch);
-    use_frame_loop(run.playing, Callback::from(move |ms| frames.dispatch(RunAction::Frame(ms))));
+    // Frames drive play, and a replay to a far time in slices.
+    use_frame_loop(
+        run.playing || run.landing.is_some(),
+        Callback::from(move |ms| frames.dispatch(RunAction::Frame(ms))),
+    );
     use_advance_requests(Callback::from(move |us| advances.dispatch(RunAction::Advance(us))));
     (run, replay)
 }
@@ -293,6 +310,40 @@ where
                       on_speed={dispatch.reform(RunAction::SetSpeed)}
                       {on_reset} />
             <ScrubBar ..replay.scrub.clone() />
+            if let Some(landing) = run.landing {
+                <LandingProgress {landing} {now} on_cancel={dispatch.reform(|()| RunAction::CancelLanding)} />
+            }
         </>
+    }
+}
+
+/// Properties of [`LandingProgress`].
+#[derive(Properties, PartialEq)]
+pub struct LandingProgressProps {
+    /// The replay in progress.
+    pub landing: Landing,
+    /// Where it is now.
+    pub now: crate::sim::SimTime,
+    /// Stop it where it is.
+    pub on_cancel: Callback<()>,
+}
+
+/// A replay to a far time on its way: how far it is, and a button that stops it there.
+#[component]
+pub fn LandingProgress(props: &LandingProgressProps) -> Html {
+    let lang = crate::ui::i18n::use_lang();
+    let percent = props.landing.percent(props.now);
+    let text = fill(
+        t(lang, Key::Landing),
+        &[("target", &format::seconds(props.landing.target)), ("percent", &percent.to_string())],
+    );
+    html! {
+        <div class="landing" role="status" data-testid="landing" data-target={props.landing.target.to_string()}>
+            <span>{ text }</span>
+            <progress max="100" value={percent.to_string()} aria-label={t(lang, Key::LandingLabel)} />
+            <button type="button" class="btn" data-testid="landing-cancel" onclick={props.on_cancel.reform(|_: MouseEvent| ())}>
+                { t(lang, Key::LandingCancel) }
+            </button>
+        </div>
     }
 }

@@ -15,12 +15,12 @@ use crate::ui::shell::keyed_markup::use_keyed_markup;
 use crate::ui::shell::markup::Markup;
 use crate::ui::shell::message_dot::message_id_at;
 
-const WIDTH: f64 = 560.0;
-const HEIGHT: f64 = 380.0;
+const WIDTH: f64 = 380.0;
+const HEIGHT: f64 = 470.0;
 /// Room for the node labels above the lifelines.
 const HEAD: f64 = 26.0;
 /// Room for the time labels left of the first lifeline.
-const LEFT: f64 = 70.0;
+const LEFT: f64 = 58.0;
 const RIGHT: f64 = 24.0;
 /// Half the size of a drop's cross.
 const CROSS: f64 = 5.0;
@@ -81,6 +81,9 @@ struct ArrowLook {
     highlighted: bool,
     reply: bool,
     lang: Lang,
+    /// The label drawn on it: the kind, with "×n" for a broadcast (one label per broadcast, on its
+    /// first arrow, so that four heartbeats sent at once do not write "HeartbeatHeartbeat").
+    label: Option<String>,
 }
 
 /// One message's arrow as markup: a line from its sender at its send time to its receiver at its
@@ -125,9 +128,15 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
             y2 - CROSS
         );
     }
-    let (label_x, label_y) = (x1 + (x2 - x1) * 0.18, y1 + (y2 - y1) * 0.18 - 3.0);
-    let _ = write!(out, "<text class=\"kind\" x=\"{label_x:.1}\" y=\"{label_y:.1}\">");
-    out.text(arrow.kind.name).tag("</text></g>");
+    if let Some(label) = &look.label {
+        // Beside the sender, written away from the edge it is nearest: a label of the last lane
+        // runs leftwards, inside the drawing.
+        let (label_x, label_y) = (x1 + (x2 - x1) * 0.12, y1 + (y2 - y1) * 0.12 - 3.0);
+        let anchor = if x2 < x1 { "end" } else { "start" };
+        let _ = write!(out, "<text class=\"kind\" x=\"{label_x:.1}\" y=\"{label_y:.1}\" text-anchor=\"{anchor}\">");
+        out.text(label).tag("</text>");
+    }
+    out.tag("</g>");
 }
 
 /// An arrow's classes: its fate, reply, emphasis.
@@ -188,6 +197,16 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
             </g>
         }
     });
+    // Arrows of one broadcast (same sender, kind and send time) share one label.
+    let mut broadcasts = std::collections::BTreeMap::<(u32, SimTime, &'static str), (MsgId, u32)>::new();
+    for arrow in &model.arrows {
+        broadcasts.entry((arrow.from, arrow.sent, arrow.kind.name)).or_insert((arrow.id, 0)).1 += 1;
+    }
+    let label_of = |arrow: &Arrow| match broadcasts.get(&(arrow.from, arrow.sent, arrow.kind.name)) {
+        Some(&(first, n)) if first == arrow.id && n > 1 => Some(format!("{} ×{n}", arrow.kind.name)),
+        Some(&(first, _)) if first == arrow.id => Some(arrow.kind.name.to_string()),
+        _ => None,
+    };
     let arrows = model
         .arrows
         .iter()
@@ -200,6 +219,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 highlighted: props.highlight == Some(arrow.id),
                 reply: arrow.kind.is_reply(),
                 lang,
+                label: label_of(arrow),
             };
             (arrow.id, look)
         })

@@ -31,6 +31,9 @@ pub struct SharePanelProps {
     pub on_import: Callback<String>,
     /// Export the trace as NDJSON.
     pub on_export_trace: Callback<()>,
+    /// Why the last file could not be imported, shown under the import button.
+    #[prop_or_default]
+    pub import_error: Option<super::replayable::ReplayError>,
 }
 
 /// Buttons to share, export and import the run.
@@ -68,6 +71,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <button type="button" class="btn" data-testid="export-trace" title={t(lang, Key::ExportTraceTitle)}
                         onclick={props.on_export_trace.reform(|_: MouseEvent| ())}>{ t(lang, Key::ExportTrace) }</button>
             </div>
+            if let Some(error) = &props.import_error {
+                <p class="import-error" role="alert" data-testid="import-error">{ error.text(lang) }</p>
+            }
             { for link }
             <p class="fingerprint" title={t(lang, Key::FingerprintTitle)}>
                 <span>{ t(lang, Key::Fingerprint) }</span>

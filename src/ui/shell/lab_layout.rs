@@ -1,6 +1,6 @@
 //! One layout for every lab page: the head, the error banner, the stage (the cluster panel: playback
-//! and scrub bar, the lab's controls, the cluster view and its legend; the side column), the lab's own
-//! panels, and the sequence diagram. A lab fills the slots; the hook [`use_page_wiring`] gives it the
+//! and scrub bar, the lab's controls, the cluster view and its legend; the sequence diagram; the side
+//! column, side by side on the first screen), then the lab's own panels. A lab fills the slots; the hook [`use_page_wiring`] gives it the
 //! callbacks and models every page needs.
 
 use std::rc::Rc;
@@ -30,6 +30,9 @@ pub struct LabLayoutProps {
     pub on_dismiss_error: Callback<()>,
     /// Playback and the scrub bar.
     pub transport: Html,
+    /// What to try first, shown under the playback bar while the run waits at 0 s (one line).
+    #[prop_or_default]
+    pub start_hint: Option<AttrValue>,
     /// The lab's controls between the transport and the cluster view (presets).
     #[prop_or_default]
     pub controls: Html,
@@ -58,14 +61,17 @@ pub fn LabLayout(props: &LabLayoutProps) -> Html {
             <div class="stage">
                 <section class="cluster-panel">
                     { props.transport.clone() }
+                    if let Some(hint) = props.start_hint.clone() {
+                        <p class="start-hint" role="status" data-testid="start-hint">{ hint }</p>
+                    }
                     { props.controls.clone() }
                     { props.cluster.clone() }
                     { props.legend.clone() }
                 </section>
+                <div class="replay-row">{ props.sequence.clone() }</div>
                 <aside class="side">{ props.side.clone() }</aside>
             </div>
             { props.children.clone() }
-            <div class="replay-row">{ props.sequence.clone() }</div>
         </main>
     }
 }

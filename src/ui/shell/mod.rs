@@ -26,6 +26,7 @@ pub mod node_glyph;
 pub mod node_list;
 pub mod page_head;
 pub mod palette;
+pub mod panel_tabs;
 pub mod playback;
 pub mod roving;
 pub mod run;

@@ -26,6 +26,32 @@ pub const FRAME_BUDGET_MS: f64 = 12.0;
 /// Events handled between two looks at the wall clock.
 const EVENTS_PER_LOOK: u32 = 64;
 
+/// Wall milliseconds a run opened at a far time (a link, an imported file) replays before the page
+/// is first drawn: a near time lands at once, a far one goes on in slices across frames.
+pub const LANDING_FIRST_MS: f64 = 300.0;
+
+/// Wall milliseconds of replay per frame while landing (the page still answers between slices).
+pub const LANDING_SLICE_MS: f64 = 30.0;
+
+/// A replay on its way to the time a link or a file asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Landing {
+    /// Where the replay started.
+    pub from: SimTime,
+    /// Where it lands.
+    pub target: SimTime,
+    /// Whether the run plays on from there (a lesson), or waits paused (a link, a file).
+    pub then_play: bool,
+}
+
+impl Landing {
+    /// How far along it is at `now`, in whole percent.
+    pub fn percent(&self, now: SimTime) -> u64 {
+        let span = self.target.saturating_sub(self.from).max(1);
+        (now.saturating_sub(self.from).min(span) as u128 * 100 / span as u128) as u64
+    }
+}
+
 /// The page's run: one timeline, mutated in place; `version` changes whenever the world does.
 /// Playing stops by itself at the first invariant violation the checker `C` finds.
 pub struct Run<P: Process, C: Checker<P> = NoChecker> {
@@ -44,6 +70,8 @@ pub struct Run<P: Process, C: Checker<P> = NoChecker> {
     /// While playing: how many times slower than its speed the run goes because its frames run
     /// out of budget (1: it keeps up), smoothed over frames.
     pub slowdown: f64,
+    /// A replay to a far time in progress (sliced across frames, cancellable).
+    pub landing: Option<Landing>,
     carry_us: f64,
 }
 
@@ -69,6 +97,11 @@ pub enum RunAction<P: Process, C: Checker<P> = NoChecker> {
     Advance(SimTime),
     /// Replace the run by a fresh timeline.
     Load(Box<Timeline<P, C>>),
+    /// Replace the run by a fresh timeline and replay it to a time, in slices if it is far; then
+    /// play on if the flag says so.
+    Land(Box<Timeline<P, C>>, SimTime, bool),
+    /// Stop a replay in progress at the time it reached.
+    CancelLanding,
 }
 
 impl<P: Process, C: Checker<P>> Run<P, C> {
@@ -82,7 +115,42 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
             error: None,
             selected: None,
             slowdown: 1.0,
+            landing: None,
             carry_us: 0.0,
+        }
+    }
+
+    /// A paused run of `timeline` replayed toward `target`: as far as [`LANDING_FIRST_MS`] takes
+    /// it now, the rest in slices on the next frames.
+    pub fn landing(timeline: Timeline<P, C>, speed: f64, target: SimTime) -> Self
+    where
+        P::Config: ClusterConfig,
+    {
+        let mut run = Self::new(timeline, speed);
+        run.land(target, false, LANDING_FIRST_MS);
+        run
+    }
+
+    /// Start replaying toward `target` with a first slice of `budget_ms`.
+    fn land(&mut self, target: SimTime, then_play: bool, budget_ms: f64)
+    where
+        P::Config: ClusterConfig,
+    {
+        let from = self.timeline.borrow().now();
+        self.playing = false;
+        self.landing = Some(Landing { from, target, then_play });
+        self.land_slice(budget_ms);
+    }
+
+    /// Replay for `budget_ms` toward the landing time; the landing ends when it is reached.
+    fn land_slice(&mut self, budget_ms: f64)
+    where
+        P::Config: ClusterConfig,
+    {
+        let Some(landing) = self.landing else { return };
+        if replay_within(&mut self.timeline.borrow_mut(), landing.target, budget_ms) {
+            self.landing = None;
+            self.playing = landing.then_play;
         }
     }
 
@@ -95,6 +163,7 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
             error: self.error.clone(),
             selected: self.selected,
             slowdown: self.slowdown,
+            landing: self.landing,
             carry_us: self.carry_us,
         }
     }
@@ -161,6 +230,24 @@ where
     }
 }
 
+/// Replay toward `target` for at most `budget_ms` of wall time, going on past violations as a seek
+/// does; true once `target` is reached.
+fn replay_within<P: Process, C: Checker<P>>(timeline: &mut Timeline<P, C>, target: SimTime, budget_ms: f64) -> bool
+where
+    P::Config: ClusterConfig,
+{
+    let start = js_sys::Date::now();
+    loop {
+        let left = budget_ms - (js_sys::Date::now() - start);
+        match play_within(timeline, target, left) {
+            Played::Reached => return true,
+            Played::OutOfTime(_) => return false,
+            Played::Violation if left <= 0.0 => return false,
+            Played::Violation => {}
+        }
+    }
+}
+
 /// The smoothed slowdown after a frame that advanced `done` of the `asked` virtual microseconds.
 pub fn smoothed_slowdown(previous: f64, asked: SimTime, done: SimTime) -> f64 {
     let now = asked as f64 / (done.max(1) as f64);
@@ -175,7 +262,19 @@ where
 
     fn reduce(self: Rc<Self>, action: RunAction<P, C>) -> Rc<Self> {
         let mut next = self.copy();
+        // Whatever the user does next starts from the time the replay reached.
+        if !matches!(
+            action,
+            RunAction::Frame(_)
+                | RunAction::SetPlaying(false)
+                | RunAction::SetSpeed(_)
+                | RunAction::Select(_)
+                | RunAction::DismissError
+        ) {
+            next.landing = None;
+        }
         match action {
+            RunAction::Frame(_) if next.landing.is_some() => next.land_slice(LANDING_SLICE_MS),
             RunAction::Frame(wall_ms) => {
                 if !self.playing {
                     return self;
@@ -246,6 +345,15 @@ where
                 next.carry_us = 0.0;
                 next.slowdown = 1.0;
             }
+            RunAction::Land(timeline, target, then_play) => {
+                next.timeline = Rc::new(RefCell::new(*timeline));
+                next.selected = None;
+                next.error = None;
+                next.carry_us = 0.0;
+                next.slowdown = 1.0;
+                next.land(target, then_play, LANDING_FIRST_MS);
+            }
+            RunAction::CancelLanding => {}
         }
         next.changed()
     }

@@ -137,8 +137,12 @@ where
         })
     };
     let dispatch = run.dispatcher();
-    let load = Callback::from(move |timeline: Timeline<P, C>| dispatch.dispatch(RunAction::Load(Box::new(timeline))));
-    let on_choose = {
+    let load = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |timeline: Timeline<P, C>| dispatch.dispatch(RunAction::Load(Box::new(timeline))))
+    };
+    // The choice's run, loaded (and left paused: Reset starts over at 0 s).
+    let choose = {
         let (load, choice) = (load.clone(), choice.clone());
         Callback::from(move |next: Choice<N>| {
             load.emit(match next {
@@ -146,6 +150,14 @@ where
                 _ => (runs.default_run)(),
             });
             choice.set(next);
+        })
+    };
+    // A scenario picked in the list starts playing at once: the lesson is in watching it.
+    let on_choose = {
+        let choose = choose.clone();
+        Callback::from(move |next: Choice<N>| {
+            choose.emit(next);
+            dispatch.dispatch(RunAction::SetPlaying(matches!(next, Choice::Named(_))));
         })
     };
     let on_config = {
@@ -158,7 +170,7 @@ where
         })
     };
     let on_reset = {
-        let (on_choose, current, timeline) = (on_choose.clone(), *choice, run.timeline.clone());
+        let (choose, current, timeline) = (choose, *choice, run.timeline.clone());
         Callback::from(move |()| match current {
             Choice::Custom => {
                 let config = timeline.borrow().scenario().config.clone();
@@ -166,7 +178,7 @@ where
                     load.emit(fresh);
                 }
             }
-            other => on_choose.emit(other),
+            other => choose.emit(other),
         })
     };
     ScenarioChoice { current: *choice, on_choose, on_config, on_reset }

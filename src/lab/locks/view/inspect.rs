@@ -2,8 +2,10 @@
 //! member or client), as translatable notes.
 
 use crate::lab::view::{millis, node_header_rows, Note};
-use crate::lock::client::Client;
+use crate::lock::client::EtcdStep as Step;
+use crate::lock::client::{Client, Phase};
 use crate::lock::etcd::EtcdMember;
+use crate::lock::redis::Persistence;
 use crate::lock::storage::Storage;
 use crate::lock::zookeeper::ZkServer;
 use crate::lock::{LockNode, RedisNode};
@@ -41,14 +43,15 @@ fn storage_rows(s: &Storage, rows: &mut Vec<Note>) {
 
 fn redis_rows(r: &RedisNode, local: SimTime, rows: &mut Vec<Note>) {
     rows.push(Note::worded("role", if r.is_replica { "replica" } else { "redis" }));
-    rows.push(Note::new("persistence", format!("{:?}", r.persistence)));
+    rows.push(Note::worded("persistence", persistence_word(r.persistence)));
     rows.push(Note::new("unreplicated", r.unreplicated.len().to_string()));
     for (key, stored) in &r.server.keyspace.keys {
         let ttl = stored.expires_at.map(|at| millis(at.saturating_sub(local)));
         rows.push(Note::new("key", format!("{key} = {} · {}", stored.value, opt(ttl))));
     }
     for (channel, subscribers) in &r.server.subscribers {
-        rows.push(Note::new("subscribers", format!("{channel}: {subscribers:?}")));
+        let clients = subscribers.iter().map(|n| format!("N{n}")).collect::<Vec<_>>().join(", ");
+        rows.push(Note::new("subscribers", format!("{channel}: {clients}")));
     }
 }
 
@@ -90,7 +93,7 @@ fn etcd_rows(m: &EtcdMember, local: SimTime, rows: &mut Vec<Note>) {
 
 fn client_rows(c: &Client, rows: &mut Vec<Note>) {
     rows.extend([
-        Note::new("phase", format!("{:?}", c.phase)),
+        Note::worded("phase", phase_word(c.phase)),
         Note::new("token", c.token.clone()),
         Note::new("fence", opt(c.fence)),
         Note::new("segment", c.segment.to_string()),
@@ -117,7 +120,42 @@ fn client_rows(c: &Client, rows: &mut Vec<Note>) {
             Note::new("revision", e.my_rev.to_string()),
             Note::new("waits_on", opt(e.waits_on.clone())),
             Note::new("watch_member", opt(e.watch_member)),
-            Note::new("step", format!("{:?}", e.step)),
+            Note::new("step", step_name(e.step)),
         ]);
+    }
+}
+
+/// A client's phase as a vocabulary word the page translates.
+pub fn phase_word(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Idle => "idle",
+        Phase::Acquiring => "acquiring",
+        Phase::SettingExpiry => "setting_expiry",
+        Phase::Fencing => "awaiting_token",
+        Phase::Reading => "reading",
+        Phase::Thinking => "thinking",
+        Phase::Writing => "writing",
+        Phase::Releasing => "releasing",
+        Phase::Watching => "watching",
+        Phase::Done => "done",
+    }
+}
+
+/// A Redis instance's persistence as a vocabulary word the page translates.
+fn persistence_word(persistence: Persistence) -> &'static str {
+    match persistence {
+        Persistence::None => "no_persistence",
+        Persistence::AofAlways => "aof_always",
+    }
+}
+
+/// The etcd request a client waits on, as etcd's API names it ("—" when none).
+fn step_name(step: Step) -> &'static str {
+    match step {
+        Step::None => "—",
+        Step::Grant => "LeaseGrant",
+        Step::Lock => "Txn",
+        Step::Predecessor | Step::Verify => "Range",
+        Step::Unlock => "DeleteRange",
     }
 }

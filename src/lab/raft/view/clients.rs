@@ -160,7 +160,8 @@ impl ClientReplies {
         now: SimTime,
     ) -> ClientRequest {
         let deadline = sent_at + CLIENT_TIMEOUT;
-        let reply = self.replies.get(&(client, seq)).filter(|r| r.t <= deadline);
+        // A retry sends the same (client, seq) again: a reply to an earlier send is not this one's.
+        let reply = self.replies.get(&(client, seq)).filter(|r| (sent_at..=deadline).contains(&r.t));
         let (outcome, latency) = match reply {
             Some(r) => (r.outcome.clone(), Some(r.t - sent_at)),
             None if now >= deadline => (Outcome::TimedOut, None),

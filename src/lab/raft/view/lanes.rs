@@ -4,7 +4,7 @@ use crate::raft::{RaftEvent, RaftNode, Role, Term};
 use crate::sim::{secs, NodeStatus, SimTime, TraceEvent, World};
 
 /// How much history the lanes keep, in virtual time.
-pub const LANE_SPAN: SimTime = secs(20);
+pub const LANE_SPAN: SimTime = secs(120);
 
 /// Most segments kept per lane (a cap when roles flap very fast).
 const MAX_SEGMENTS: usize = 400;
