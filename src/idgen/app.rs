@@ -75,7 +75,7 @@ impl AppServer {
         let servers = match cfg.generator {
             Generator::Database => cfg.databases_range().collect(),
             Generator::Redis => cfg.redis_range().collect(),
-            Generator::Segment => cfg.id_server_range().collect(),
+            Generator::Segment | Generator::RaftSegment => cfg.id_server_range().collect(),
             _ => Vec::new(),
         };
         let mut app = Self {
@@ -188,7 +188,7 @@ impl AppServer {
                     ctx.emit(IdEvent::Issued { id, generator });
                 }
             }
-            Generator::Database | Generator::Redis | Generator::Segment => {
+            Generator::Database | Generator::Redis | Generator::Segment | Generator::RaftSegment => {
                 for _ in 0..std::mem::take(&mut self.owed) {
                     self.send_request(ctx);
                 }

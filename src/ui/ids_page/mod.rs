@@ -173,7 +173,8 @@ pub fn IdsPage() -> Html {
             </div>
             <div class="lower ids-lower">
                 <GeneratorPanel config={frame.config.clone()} {on_switch} />
-                <BackendsPanel generator={frame.generator} backends={frame.backends.clone()} />
+                <BackendsPanel generator={frame.generator} backends={frame.backends.clone()}
+                              on_act={dispatch.reform(RunAction::Act)} />
                 <IndexPanel index={frame.index} />
             </div>
             <div class="lower ids-lower">
