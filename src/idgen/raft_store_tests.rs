@@ -5,7 +5,7 @@ use super::checker::IdChecker;
 use super::raft_store::FIRST_MAX_ID;
 use super::{Generator, IdConfig, IdInput, IdNode, LAB};
 use crate::raft::types::Role;
-use crate::sim::{ms, secs, Action, NodeId, Retention, Scenario, SimTime, TimedAction, Timeline};
+use crate::sim::{secs, Action, NodeId, Retention, Scenario, SimTime, TimedAction, Timeline};
 
 type Run = Timeline<IdNode, IdChecker>;
 
