@@ -13,14 +13,19 @@ pub mod fuzz;
 pub mod history;
 pub mod idset;
 pub mod index;
+pub mod latency;
 pub mod layout;
 pub mod log;
+pub mod order;
+pub mod owed;
 pub mod raft_store;
 pub mod redis;
 pub mod segment;
 pub mod snowflake;
 pub mod uuid;
 
+#[cfg(test)]
+mod measure_tests;
 #[cfg(test)]
 mod raft_store_tests;
 #[cfg(test)]

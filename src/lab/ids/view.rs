@@ -237,6 +237,12 @@ pub struct Counters {
     pub gaps: u64,
     /// IDs issued more than once.
     pub duplicates: u64,
+    /// Latency percentiles of the IDs applications got: p50, p99 and max (µs).
+    pub latency: [SimTime; 3],
+    /// IDs handed out after a larger one, per million (the merged stream of every generator).
+    pub out_of_order_ppm: u64,
+    /// The longest an out-of-order ID came after the first larger one (µs).
+    pub max_late: SimTime,
 }
 
 /// Everything the IDs page draws at one instant.
@@ -364,7 +370,7 @@ pub fn apps(world: &World<IdNode>, checker: &IdChecker, format: IdFormat) -> Vec
                 skew: skew(world, n.id),
                 latest: latest.iter().find(|(node, _)| *node == n.id).map(|(_, p)| (p.t, decode(p.id, format))),
                 pending: app.map_or(0, |a| a.pending.len() as u64),
-                owed: app.map_or(0, |a| a.owed),
+                owed: app.map_or(0, |a| a.owed.total()),
             }
         })
         .collect()
@@ -477,6 +483,9 @@ fn counters(m: &Measured, checker: &IdChecker) -> Counters {
         round_trips_per_kilo_id: m.round_trips_per_kilo_id(),
         gaps: m.gaps,
         duplicates: checker.history().duplicate_count(),
+        latency: [m.latency_p50, m.latency_p99, m.latency_max],
+        out_of_order_ppm: m.out_of_order_ppm,
+        max_late: m.max_late,
     }
 }
 

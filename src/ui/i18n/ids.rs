@@ -190,6 +190,11 @@ table! {
     RoundTrips => "Round trips per ID", "每个 ID 的往返次数";
     Gaps => "Gaps (never issued)", "空洞（从未发放）";
     DuplicateCount => "Duplicates", "重复 ID";
+    Latency => "Latency p50 · p99 · max (ms)", "延迟 p50 · p99 · 最大（毫秒）";
+    OutOfOrder => "Out of time order", "不按时间顺序";
+    MaxLate => "Latest of them (ms)", "最多迟到（毫秒）";
+    MeasuresHint => "Measured, not invariants. Latency: from the request to the ID, on each server's own clock. Out of time order: IDs handed out after a larger ID, in the merged stream of every server, and how long after the first larger one.",
+                    "这些是测量值，不是不变式。延迟：从请求到拿到 ID，按各服务器自己的时钟计。不按时间顺序：在所有服务器合并的 ID 流中，比之前已发放的某个 ID 更小的 ID 所占比例，以及它比第一个更大的 ID 晚了多久。";
     IndexHeading => "Primary-key index (B+ tree)", "主键索引（B+ 树）";
     IndexHint => "Every ID issued is inserted as a primary key; a split at the right edge leaves the old page full, as InnoDB's does. Random keys split pages in the middle: about 69 % full.",
                  "每个发放的 ID 都作为主键插入；像 InnoDB 一样，在最右端分裂时旧页保持全满。随机键在页中间分裂：约 69% 满。";
