@@ -9,8 +9,8 @@ use crate::lab::ids::scenarios::{Named, Outcome};
 
 table! {
     Title => "Distributed IDs", "分布式 ID";
-    Subtitle => "Application servers ask for IDs from Snowflake, UUID, a database, Leaf segments or Redis INCR",
-                "应用服务器从雪花算法、UUID、数据库、Leaf 号段模式或 Redis INCR 获取 ID";
+    Subtitle => "Application servers ask for IDs from Snowflake, UUID, a database, Leaf segments (from a database or a Raft store) or Redis INCR",
+                "应用服务器从雪花算法、UUID、数据库、Leaf 号段模式（号段来自数据库或 Raft 存储）或 Redis INCR 获取 ID";
     Scaled => "Real defaults unless a lesson says otherwise: Snowflake 1 | 41 | 10 | 12 bits from Twitter's epoch, Leaf waits out rollbacks of at most 5 ms and reports every 3 s, the next segment is fetched at 10 % used, RDB save 60. Scaled for the lessons: RDB snapshots every 2 s, index pages of 100 keys, a replica 100 ms behind, request rates of 100 to 5,000 IDs per second.",
               "除课程另有说明外均为真实默认值：雪花算法 1 | 41 | 10 | 12 位、Twitter 纪元；Leaf 等待不超过 5 毫秒的时钟回拨，每 3 秒上报一次时间；号段用掉 10% 时取下一个号段；RDB save 60。为教学而缩放：RDB 每 2 秒快照一次，索引页 100 个键，副本落后 100 毫秒，请求速率每秒 100 到 5000 个 ID。";
     KeyBack => "clock of the selected server (or the first) back 10 ms", "选中服务器（或第一个）的时钟回拨 10 毫秒";
