@@ -173,11 +173,11 @@ pub fn IdsPage() -> Html {
             <div class="lower ids-lower">
                 <StreamPlot now={frame.now} format={frame.format} streams={frame.streams.clone()}
                             duplicates={frame.duplicates.clone()} duplicate_count={frame.counters.duplicates} />
+                <BackendsPanel generator={frame.generator} backends={frame.backends.clone()}
+                              on_act={dispatch.reform(RunAction::Act)} />
             </div>
             <div class="lower ids-lower">
                 <GeneratorPanel config={frame.config.clone()} {on_switch} />
-                <BackendsPanel generator={frame.generator} backends={frame.backends.clone()}
-                              on_act={dispatch.reform(RunAction::Act)} />
                 <IndexPanel index={frame.index} />
             </div>
             <div class="lower ids-lower">
