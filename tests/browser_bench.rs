@@ -153,13 +153,19 @@ struct FrameTimes {
 /// once per page, not per frame (the first alone takes 20-40 ms).
 const WARM_UP_FRAMES: usize = 30;
 
-/// Mount the real app on a share link of `scenario` landed at 3 s (a leader elected), run
-/// [`WARM_UP_FRAMES`] frames, then time `frames` frames: each advances 1/60 s of virtual time
-/// (real-time speed at 60 Hz) and renders.
-async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize) -> FrameTimes {
+/// A share link's query of `scenario` in `lab`, landed at 3 s (a leader elected).
+fn landed_at_3s<C: serde::Serialize, I: serde::Serialize>(
+    lab: &str,
+    scenario: &distlab::sim::Scenario<C, I>,
+) -> String {
+    format!("?lab={lab}&scenario={}&t=3000000", distlab::lab::share::encode(scenario))
+}
+
+/// Mount the real app on the share link `query`, run [`WARM_UP_FRAMES`] frames, then time
+/// `frames` frames: each advances 1/60 s of virtual time (real-time speed at 60 Hz) and renders.
+async fn frame_times(query: &str, frames: usize) -> FrameTimes {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
-    let query = format!("?lab=raft&scenario={}&t=3000000", distlab::lab::share::encode(scenario));
     window
         .history()
         .unwrap()
@@ -200,12 +206,38 @@ async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize)
 #[ignore = "a benchmark: run with --include-ignored in release mode"]
 async fn raft_page_frame_script_time() {
     for nodes in [9, 25] {
-        let FrameTimes { in_flight: (fewest, most), mut times } = frame_times(&busy_raft(nodes), 240).await;
+        let query = landed_at_3s("raft", &busy_raft(nodes));
+        let FrameTimes { in_flight: (fewest, most), mut times } = frame_times(&query, 240).await;
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
         let (median, p95, max) = (times[times.len() / 2], times[times.len() * 95 / 100], times[times.len() - 1]);
         console_log!(
             "raft page (wasm), {nodes} nodes, {fewest}-{most} messages in flight: 240 frames of 1/60 s virtual; script per frame median {median:.2} ms, p95 {p95:.2} ms, max {max:.2} ms (at p95, {:.0} frames per second of script time)",
             1000.0 / p95
+        );
+    }
+}
+
+/// Median, 95th percentile and maximum of frame times.
+fn spread(mut times: Vec<f64>) -> (f64, f64, f64) {
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (times[times.len() / 2], times[times.len() * 95 / 100], times[times.len() - 1])
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+async fn ids_page_frame_script_time_beside_the_raft_page() {
+    use distlab::idgen::{Generator, IdConfig};
+    // 4 application servers asking for 25,000 Snowflake IDs per virtual second each: 100,000 a
+    // second, 1,667 per frame, every one checked and put in the index model.
+    let config = IdConfig { generator: Generator::Snowflake, apps: 4, rate: 25_000, ..IdConfig::default() };
+    let ids = distlab::lab::ids::IdScenario::new(distlab::idgen::LAB, 1, config);
+    for round in 0..2 {
+        let raft = frame_times(&landed_at_3s("raft", &busy_raft(9)), 240).await;
+        let (r50, r95, rmax) = spread(raft.times);
+        let (i50, i95, imax) = spread(frame_times(&landed_at_3s("ids", &ids), 240).await.times);
+        console_log!(
+            "round {round}: raft page, 9 nodes, {}-{} messages in flight: median {r50:.2} ms, p95 {r95:.2} ms, max {rmax:.2} ms; ids page, 100,000 Snowflake IDs per virtual s: median {i50:.2} ms, p95 {i95:.2} ms, max {imax:.2} ms (240 frames of 1/60 s virtual each)",
+            raft.in_flight.0, raft.in_flight.1
         );
     }
 }

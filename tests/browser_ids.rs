@@ -157,3 +157,68 @@ async fn a_share_link_of_the_run_reopens_the_same_state_in_the_app() {
     assert!(listed.parse::<u64>().unwrap() > 0, "the duplicates are listed again: {listed}");
     set_query("");
 }
+
+#[wasm_bindgen_test]
+async fn the_promote_button_makes_the_replica_the_master_and_a_share_link_replays_it() {
+    set_query("?lab=ids");
+    let root = browser_support::mount::<App>().await;
+    choose(&root, "switch-generator", "8").await;
+    click(&root, "[data-testid=\"switch-replica\"]").await;
+    advance(&root, 1).await;
+    let master = attr(&root, "[data-testid=\"redis\"][data-role=\"redis\"]", "data-node");
+    let replica = attr(&root, "[data-testid=\"redis\"][data-role=\"replica\"]", "data-node");
+    assert!(find(&root, "[data-testid=\"switch-replica\"]").dyn_into::<HtmlInputElement>().unwrap().checked());
+    click(&root, &format!("[data-testid=\"kill-{master}\"]")).await;
+    click(&root, &format!("[data-testid=\"promote-{replica}\"]")).await;
+    let role = |root: &Element| attr(root, &format!("[data-testid=\"redis\"][data-node=\"{replica}\"]"), "data-role");
+    assert_eq!(role(&root), "redis", "the replica is the master now");
+    let promote = format!("[data-testid=\"promote-{replica}\"]");
+    assert!(root.query_selector(&promote).unwrap().is_none(), "no promote button on a master");
+    advance(&root, 3).await;
+    assert!(value(&root, "issued") > 0);
+    click(&root, "[data-testid=\"share\"]").await;
+    let link = find(&root, "[data-testid=\"share-link\"]").dyn_into::<HtmlInputElement>().unwrap().value();
+    let shared = snapshot(&root);
+    set_query(&format!("?{}", link.split_once('?').unwrap().1));
+    let reopened = browser_support::mount::<App>().await;
+    settle().await;
+    assert_eq!(snapshot(&reopened), shared, "the promotion is an action of the scenario");
+    assert_eq!(role(&reopened), "redis");
+    set_query("");
+}
+
+#[wasm_bindgen_test]
+async fn the_raft_segment_store_shows_roles_and_terms_and_elects_a_new_leader_after_a_kill() {
+    let root = mount().await;
+    choose(&root, "scenario", "raft-segment-leader-kill").await;
+    advance(&root, 4).await;
+    let roles = |root: &Element| -> Vec<String> {
+        all(root, "[data-testid=\"store-member\"]").iter().map(|e| e.get_attribute("data-role").unwrap()).collect()
+    };
+    let before = roles(&root);
+    assert_eq!(before.len(), 3, "{before:?}");
+    assert_eq!(before.iter().filter(|r| *r == "leader").count(), 1, "{before:?}");
+    let leader = attr(&root, "[data-testid=\"store-member\"][data-role=\"leader\"]", "data-node");
+    let term: u64 = attr(&root, "[data-testid=\"store-member\"][data-role=\"leader\"]", "data-term").parse().unwrap();
+    assert_eq!(attr(&root, &format!("g[data-node=\"{leader}\"]"), "data-role"), "leader", "drawn with its role");
+    let max_id: u64 = attr(
+        &root,
+        "[data-testid=\"store-member\"][data-role=\"leader\"] [data-testid=\"store-max-id\"]",
+        "data-value",
+    )
+    .parse()
+    .unwrap();
+    assert!(max_id > 1, "segments were taken: max_id {max_id}");
+    let issued = value(&root, "issued");
+    advance(&root, 4).await;
+    let after = roles(&root);
+    assert_eq!(attr(&root, &format!("[data-testid=\"store-member\"][data-node=\"{leader}\"]"), "data-role"), "down");
+    let new_term: u64 =
+        attr(&root, "[data-testid=\"store-member\"][data-role=\"leader\"]", "data-term").parse().unwrap();
+    assert!(new_term > term, "a new leader in a higher term: {after:?}");
+    assert!(value(&root, "issued") > issued + 500, "IDs flow again");
+    assert_eq!(invariants(&root), "green");
+    let latency = attr(&root, "[data-testid=\"latency\"]", "data-value");
+    assert_eq!(latency.split(" · ").count(), 3, "p50 · p99 · max: {latency}");
+    assert!(!attr(&root, "[data-testid=\"out-of-order\"]", "data-value").is_empty());
+}

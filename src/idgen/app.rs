@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::coordinator::{ZkOp, ZkReply};
 use super::database::{DbOp, DbReply};
 use super::layout::Preset;
+use super::owed::Owed;
 use super::redis::RedisReply;
 use super::segment::SegmentAnswer;
 use super::snowflake::{Next, Snowflake};
@@ -52,10 +53,10 @@ pub struct AppServer {
     pub servers: Vec<NodeId>,
     /// Which of `servers` is asked next.
     pub target: usize,
-    /// Requests in flight: request number to local send time.
+    /// Requests in flight: request number to the local time the ID was asked for.
     pub pending: BTreeMap<u64, SimTime>,
-    /// IDs asked for and not yet generated (in-process generators).
-    pub owed: u64,
+    /// IDs asked for and not yet generated (in-process generators) or asked for.
+    pub owed: Owed,
     /// The generator asked to wait: a `Resume` timer is armed.
     pub waiting: bool,
     /// Leaf's worker id cached on local disk.
@@ -75,7 +76,7 @@ impl AppServer {
         let servers = match cfg.generator {
             Generator::Database => cfg.databases_range().collect(),
             Generator::Redis => cfg.redis_range().collect(),
-            Generator::Segment => cfg.id_server_range().collect(),
+            Generator::Segment | Generator::RaftSegment => cfg.id_server_range().collect(),
             _ => Vec::new(),
         };
         let mut app = Self {
@@ -85,7 +86,7 @@ impl AppServer {
             servers,
             target: 0,
             pending: BTreeMap::new(),
-            owed: 0,
+            owed: Owed::default(),
             waiting: false,
             cached_worker,
             v7: V7Generator::default(),
@@ -161,9 +162,9 @@ impl AppServer {
     pub fn request(&mut self, count: u64, ctx: &mut Ctx<IdNode>) {
         match self.phase {
             Phase::Refused => self.log.counters.failed += count,
-            Phase::Starting => self.owed += count,
+            Phase::Starting => self.owed.add(ctx.now(), count),
             Phase::Running => {
-                self.owed += count;
+                self.owed.add(ctx.now(), count);
                 self.issue(ctx);
             }
         }
@@ -172,7 +173,7 @@ impl AppServer {
     /// Refuse to start: what was waiting fails.
     fn refuse(&mut self) {
         self.phase = Phase::Refused;
-        self.log.counters.failed += std::mem::take(&mut self.owed);
+        self.log.counters.failed += self.owed.clear();
     }
 
     /// Generate (or ask for) every owed ID the generator allows now.
@@ -180,17 +181,17 @@ impl AppServer {
         let generator = self.cfg.generator;
         match generator {
             Generator::UuidV4 | Generator::UuidV7 => {
-                for _ in 0..std::mem::take(&mut self.owed) {
+                while let Some(waited) = self.owed.take(ctx.now()) {
                     let (a, b) = (ctx.random_range(0, u64::MAX), ctx.random_range(0, u64::MAX));
                     let v7 = generator == Generator::UuidV7;
                     let id = if v7 { self.v7.next(self.unix_us(ctx) / 1_000, a, b) } else { v4(a, b) };
-                    self.log.used(id, v7);
+                    self.log.used(id, v7, waited);
                     ctx.emit(IdEvent::Issued { id, generator });
                 }
             }
-            Generator::Database | Generator::Redis | Generator::Segment => {
-                for _ in 0..std::mem::take(&mut self.owed) {
-                    self.send_request(ctx);
+            Generator::Database | Generator::Redis | Generator::Segment | Generator::RaftSegment => {
+                while let Some(waited) = self.owed.take(ctx.now()) {
+                    self.send_request(ctx.now() - waited, ctx);
                 }
             }
             Generator::Snowflake | Generator::Sonyflake | Generator::Baidu => self.issue_snowflake(ctx),
@@ -201,11 +202,11 @@ impl AppServer {
         let generator = self.cfg.generator;
         let unix = self.unix_us(ctx);
         let Some(sf) = self.snowflake.as_mut() else { return };
-        while self.owed > 0 && !self.waiting {
+        while self.owed.total() > 0 && !self.waiting {
             match sf.next(unix) {
                 Next::Id(id) => {
-                    self.owed -= 1;
-                    self.log.used(u128::from(id), true);
+                    let waited = self.owed.take(ctx.now()).unwrap_or(0);
+                    self.log.used(u128::from(id), true, waited);
                     ctx.emit(IdEvent::Issued { id: u128::from(id), generator });
                 }
                 Next::WaitUntil(until) => {
@@ -215,22 +216,23 @@ impl AppServer {
                     ctx.set_timer(IdTimer::App(AppTimer::Resume), until.saturating_sub(unix).max(1));
                 }
                 Next::Refused(behind_us) => {
-                    self.log.counters.failed += std::mem::take(&mut self.owed);
+                    self.log.counters.failed += self.owed.clear();
                     ctx.emit(IdEvent::Refused { reason: Refusal::ClockRollback, behind_us });
                 }
                 Next::OutOfTime => {
-                    self.log.counters.failed += std::mem::take(&mut self.owed);
+                    self.log.counters.failed += self.owed.clear();
                     ctx.emit(IdEvent::Refused { reason: Refusal::OutOfTime, behind_us: 0 });
                 }
             }
         }
     }
 
-    fn send_request(&mut self, ctx: &mut Ctx<IdNode>) {
+    /// Ask the next server for one ID, asked for at `asked` on this server's clock.
+    fn send_request(&mut self, asked: SimTime, ctx: &mut Ctx<IdNode>) {
         let Some(&to) = self.servers.get(self.target) else { return };
         self.next_req += 1;
         let req = self.next_req;
-        self.pending.insert(req, ctx.now());
+        self.pending.insert(req, asked);
         self.log.counters.round_trips += 1;
         let message = match self.cfg.generator {
             Generator::Database => IdMessage::Db { req, op: DbOp::NextId },
@@ -297,12 +299,10 @@ impl AppServer {
 
     /// An answer with an ID (or a failure) from a remote generator.
     fn answered(&mut self, req: u64, id: Option<u64>, ctx: &mut Ctx<IdNode>) {
-        if self.pending.remove(&req).is_none() {
-            return;
-        }
+        let Some(asked) = self.pending.remove(&req) else { return };
         match id {
             Some(id) => {
-                self.log.used(u128::from(id), false);
+                self.log.used(u128::from(id), false, ctx.now().saturating_sub(asked));
                 ctx.emit(IdEvent::Issued { id: u128::from(id), generator: self.cfg.generator });
             }
             None => {

@@ -1,14 +1,17 @@
 //! The IDs lab's checker: every ID an application got is unique (a duplicate names both issuers
 //! and times), and every generator that promises increasing IDs keeps its promise within a life.
-//! It also measures, without judging: IDs issued, failed requests, round trips per ID, gaps, and
-//! the index model's page splits and fill.
+//! It also measures, without judging: IDs issued, failed requests, round trips per ID, gaps,
+//! latency percentiles per request, how far from time order the merged stream of every
+//! generator's IDs is, and the index model's page splits and fill.
 
 use std::collections::BTreeMap;
 
 use super::history::History;
 use super::idset::{IdSet, Origin};
 use super::index::{IndexModel, IndexStats};
+use super::latency::Latencies;
 use super::log::Counters;
+use super::order::TimeOrder;
 use super::IdNode;
 use crate::sim::{fill_facts, Checker, NodeId, SimTime, Violation, World};
 
@@ -47,6 +50,18 @@ pub struct Measured {
     pub round_trips: u64,
     /// Numbers below the largest ID never handed to an application (counting generators only).
     pub gaps: u64,
+    /// Median latency of the IDs applications got (µs, on their own clocks; within about 6 %).
+    pub latency_p50: SimTime,
+    /// 99th percentile latency (µs, within about 6 %).
+    pub latency_p99: SimTime,
+    /// Longest latency (µs, exact).
+    pub latency_max: SimTime,
+    /// IDs handed to an application after a larger ID had been handed out (the merged stream).
+    pub out_of_order: u64,
+    /// Out-of-order IDs per million issued.
+    pub out_of_order_ppm: u64,
+    /// The longest an out-of-order ID came after the first larger one (µs of true time).
+    pub max_late: SimTime,
     /// The index model.
     pub index: IndexStats,
 }
@@ -68,6 +83,8 @@ pub struct IdChecker {
     max_used: u128,
     dense: bool,
     history: History,
+    latencies: Latencies,
+    order: TimeOrder,
 }
 
 fn add(total: &mut Counters, now: Counters, before: Counters) {
@@ -87,6 +104,12 @@ impl IdChecker {
             failed: self.totals.failed,
             round_trips: self.totals.round_trips,
             gaps,
+            latency_p50: self.latencies.percentile(500),
+            latency_p99: self.latencies.percentile(990),
+            latency_max: self.latencies.max(),
+            out_of_order: self.order.out_of_order,
+            out_of_order_ppm: self.order.out_of_order_ppm(),
+            max_late: self.order.max_late,
             index,
         }
     }
@@ -121,6 +144,7 @@ impl IdChecker {
         for issue in log.recent.iter().skip(skip) {
             if issue.used {
                 last_used = Some(issue.id);
+                self.latencies.record(issue.latency);
                 if let Some(first) = self.ids.insert(issue.id, Origin { node, t: now }) {
                     self.history.duplicate(issue.id, first, Origin { node, t: now });
                     let facts = vec![
@@ -133,6 +157,7 @@ impl IdChecker {
                     found.get_or_insert(("duplicate_id", vec![first.node, node], facts));
                 } else {
                     index.insert(issue.id);
+                    self.order.see(issue.id, now);
                     self.max_used = self.max_used.max(issue.id);
                 }
             }

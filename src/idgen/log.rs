@@ -10,6 +10,8 @@ pub struct Issue {
     pub used: bool,
     /// The generator promises IDs increasing in the order it hands them out (checked per life).
     pub monotonic: bool,
+    /// How long the application waited for it, on its own clock (µs; 0 for a server's entries).
+    pub latency: u64,
 }
 
 /// Running counts of a node's life.
@@ -46,14 +48,14 @@ impl IssueLog {
         self.base + self.recent.len() as u64
     }
 
-    /// Record an ID an application got.
-    pub fn used(&mut self, id: u128, monotonic: bool) {
+    /// Record an ID an application got after waiting `latency`.
+    pub fn used(&mut self, id: u128, monotonic: bool, latency: u64) {
         self.counters.issued += 1;
-        self.recent.push(Issue { id, used: true, monotonic });
+        self.recent.push(Issue { id, used: true, monotonic, latency });
     }
 
     /// Record an ID a server generated for a caller.
     pub fn generated(&mut self, id: u128, monotonic: bool) {
-        self.recent.push(Issue { id, used: false, monotonic });
+        self.recent.push(Issue { id, used: false, monotonic, latency: 0 });
     }
 }

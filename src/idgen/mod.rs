@@ -13,13 +13,21 @@ pub mod fuzz;
 pub mod history;
 pub mod idset;
 pub mod index;
+pub mod latency;
 pub mod layout;
 pub mod log;
+pub mod order;
+pub mod owed;
+pub mod raft_store;
 pub mod redis;
 pub mod segment;
 pub mod snowflake;
 pub mod uuid;
 
+#[cfg(test)]
+mod measure_tests;
+#[cfg(test)]
+mod raft_store_tests;
 #[cfg(test)]
 mod tests;
 
@@ -28,13 +36,16 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::raft::node::{RaftDurable, RaftNode, RaftTimer, RaftWrite};
+use crate::raft::types::{ClientId, RaftMessage, Role, Term};
 use crate::sim::{ms, secs, ClusterConfig, Ctx, DurableState, MessageClass, NetworkConfig, NodeId, Process, SimTime};
 use app::{AppServer, AppTimer};
 use coordinator::{Coordinator, ZkData, ZkOp, ZkReply};
 use database::{Database, DbOp, DbReply, DbTables};
 use layout::Preset;
+use raft_store::{CasAnswer, StoreClient, StoreMember};
 use redis::{Persistence, RedisNode, RedisReply, RedisTimer};
-use segment::{SegmentAnswer, SegmentServer, SegmentTimer};
+use segment::{SegmentAnswer, SegmentServer, SegmentTimer, Store};
 use snowflake::Rollback;
 
 /// The lab name in ID scenarios.
@@ -64,6 +75,8 @@ pub enum Generator {
     Segment,
     /// Redis `INCR`.
     Redis,
+    /// Leaf segment mode on a store replicated by Raft: a compare-and-set of `max_id` through the log.
+    RaftSegment,
 }
 
 impl Generator {
@@ -79,7 +92,7 @@ impl Generator {
 
     /// Whether its IDs are counted 1, 2, 3... (so that unused numbers are gaps).
     pub fn dense(self) -> bool {
-        matches!(self, Generator::Database | Generator::Segment | Generator::Redis)
+        matches!(self, Generator::Database | Generator::Segment | Generator::Redis | Generator::RaftSegment)
     }
 }
 
@@ -130,6 +143,8 @@ pub struct IdConfig {
     pub databases: u32,
     /// Segment servers.
     pub id_servers: u32,
+    /// Members of the Raft segment store (3, as an etcd cluster usually has).
+    pub members: u32,
     /// IDs per segment (`leaf_alloc.step`).
     pub step: u64,
     /// How Redis persists.
@@ -162,6 +177,7 @@ impl Default for IdConfig {
             worker_ids: WorkerIds::Manual,
             databases: 1,
             id_servers: 2,
+            members: 3,
             step: 1_000,
             persistence: Persistence::None,
             rdb_every: secs(60),
@@ -191,9 +207,16 @@ impl IdConfig {
         0..count
     }
 
+    /// The Raft segment store's members (after the databases).
+    pub fn members_range(&self) -> Range<NodeId> {
+        let start = self.databases_range().end;
+        let count = if self.generator == Generator::RaftSegment { self.members } else { 0 };
+        start..start + count
+    }
+
     /// The Redis nodes' ids: the master, then its replica.
     pub fn redis_range(&self) -> Range<NodeId> {
-        let start = self.databases_range().end;
+        let start = self.members_range().end;
         let count = if self.generator == Generator::Redis { 1 + u32::from(self.redis_replica) } else { 0 };
         start..start + count
     }
@@ -208,7 +231,8 @@ impl IdConfig {
     /// The segment servers' node ids.
     pub fn id_server_range(&self) -> Range<NodeId> {
         let start = self.redis_range().end + u32::from(self.coordinator().is_some());
-        let count = if self.generator == Generator::Segment { self.id_servers } else { 0 };
+        let segments = matches!(self.generator, Generator::Segment | Generator::RaftSegment);
+        let count = if segments { self.id_servers } else { 0 };
         start..start + count
     }
 
@@ -248,6 +272,7 @@ impl ClusterConfig for IdConfig {
         range("tick", self.tick, 1, secs(1))?;
         range("databases", u64::from(self.databases), 1, 8)?;
         range("id_servers", u64::from(self.id_servers), 1, 8)?;
+        range("members", u64::from(self.members), 1, 7)?;
         range("step", self.step, 1, 1_000_000_000)?;
         range("rdb_every", self.rdb_every, ms(1), secs(3_600))?;
         range("replication_delay", self.replication_delay, 0, secs(60))?;
@@ -285,6 +310,12 @@ pub enum IdMessage {
     Get { req: u64 },
     /// The segment server's answer.
     GetReply { req: u64, reply: SegmentAnswer },
+    /// Raft between the segment store's members.
+    Raft(RaftMessage),
+    /// A segment server's compare-and-set of `max_id`, in its session `(client, seq)`.
+    Cas { client: ClientId, seq: u64, expected: Option<u64>, new: u64 },
+    /// A store member's answer to the compare-and-set of slot `seq`.
+    CasReply { seq: u64, answer: CasAnswer },
 }
 
 /// Timers of every role.
@@ -296,6 +327,8 @@ pub enum IdTimer {
     Segment(SegmentTimer),
     /// A Redis node's.
     Redis(RedisTimer),
+    /// A segment-store member's Raft timer.
+    Raft(RaftTimer),
 }
 
 /// Inputs from outside.
@@ -348,6 +381,8 @@ pub enum IdEvent {
     Reloaded { value: u64 },
     /// A Redis replica became the master.
     Promoted,
+    /// A segment-store member's Raft role changed.
+    StoreRole { role: Role, term: Term },
 }
 
 /// What a node keeps on disk.
@@ -361,6 +396,8 @@ pub struct IdDisk {
     pub zk: Option<ZkData>,
     /// Leaf's worker id cached on local disk.
     pub worker_cache: Option<u64>,
+    /// A segment-store member's write-ahead log.
+    pub raft: Option<RaftDurable>,
 }
 
 /// One write to a node's disk.
@@ -374,6 +411,8 @@ pub enum IdWrite {
     Zk(ZkData),
     /// A Leaf server caches its worker id.
     WorkerCache(u64),
+    /// A segment-store member writes its write-ahead log.
+    Raft(RaftWrite),
 }
 
 impl DurableState for IdDisk {
@@ -384,6 +423,7 @@ impl DurableState for IdDisk {
             IdWrite::Redis(v) => self.redis = Some(v),
             IdWrite::Zk(z) => self.zk = Some(z),
             IdWrite::WorkerCache(w) => self.worker_cache = Some(w),
+            IdWrite::Raft(w) => self.raft.get_or_insert_with(RaftDurable::default).write(w),
         }
     }
 }
@@ -393,6 +433,8 @@ impl DurableState for IdDisk {
 pub enum IdNode {
     /// A database.
     Db(Database),
+    /// A member of the Raft segment store.
+    Store(Box<StoreMember>),
     /// A Redis node.
     Redis(RedisNode),
     /// The worker-id coordinator.
@@ -408,6 +450,7 @@ impl IdNode {
     pub fn log(&self) -> &log::IssueLog {
         match self {
             IdNode::Db(n) => &n.log,
+            IdNode::Store(n) => &n.log,
             IdNode::Redis(n) => &n.log,
             IdNode::Coordinator(n) => &n.log,
             IdNode::Segment(n) => &n.log,
@@ -418,6 +461,7 @@ impl IdNode {
     fn log_mut(&mut self) -> &mut log::IssueLog {
         match self {
             IdNode::Db(n) => &mut n.log,
+            IdNode::Store(n) => &mut n.log,
             IdNode::Redis(n) => &mut n.log,
             IdNode::Coordinator(n) => &mut n.log,
             IdNode::Segment(n) => &mut n.log,
@@ -457,6 +501,14 @@ impl IdNode {
         }
     }
 
+    /// The segment-store member, if this node is one.
+    pub fn store(&self) -> Option<&StoreMember> {
+        match self {
+            IdNode::Store(m) => Some(m),
+            _ => None,
+        }
+    }
+
     /// The segment server, if this node is one.
     pub fn segment(&self) -> Option<&SegmentServer> {
         match self {
@@ -478,6 +530,10 @@ impl Process for IdNode {
         let cfg = Rc::new(config.clone());
         if config.databases_range().contains(&id) {
             IdNode::Db(Database::boot(config.tables(id), disk.and_then(|d| d.db.as_ref())))
+        } else if config.members_range().contains(&id) {
+            let (first, members) = (config.members_range().start, config.members);
+            let raft = disk.and_then(|d| d.raft.as_ref());
+            IdNode::Store(Box::new(StoreMember::boot(id - first, members, first, raft, ctx)))
         } else if config.redis_range().contains(&id) {
             let mut node = RedisNode::boot(config.persistence, config.rdb_every, disk.and_then(|d| d.redis), ctx);
             let master = config.redis_range().start;
@@ -488,8 +544,11 @@ impl Process for IdNode {
         } else if config.coordinator() == Some(id) {
             IdNode::Coordinator(Coordinator::boot(disk.and_then(|d| d.zk.as_ref())))
         } else if config.id_server_range().contains(&id) {
-            let db = config.databases_range().start;
-            IdNode::Segment(Box::new(SegmentServer::boot(cfg, db, ctx)))
+            let store = match config.generator {
+                Generator::RaftSegment => Store::Raft(StoreClient::new(config.members_range(), ctx)),
+                _ => Store::Database(config.databases_range().start),
+            };
+            IdNode::Segment(Box::new(SegmentServer::boot(cfg, store, ctx)))
         } else {
             let index = id - config.app_range().start;
             IdNode::App(Box::new(AppServer::boot(cfg, index, disk.and_then(|d| d.worker_cache), ctx)))
@@ -505,6 +564,11 @@ impl Process for IdNode {
             (IdNode::Coordinator(c), IdMessage::Zk { req, op }) => c.execute(from, req, op, ctx),
             (IdNode::Segment(s), IdMessage::Get { req }) => s.get(from, req, ctx),
             (IdNode::Segment(s), IdMessage::DbReply { req, reply }) => s.on_db_reply(req, reply, ctx),
+            (IdNode::Segment(s), IdMessage::CasReply { seq, answer }) => s.on_cas_reply(seq, answer, ctx),
+            (IdNode::Store(m), IdMessage::Raft(message)) => m.on_raft(from, message, ctx),
+            (IdNode::Store(m), IdMessage::Cas { client, seq, expected, new }) => {
+                m.on_cas(from, (client, seq), expected, new, ctx)
+            }
             (IdNode::App(a), message) => a.on_message(message, ctx),
             _ => {}
         }
@@ -516,6 +580,7 @@ impl Process for IdNode {
             (IdNode::App(a), IdTimer::App(t)) => a.on_timer(t, ctx),
             (IdNode::Segment(s), IdTimer::Segment(t)) => s.on_timer(t, ctx),
             (IdNode::Redis(r), IdTimer::Redis(t)) => r.on_timer(t, ctx),
+            (IdNode::Store(m), IdTimer::Raft(t)) => m.on_raft_timer(t, ctx),
             _ => {}
         }
     }
@@ -550,12 +615,17 @@ impl Process for IdNode {
             IdMessage::ZkReply { .. } => "zk reply",
             IdMessage::Get { .. } => "get id",
             IdMessage::GetReply { .. } => "id",
+            IdMessage::Raft(m) => RaftNode::message_kind(m),
+            IdMessage::Cas { .. } => "CAS max_id",
+            IdMessage::CasReply { .. } => "cas result",
         }
     }
 
     fn message_class(message: &IdMessage) -> MessageClass {
         match message {
+            IdMessage::Raft(m) => RaftNode::message_class(m),
             IdMessage::DbReply { .. }
+            | IdMessage::CasReply { .. }
             | IdMessage::RedisReply { .. }
             | IdMessage::ZkReply { .. }
             | IdMessage::GetReply { .. } => MessageClass::Reply,
@@ -570,6 +640,8 @@ impl Process for IdNode {
             IdTimer::App(AppTimer::Register) => "register",
             IdTimer::App(AppTimer::Report) => "report",
             IdTimer::Segment(SegmentTimer::FetchTimeout) => "fetch timeout",
+            IdTimer::Segment(SegmentTimer::Retry) => "retry",
+            IdTimer::Raft(t) => RaftNode::timer_kind(t),
             IdTimer::Redis(RedisTimer::Persist) => "persist",
             IdTimer::Redis(RedisTimer::Replicate) => "replicate",
         }

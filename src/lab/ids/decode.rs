@@ -30,7 +30,7 @@ impl IdFormat {
             Generator::Baidu => IdFormat::Baidu,
             Generator::UuidV4 => IdFormat::UuidV4,
             Generator::UuidV7 => IdFormat::UuidV7,
-            Generator::Database | Generator::Segment | Generator::Redis => IdFormat::Counter,
+            Generator::Database | Generator::Segment | Generator::Redis | Generator::RaftSegment => IdFormat::Counter,
         }
     }
 

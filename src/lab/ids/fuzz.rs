@@ -1,6 +1,7 @@
 //! The IDs lab's fuzz schedule, wrapping the engine's fuzzer ([`crate::idgen::fuzz`]): the safe
 //! configurations (Baidu's fresh worker ids, UUID v4 and v7, one ID database, Flickr's stepped
-//! databases, Leaf segments with the double buffer, Redis with AOF `always`), one per seed in turn,
+//! databases, Leaf segments with the double buffer, Leaf segments on the Raft store, Redis with AOF
+//! `always`), one per seed in turn,
 //! under 3 s of random faults (clock jumps both ways, crashes and restarts, partitions, pauses).
 //! Nothing may be found. Each variant is a classic mistake the same faults must expose.
 
@@ -112,8 +113,13 @@ fn redis(persistence: Persistence, redis_replica: bool) -> IdConfig {
     }
 }
 
+/// Three application servers of two segment servers on the 3-member Raft store, 100 IDs a segment.
+fn raft_segment() -> IdConfig {
+    IdConfig { generator: Generator::RaftSegment, ..segment(vec![]) }
+}
+
 /// The safe configurations, taken in turn by seed.
-fn safe() -> [IdConfig; 7] {
+fn safe() -> [IdConfig; 8] {
     [
         IdConfig { generator: Generator::Baidu, ..IdConfig::default() },
         IdConfig { generator: Generator::UuidV4, ..IdConfig::default() },
@@ -121,6 +127,7 @@ fn safe() -> [IdConfig; 7] {
         databases(1, vec![]),
         databases(3, vec![]),
         segment(vec![]),
+        raft_segment(),
         redis(Persistence::AofAlways, false),
     ]
 }
@@ -167,5 +174,16 @@ mod tests {
         }
         assert!(SCHEDULE.variant("no_such_bug").is_none());
         assert!((SCHEDULE.run)(0, &FuzzOptions { nodes: None, variant: Some("no_such_bug") }).is_err());
+    }
+
+    #[test]
+    fn the_raft_segment_store_survives_member_crashes_and_partitions() {
+        let mut issued = 0;
+        for seed in 0..24 {
+            let run = fuzz_run(seed, raft_segment());
+            assert!(run.violation().is_none(), "seed {seed}: {:?}", run.violation());
+            issued += run.checker().measured().issued;
+        }
+        assert!(issued > 10_000, "IDs flowed: {issued}");
     }
 }

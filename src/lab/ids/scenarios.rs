@@ -58,6 +58,8 @@ pub enum Named {
     RedisAofAlways,
     /// The Redis master dies; its asynchronous replica is promoted.
     RedisReplicaFailover,
+    /// Segments by compare-and-set on a Raft store; its leader is killed.
+    RaftSegmentLeaderKill,
 }
 
 /// What the checker and the counters show at the end of a named scenario.
@@ -112,7 +114,7 @@ pub fn refused_apps(run: &IdTimeline) -> impl Iterator<Item = NodeId> + '_ {
 
 impl Named {
     /// Every named scenario, in the order the page lists them.
-    pub const ALL: [Named; 23] = [
+    pub const ALL: [Named; 24] = [
         Named::SnowflakeDecoded,
         Named::SequenceExhaustion,
         Named::RollbackIgnored,
@@ -136,6 +138,7 @@ impl Named {
         Named::RedisAofEverysec,
         Named::RedisAofAlways,
         Named::RedisReplicaFailover,
+        Named::RaftSegmentLeaderKill,
     ];
 
     /// The stable id (select values, share links, test hooks).
@@ -164,6 +167,7 @@ impl Named {
             Named::RedisAofEverysec => "redis-aof-everysec",
             Named::RedisAofAlways => "redis-aof-always",
             Named::RedisReplicaFailover => "redis-replica-failover",
+            Named::RaftSegmentLeaderKill => "raft-segment-leader-kill",
         }
     }
 
@@ -244,6 +248,9 @@ impl Named {
             Named::RedisReplicaFailover => {
                 "The master replies before its increments reach the asynchronous replica (100 ms behind here): promoted after the master dies, the replica counts again from where it was."
             }
+            Named::RaftSegmentLeaderKill => {
+                "Segments taken by a compare-and-set of max_id through a 3-member Raft log (etcd's 100 ms heartbeat, 1 s election timeout): killing the leader pauses new segments until another member is elected, then IDs flow on and none is ever issued twice."
+            }
         }
     }
 
@@ -312,6 +319,7 @@ impl Named {
             Named::RedisAofEverysec => redis_restart(Persistence::AofEverysec),
             Named::RedisAofAlways => redis_restart(Persistence::AofAlways),
             Named::RedisReplicaFailover => redis_failover(),
+            Named::RaftSegmentLeaderKill => raft_leader_kill(),
         }
     }
 }
@@ -363,6 +371,20 @@ fn databases(n: u32, bugs: Vec<IdBug>) -> IdConfig {
 /// Three servers asking `servers` Leaf segment servers for 100 IDs a second each, 1,000 a segment.
 fn segment(servers: u32, bugs: Vec<IdBug>) -> IdConfig {
     IdConfig { generator: Generator::Segment, id_servers: servers, rate: 100, step: 1_000, bugs, ..IdConfig::default() }
+}
+
+/// The member leading the Raft segment store at [`RAFT_KILL_AT`] in [`Named::RaftSegmentLeaderKill`]
+/// (the run is deterministic; a test checks it).
+pub const RAFT_LEADER: NodeId = 2;
+
+/// When the Raft store's leader is killed.
+pub const RAFT_KILL_AT: SimTime = ms(2_500);
+
+/// Three servers asking two segment servers for 300 IDs a second each, segments of 100 taken from
+/// the 3-member Raft store; its leader dies at 2.5 s and restarts 2 s later, as a follower.
+fn raft_leader_kill() -> IdScenario {
+    let config = IdConfig { generator: Generator::RaftSegment, rate: 300, step: 100, ..IdConfig::default() };
+    outage(config, RAFT_LEADER, RAFT_KILL_AT, secs(2), secs(6))
 }
 
 /// `node` is down from `at` for `down`; the run goes on until `until`.

@@ -29,6 +29,8 @@ pub enum Role {
     Coordinator,
     /// A Leaf segment server.
     SegmentServer,
+    /// A member of the Raft segment store (drawn with its Raft role).
+    StoreMember,
 }
 
 impl Role {
@@ -41,6 +43,7 @@ impl Role {
             Role::RedisReplica => "replica",
             Role::Coordinator => "coordinator",
             Role::SegmentServer => "segment_server",
+            Role::StoreMember => "store_member",
         }
     }
 }
@@ -148,6 +151,23 @@ pub struct DatabaseState {
     pub next_worker: u64,
 }
 
+/// A member of the Raft segment store: its Raft state and the `max_id` it applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreState {
+    /// Node id.
+    pub node: NodeId,
+    /// Up, down or paused.
+    pub status: NodeStatus,
+    /// Its Raft role's name (`leader`, `follower`, `pre_candidate`, `candidate`; none while down).
+    pub raft_role: Option<&'static str>,
+    /// Its current term (from its disk while down).
+    pub term: u64,
+    /// Its commit index.
+    pub commit_index: u64,
+    /// `leaf_alloc.max_id` as it applied it (none while down).
+    pub max_id: Option<u64>,
+}
+
 /// A Redis node's counter and what is on its disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RedisState {
@@ -217,6 +237,12 @@ pub struct Counters {
     pub gaps: u64,
     /// IDs issued more than once.
     pub duplicates: u64,
+    /// Latency percentiles of the IDs applications got: p50, p99 and max (µs).
+    pub latency: [SimTime; 3],
+    /// IDs handed out after a larger one, per million (the merged stream of every generator).
+    pub out_of_order_ppm: u64,
+    /// The longest an out-of-order ID came after the first larger one (µs).
+    pub max_late: SimTime,
 }
 
 /// Everything the IDs page draws at one instant.
@@ -238,6 +264,8 @@ pub struct IdView {
     pub duplicates: Vec<DuplicateRow>,
     /// The databases.
     pub databases: Vec<DatabaseState>,
+    /// The Raft segment store's members.
+    pub store: Vec<StoreState>,
     /// The Redis nodes.
     pub redis: Vec<RedisState>,
     /// The coordinator, if worker ids come from one.
@@ -286,6 +314,7 @@ pub fn view_of(world: &World<IdNode>, checker: &IdChecker) -> IdView {
             .collect(),
         apps,
         databases: databases(world),
+        store: store_members(world),
         redis: redis(world),
         coordinator: coordinator(world),
         segment_servers: segment_servers(world),
@@ -316,6 +345,7 @@ pub fn describe_event(event: &IdEvent) -> (&'static str, String) {
         IdEvent::StartRefused { reported_ms, clock_ms } => ("start_refused", format!("{clock_ms} < {reported_ms}")),
         IdEvent::Reloaded { value } => ("reloaded", value.to_string()),
         IdEvent::Promoted => ("promoted", String::new()),
+        IdEvent::StoreRole { role, term } => (role.as_str(), format!("term {term}")),
     }
 }
 
@@ -340,7 +370,7 @@ pub fn apps(world: &World<IdNode>, checker: &IdChecker, format: IdFormat) -> Vec
                 skew: skew(world, n.id),
                 latest: latest.iter().find(|(node, _)| *node == n.id).map(|(_, p)| (p.t, decode(p.id, format))),
                 pending: app.map_or(0, |a| a.pending.len() as u64),
-                owed: app.map_or(0, |a| a.owed),
+                owed: app.map_or(0, |a| a.owed.total()),
             }
         })
         .collect()
@@ -364,6 +394,27 @@ pub fn databases(world: &World<IdNode>) -> Vec<DatabaseState> {
                 max_id: t.max_id,
                 step: t.step,
                 next_worker: t.next_worker,
+            }
+        })
+        .collect()
+}
+
+/// The Raft segment store's members: role, term, commit index and `max_id`.
+pub fn store_members(world: &World<IdNode>) -> Vec<StoreState> {
+    world
+        .config()
+        .members_range()
+        .filter_map(|id| world.node(id))
+        .map(|n| {
+            let m = n.process.and_then(IdNode::store);
+            let disk_term = n.durable.and_then(|d| d.raft.as_ref()).map_or(0, |r| r.current_term);
+            StoreState {
+                node: n.id,
+                status: n.status,
+                raft_role: m.map(|m| m.raft.role.as_str()),
+                term: m.map_or(disk_term, |m| m.raft.term()),
+                commit_index: m.map_or(0, |m| m.raft.commit_index),
+                max_id: m.map(|m| m.max_id()),
             }
         })
         .collect()
@@ -432,6 +483,9 @@ fn counters(m: &Measured, checker: &IdChecker) -> Counters {
         round_trips_per_kilo_id: m.round_trips_per_kilo_id(),
         gaps: m.gaps,
         duplicates: checker.history().duplicate_count(),
+        latency: [m.latency_p50, m.latency_p99, m.latency_max],
+        out_of_order_ppm: m.out_of_order_ppm,
+        max_late: m.max_late,
     }
 }
 
@@ -440,6 +494,8 @@ pub fn role_of(world: &World<IdNode>, id: NodeId) -> Role {
     let config = world.config();
     if config.databases_range().contains(&id) {
         Role::Database
+    } else if config.members_range().contains(&id) {
+        Role::StoreMember
     } else if config.redis_range().contains(&id) {
         let replica = world.node(id).and_then(|n| n.process?.redis()).map(|r| r.is_replica);
         if replica.unwrap_or(id != config.redis_range().start) {
@@ -462,6 +518,11 @@ fn nodes_of(world: &World<IdNode>, apps: &[AppRow]) -> Vec<NodeModel> {
         .filter_map(|id| world.node(id))
         .map(|n| {
             let role = role_of(world, n.id);
+            if let (Role::StoreMember, Some(IdNode::Store(m))) = (role, n.process) {
+                let lines = vec![Note::new("max_id", m.max_id().to_string())];
+                let (role, term) = (m.raft.role.as_str(), Some(m.raft.term()));
+                return NodeModel { id: n.id, status: n.status, role, term, lines };
+            }
             let lines = match (role, n.process) {
                 (Role::App, _) => app_lines(apps.iter().find(|a| a.node == n.id)),
                 (Role::Database, Some(IdNode::Db(d))) if world.config().generator == Generator::Segment => {
@@ -515,6 +576,14 @@ pub fn node_rows(world: &World<IdNode>, id: NodeId) -> Option<Vec<Note>> {
         Some(IdNode::Redis(r)) => rows.push(Note::new("value", r.value.to_string())),
         Some(IdNode::Segment(s)) => rows.push(Note::new("waiting", s.waiting.len().to_string())),
         Some(IdNode::Coordinator(c)) => rows.push(Note::new("workers", c.data.nodes.len().to_string())),
+        Some(IdNode::Store(m)) => rows.extend([
+            Note::worded("raft_role", m.raft.role.as_str()),
+            Note::new("current_term", m.raft.term().to_string()),
+            Note::new("leader", m.leader().map_or_else(|| "-".to_string(), |l| l.to_string())),
+            Note::new("log_length", m.raft.durable.log.len().to_string()),
+            Note::new("commit_index", m.raft.commit_index.to_string()),
+            Note::new("max_id", m.max_id().to_string()),
+        ]),
         None => {}
     }
     Some(rows)

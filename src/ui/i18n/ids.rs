@@ -9,8 +9,8 @@ use crate::lab::ids::scenarios::{Named, Outcome};
 
 table! {
     Title => "Distributed IDs", "分布式 ID";
-    Subtitle => "Application servers ask for IDs from Snowflake, UUID, a database, Leaf segments or Redis INCR",
-                "应用服务器从雪花算法、UUID、数据库、Leaf 号段模式或 Redis INCR 获取 ID";
+    Subtitle => "Application servers ask for IDs from Snowflake, UUID, a database, Leaf segments (from a database or a Raft store) or Redis INCR",
+                "应用服务器从雪花算法、UUID、数据库、Leaf 号段模式（号段来自数据库或 Raft 存储）或 Redis INCR 获取 ID";
     Scaled => "Real defaults unless a lesson says otherwise: Snowflake 1 | 41 | 10 | 12 bits from Twitter's epoch, Leaf waits out rollbacks of at most 5 ms and reports every 3 s, the next segment is fetched at 10 % used, RDB save 60. Scaled for the lessons: RDB snapshots every 2 s, index pages of 100 keys, a replica 100 ms behind, request rates of 100 to 5,000 IDs per second.",
               "除课程另有说明外均为真实默认值：雪花算法 1 | 41 | 10 | 12 位、Twitter 纪元；Leaf 等待不超过 5 毫秒的时钟回拨，每 3 秒上报一次时间；号段用掉 10% 时取下一个号段；RDB save 60。为教学而缩放：RDB 每 2 秒快照一次，索引页 100 个键，副本落后 100 毫秒，请求速率每秒 100 到 5000 个 ID。";
     KeyBack => "clock of the selected server (or the first) back 10 ms", "选中服务器（或第一个）的时钟回拨 10 毫秒";
@@ -43,6 +43,7 @@ table! {
     GenDatabase => "Database auto-increment", "数据库自增";
     GenSegment => "Segment mode (Leaf-segment)", "号段模式（Leaf-segment）";
     GenRedis => "Redis INCR", "Redis INCR";
+    GenRaftSegment => "Segment mode on Raft (etcd-style CAS)", "基于 Raft 的号段模式（etcd 式 CAS）";
     GenSnowflakeWhy => "No round trip and no shared state: uniqueness rests on distinct machine IDs and a clock that never goes back.",
                        "没有网络往返，也没有共享状态：唯一性依赖于互不相同的机器 ID 和永不回拨的时钟。";
     GenSonyflakeWhy => "39 bits of 10 ms last 174 years and 16 machine bits allow 65,536 machines, at only 256 IDs per 10 ms per machine.",
@@ -57,6 +58,8 @@ table! {
                       "单个数据库保证唯一，但每个 ID 都要一次网络往返，它一宕机就全部停摆；多个数据库必须按数量设置步长。";
     GenSegmentWhy => "A range of IDs per database round trip, cached in memory with a second buffer: survives short database outages.",
                      "每次数据库往返取一段 ID，缓存在内存中并有第二个缓冲：能扛过短暂的数据库故障。";
+    GenRaftSegmentWhy => "Each segment is a compare-and-set of max_id committed through a Raft log on 3 members: no fault can hand out a segment twice, at the cost of a consensus round per segment and a pause while a leader is elected.",
+                         "每个号段都是一次经由 3 个成员的 Raft 日志提交的 max_id 比较并交换：任何故障都不会把同一号段发两次，代价是每个号段一轮共识，以及选举新领导者期间的停顿。";
     GenRedisWhy => "INCR is atomic and fast, but the counter is only as durable as Redis's persistence.",
                    "INCR 是原子的且很快，但计数器的持久程度取决于 Redis 的持久化方式。";
     RollbackLabel => "Clock rollback", "时钟回拨处理";
@@ -149,6 +152,14 @@ table! {
     Reported => "last reported", "最后上报";
     NoWorkers => "no sequential nodes yet", "还没有顺序节点";
     SegmentOf => "Segment server N{n}", "号段服务器 N{n}";
+    StoreMemberOf => "Raft member N{n}", "Raft 成员 N{n}";
+    RaftTerm => "term", "任期";
+    RaftCommit => "commit index", "提交索引";
+    StoreHint => "Each segment is a compare-and-set of max_id through the Raft log: only the leader accepts it, and only once a majority has it on disk.",
+                 "每个号段都是经 Raft 日志对 max_id 的一次比较并交换：只有领导者受理，且要多数成员落盘之后才生效。";
+    Promote => "Promote replica", "提升副本为主";
+    PromoteTitle => "What Sentinel does after the master fails: the replica becomes the master and answers INCR from the counter it has.",
+                    "主节点故障后 Sentinel 所做的事：副本成为主节点，用它手里的计数器回答 INCR。";
     Current => "current segment", "当前号段";
     NextSeg => "next segment", "下一个号段";
     Waiting => "waiting requests", "等待中的请求";
@@ -179,6 +190,11 @@ table! {
     RoundTrips => "Round trips per ID", "每个 ID 的往返次数";
     Gaps => "Gaps (never issued)", "空洞（从未发放）";
     DuplicateCount => "Duplicates", "重复 ID";
+    Latency => "Latency p50 · p99 · max (ms)", "延迟 p50 · p99 · 最大（毫秒）";
+    OutOfOrder => "Out of time order", "不按时间顺序";
+    MaxLate => "Latest of them (ms)", "最多迟到（毫秒）";
+    MeasuresHint => "Measured, not invariants. Latency: from the request to the ID, on each server's own clock. Out of time order: IDs handed out after a larger ID, in the merged stream of every server, and how long after the first larger one.",
+                    "这些是测量值，不是不变式。延迟：从请求到拿到 ID，按各服务器自己的时钟计。不按时间顺序：在所有服务器合并的 ID 流中，比之前已发放的某个 ID 更小的 ID 所占比例，以及它比第一个更大的 ID 晚了多久。";
     IndexHeading => "Primary-key index (B+ tree)", "主键索引（B+ 树）";
     IndexHint => "Every ID issued is inserted as a primary key; a split at the right edge leaves the old page full, as InnoDB's does. Random keys split pages in the middle: about 69 % full.",
                  "每个发放的 ID 都作为主键插入；像 InnoDB 一样，在最右端分裂时旧页保持全满。随机键在页中间分裂：约 69% 满。";
@@ -194,6 +210,8 @@ table! {
     LegendReplica => "Redis replica", "Redis 副本";
     LegendCoordinator => "coordinator (ZooKeeper)", "协调者（ZooKeeper）";
     LegendSegment => "segment server", "号段服务器";
+    LegendStoreLeader => "Raft store leader", "Raft 存储领导者";
+    LegendStoreFollower => "Raft store follower", "Raft 存储跟随者";
     LegendFlagged => "named by a broken invariant", "被违反的不变量点名";
 
     // Violations
@@ -273,6 +291,11 @@ table! {
     DRedisReplicaFailover => "The master replies before its increments reach the asynchronous replica (100 ms behind here): promoted after the master dies, the replica counts again from where it was.",
                              "主节点在自增同步到异步副本之前就回复了（这里落后 100 毫秒）：主节点宕机后副本被提升，从它自己的位置重新计数。";
 
+    NRaftSegmentLeaderKill => "Raft segment store: leader killed", "Raft 号段存储：杀死领导者";
+    DRaftSegmentLeaderKill => "Segments taken by a compare-and-set of max_id through a 3-member Raft log (etcd's 100 ms heartbeat, 1 s election timeout): killing the leader pauses new segments until another member is elected, then IDs flow on and none is ever issued twice.",
+                              "号段通过 3 个成员的 Raft 日志对 max_id 做比较并交换来获取（etcd 的 100 毫秒心跳、1 秒选举超时）：杀死领导者后，新号段暂停，直到另一个成员当选，随后 ID 继续发放，且从不重复。";
+    ScaledRaftSegment => "segments of 100 IDs at 900 IDs per second, so they run out during the election", "每个号段 100 个 ID，每秒 900 个 ID，使号段在选举期间用完";
+
     // Vocabulary: roles
     WApp => "application server", "应用服务器";
     WDatabase => "database", "数据库";
@@ -280,6 +303,8 @@ table! {
     WReplica => "Redis replica", "Redis 副本";
     WCoordinator => "coordinator", "协调者";
     WSegmentServer => "segment server", "号段服务器";
+    WStoreMember => "Raft store member", "Raft 存储成员";
+    WRaftRole => "Raft role", "Raft 角色";
     // Application statuses
     WStarting => "starting", "启动中";
     WRunning => "running", "运行中";
@@ -363,6 +388,7 @@ pub fn scenario_text(lang: Lang, named: Named) -> (&'static str, &'static str) {
         Named::RedisAofEverysec => (Key::NRedisAofEverysec, Key::DRedisAofEverysec),
         Named::RedisAofAlways => (Key::NRedisAofAlways, Key::DRedisAofAlways),
         Named::RedisReplicaFailover => (Key::NRedisReplicaFailover, Key::DRedisReplicaFailover),
+        Named::RaftSegmentLeaderKill => (Key::NRaftSegmentLeaderKill, Key::DRaftSegmentLeaderKill),
     };
     (t(lang, name), t(lang, what))
 }
@@ -375,6 +401,7 @@ pub fn scenario_scaled(lang: Lang, named: Named) -> Option<&'static str> {
         Named::RedisReplicaFailover => Key::ScaledReplica,
         Named::SegmentDbOutage | Named::SegmentNoDoubleBuffer => Key::ScaledSegment,
         Named::SegmentNonAtomic => Key::ScaledNonAtomic,
+        Named::RaftSegmentLeaderKill => Key::ScaledRaftSegment,
         _ => return None,
     };
     Some(t(lang, key))
@@ -405,6 +432,7 @@ pub fn generator_text(lang: Lang, generator: Generator) -> (&'static str, &'stat
         Generator::Database => (Key::GenDatabase, Key::GenDatabaseWhy),
         Generator::Segment => (Key::GenSegment, Key::GenSegmentWhy),
         Generator::Redis => (Key::GenRedis, Key::GenRedisWhy),
+        Generator::RaftSegment => (Key::GenRaftSegment, Key::GenRaftSegmentWhy),
     };
     (t(lang, name), t(lang, why))
 }
@@ -465,6 +493,8 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "replica" => Key::WReplica,
         "coordinator" => Key::WCoordinator,
         "segment_server" => Key::WSegmentServer,
+        "store_member" => Key::WStoreMember,
+        "raft_role" => Key::WRaftRole,
         "starting" => Key::WStarting,
         "running" => Key::WRunning,
         "waiting" => Key::WWaiting,
@@ -550,8 +580,15 @@ mod tests {
     use crate::lab::ids::view::{AppStatus, Role};
     use crate::sim::{fill_facts, Violation};
 
-    const ROLES: [Role; 6] =
-        [Role::App, Role::Database, Role::Redis, Role::RedisReplica, Role::Coordinator, Role::SegmentServer];
+    const ROLES: [Role; 7] = [
+        Role::App,
+        Role::Database,
+        Role::Redis,
+        Role::RedisReplica,
+        Role::Coordinator,
+        Role::SegmentServer,
+        Role::StoreMember,
+    ];
     const STATUSES: [AppStatus; 6] = [
         AppStatus::Starting,
         AppStatus::Running,
@@ -615,6 +652,8 @@ mod tests {
             IdEvent::StartRefused { reported_ms: 2, clock_ms: 1 },
             IdEvent::Reloaded { value: 1 },
             IdEvent::Promoted,
+            IdEvent::StoreRole { role: crate::raft::types::Role::Leader, term: 2 },
+            IdEvent::StoreRole { role: crate::raft::types::Role::PreCandidate, term: 2 },
         ];
         for e in &events {
             let (name, _) = describe_event(e);
@@ -631,6 +670,7 @@ mod tests {
             Named::SegmentDbOutage,
             Named::RedisReplicaFailover,
             Named::BaiduFreshWorker,
+            Named::RaftSegmentLeaderKill,
         ] {
             let mut run = crate::lab::ids::timeline(named.scenario(), 100);
             run.seek(crate::sim::ms(1_500));
@@ -688,7 +728,7 @@ mod tests {
             assert_ne!(outcome_text(Lang::En, named.outcome()), outcome_text(Lang::Zh, named.outcome()));
         }
         use crate::idgen::Generator::*;
-        for g in [Snowflake, Sonyflake, Baidu, UuidV4, UuidV7, Database, Segment, Redis] {
+        for g in [Snowflake, Sonyflake, Baidu, UuidV4, UuidV7, Database, Segment, Redis, RaftSegment] {
             assert_ne!(generator_text(Lang::En, g).1, generator_text(Lang::Zh, g).1);
         }
         for r in [Rollback::Twitter, Rollback::Leaf, Rollback::Sonyflake, Rollback::Ignore] {

@@ -1,6 +1,7 @@
 //! Where IDs come from: each database's tables (the ticket counter and its step, `leaf_alloc.max_id`,
-//! `WORKER_NODE`), each Redis node's counter in memory and on disk, the coordinator's worker-id nodes,
-//! each segment server's two buffers.
+//! `WORKER_NODE`), each Raft store member's role, term and `max_id`, each Redis node's counter in
+//! memory and on disk (and the button that promotes a replica, as Sentinel would), the
+//! coordinator's worker-id nodes, each segment server's two buffers.
 
 use std::rc::Rc;
 
@@ -9,8 +10,9 @@ use yew::prelude::*;
 use super::frame::Backends;
 use super::id_picture::utc;
 use crate::idgen::segment::Range;
-use crate::idgen::Generator;
-use crate::lab::ids::view::{CoordinatorState, DatabaseState, RedisState, SegmentState};
+use crate::idgen::{Generator, IdInput};
+use crate::lab::ids::view::{CoordinatorState, DatabaseState, RedisState, Role, SegmentState, StoreState};
+use crate::sim::{Action, NodeStatus};
 use crate::ui::i18n::ids::{id_word, persistence_name, t, Key};
 use crate::ui::i18n::{fill, status_name, use_lang, Lang};
 
@@ -21,6 +23,8 @@ pub struct BackendsPanelProps {
     pub generator: Generator,
     /// The state behind it.
     pub backends: Rc<Backends>,
+    /// A button asked for an action (promote a replica).
+    pub on_act: Callback<Action<IdInput>>,
 }
 
 fn stat(label: &str, testid: &'static str, value: String) -> Html {
@@ -36,7 +40,11 @@ fn stat(label: &str, testid: &'static str, value: String) -> Html {
 pub fn BackendsPanel(props: &BackendsPanelProps) -> Html {
     let lang = use_lang();
     let b = &props.backends;
-    let none = b.databases.is_empty() && b.redis.is_empty() && b.coordinator.is_none() && b.segment_servers.is_empty();
+    let none = b.databases.is_empty()
+        && b.store.is_empty()
+        && b.redis.is_empty()
+        && b.coordinator.is_none()
+        && b.segment_servers.is_empty();
     html! {
         <section class="panel id-backends" data-testid="backends">
             <h2>{ t(lang, Key::Backends) }</h2>
@@ -44,7 +52,11 @@ pub fn BackendsPanel(props: &BackendsPanelProps) -> Html {
                 <p class="hint">{ t(lang, Key::InProcess) }</p>
             }
             { for b.databases.iter().map(|d| database(lang, props.generator, d)) }
-            { for b.redis.iter().map(|r| redis(lang, r)) }
+            if !b.store.is_empty() {
+                <p class="hint">{ t(lang, Key::StoreHint) }</p>
+            }
+            { for b.store.iter().map(|m| store_member(lang, m)) }
+            { for b.redis.iter().map(|r| redis(lang, r, &props.on_act)) }
             { for b.coordinator.iter().map(|c| coordinator(lang, c)) }
             { for b.segment_servers.iter().map(|s| segment_server(lang, s)) }
         </section>
@@ -81,8 +93,27 @@ fn database(lang: Lang, generator: Generator, d: &DatabaseState) -> Html {
     }
 }
 
-fn redis(lang: Lang, r: &RedisState) -> Html {
+fn store_member(lang: Lang, m: &StoreState) -> Html {
+    let role = m.raft_role.unwrap_or("down");
+    let title = fill(t(lang, Key::StoreMemberOf), &[("n", &m.node.to_string())]);
+    html! {
+        <article key={m.node} class={classes!("backend", "store-member", m.status.as_str(), format!("role-{role}"))}
+                 data-testid="store-member" data-node={m.node.to_string()} data-role={role} data-term={m.term.to_string()}>
+            { card_head(lang, format!("{title} · {}", id_word(lang, role)), m.status) }
+            <dl class="stats">
+                { stat(t(lang, Key::RaftTerm), "store-term", m.term.to_string()) }
+                { stat(t(lang, Key::RaftCommit), "store-commit", m.commit_index.to_string()) }
+                { stat(t(lang, Key::MaxId), "store-max-id", m.max_id.map_or_else(|| "–".to_string(), |v| v.to_string())) }
+            </dl>
+        </article>
+    }
+}
+
+fn redis(lang: Lang, r: &RedisState, on_act: &Callback<Action<IdInput>>) -> Html {
     let or_lost = |v: Option<u64>, missing: Key| v.map_or_else(|| t(lang, missing).to_string(), |v| v.to_string());
+    let node = r.node;
+    let promotable = r.role == Role::RedisReplica && r.status == NodeStatus::Up;
+    let promote = on_act.reform(move |_: MouseEvent| Action::Input { node, input: IdInput::Promote });
     html! {
         <article key={r.node} class={classes!("backend", "redis", r.status.as_str())} data-testid="redis" data-node={r.node.to_string()} data-role={r.role.name()}>
             { card_head(lang, format!("{} · {}", fill(t(lang, Key::RedisOf), &[("n", &r.node.to_string())]), id_word(lang, r.role.name())), r.status) }
@@ -91,6 +122,12 @@ fn redis(lang: Lang, r: &RedisState) -> Html {
                 { stat(t(lang, Key::OnDisk), "redis-persisted", or_lost(r.persisted, Key::Nothing)) }
                 { stat(t(lang, Key::PersistenceLabel), "redis-persistence", persistence_name(lang, r.persistence).to_string()) }
             </dl>
+            if r.role == Role::RedisReplica {
+                <button type="button" class="btn small promote" data-testid={format!("promote-{node}")}
+                        title={t(lang, Key::PromoteTitle)} disabled={!promotable} onclick={promote}>
+                    { t(lang, Key::Promote) }
+                </button>
+            }
         </article>
     }
 }

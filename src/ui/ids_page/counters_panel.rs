@@ -1,5 +1,6 @@
-//! The run's counters (IDs issued, distinct, failed requests, round trips per ID, gaps, duplicates)
-//! and the index model (keys, leaf pages, page splits, average page fill).
+//! The run's counters (IDs issued, distinct, failed requests, round trips per ID, gaps, duplicates),
+//! its measures (latency percentiles, how far from time order the merged stream is) and the index
+//! model (keys, leaf pages, page splits, average page fill).
 
 use yew::prelude::*;
 
@@ -7,6 +8,7 @@ use crate::idgen::index::IndexStats;
 use crate::lab::ids::view::Counters;
 use crate::ui::i18n::ids::{t, Key};
 use crate::ui::i18n::use_lang;
+use crate::ui::shell::format::millis;
 
 fn stat(label: &str, testid: &'static str, value: String, bad: bool) -> Html {
     html! {
@@ -19,6 +21,11 @@ fn stat(label: &str, testid: &'static str, value: String, bad: bool) -> Html {
 /// Round trips per thousand IDs as round trips per ID ("0.001").
 fn per_id(per_kilo: u64) -> String {
     format!("{}.{:03}", per_kilo / 1_000, per_kilo % 1_000)
+}
+
+/// Parts per million as a percentage with one decimal ("54.8 %").
+fn percent(ppm: u64) -> String {
+    format!("{}.{} %", ppm / 10_000, (ppm / 1_000) % 10)
 }
 
 /// Properties of [`CountersPanel`].
@@ -43,7 +50,11 @@ pub fn CountersPanel(props: &CountersPanelProps) -> Html {
                 { stat(t(lang, Key::RoundTrips), "round-trips", per_id(c.round_trips_per_kilo_id), false) }
                 { stat(t(lang, Key::Gaps), "gaps", c.gaps.to_string(), false) }
                 { stat(t(lang, Key::DuplicateCount), "duplicate-count", c.duplicates.to_string(), c.duplicates > 0) }
+                { stat(t(lang, Key::Latency), "latency", c.latency.map(millis).join(" · "), false) }
+                { stat(t(lang, Key::OutOfOrder), "out-of-order", percent(c.out_of_order_ppm), false) }
+                { stat(t(lang, Key::MaxLate), "max-late", millis(c.max_late), false) }
             </dl>
+            <p class="hint">{ t(lang, Key::MeasuresHint) }</p>
         </section>
     }
 }
@@ -86,5 +97,12 @@ mod tests {
         assert_eq!(super::per_id(1_000), "1.000");
         assert_eq!(super::per_id(1), "0.001");
         assert_eq!(super::per_id(0), "0.000");
+    }
+
+    #[test]
+    fn parts_per_million_read_as_a_percentage() {
+        assert_eq!(super::percent(547_848), "54.7 %");
+        assert_eq!(super::percent(1_000_000), "100.0 %");
+        assert_eq!(super::percent(0), "0.0 %");
     }
 }

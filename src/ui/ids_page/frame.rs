@@ -6,7 +6,7 @@ use crate::idgen::index::IndexStats;
 use crate::idgen::{Generator, IdConfig};
 use crate::lab::ids::decode::IdFormat;
 use crate::lab::ids::view::{
-    self, AppRow, CoordinatorState, Counters, DatabaseState, DuplicateRow, RedisState, SegmentState, Stream,
+    self, AppRow, CoordinatorState, Counters, DatabaseState, DuplicateRow, RedisState, SegmentState, StoreState, Stream,
 };
 use crate::lab::ids::IdTimeline;
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
@@ -15,11 +15,13 @@ use crate::sim::{NetworkConfig, NodeId, SimTime, Violation};
 /// Log lines shown.
 const LOG_LIMIT: usize = 40;
 
-/// The state behind the generator: databases, Redis, the coordinator, segment servers.
+/// The state behind the generator: databases, the Raft store, Redis, the coordinator, segment servers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backends {
     /// The databases.
     pub databases: Vec<DatabaseState>,
+    /// The Raft segment store's members.
+    pub store: Vec<StoreState>,
     /// The Redis nodes.
     pub redis: Vec<RedisState>,
     /// Leaf's coordinator.
@@ -79,6 +81,7 @@ pub fn frame(timeline: &IdTimeline, _: &mut ()) -> Frame {
         duplicates: Rc::new(v.duplicates),
         backends: Rc::new(Backends {
             databases: v.databases,
+            store: v.store,
             redis: v.redis,
             coordinator: v.coordinator,
             segment_servers: v.segment_servers,

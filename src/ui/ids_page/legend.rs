@@ -26,6 +26,8 @@ pub fn IdsLegend() -> Html {
             { item("replica", Key::LegendReplica) }
             { item("coordinator", Key::LegendCoordinator) }
             { item("segment_server", Key::LegendSegment) }
+            { item("leader", Key::LegendStoreLeader) }
+            { item("follower", Key::LegendStoreFollower) }
             <li class="node flagged" data-legend="flagged">
                 <svg viewBox="-12 -12 24 24" width="22" height="22" aria-hidden="true"><circle class="halo" r="9" /></svg>
                 <span>{ t(lang, Key::LegendFlagged) }</span>

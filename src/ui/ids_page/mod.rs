@@ -145,9 +145,13 @@ pub fn IdsPage() -> Html {
                 </div>
             }}
             cluster={html! {
-                <ClusterView model={cluster} selected={run.selected}
-                             on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
-                             highlight={hovered} on_hover_message={on_hover.clone()} />
+                // The latest IDs decoded beside the cluster: the lesson's picture on the first screen.
+                <div class="ids-cluster-row">
+                    <ClusterView model={cluster} selected={run.selected}
+                                 on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
+                                 highlight={hovered} on_hover_message={on_hover.clone()} />
+                    <IdPicture format={frame.format} apps={frame.apps.clone()} />
+                </div>
             }}
             legend={html! {
                 <>
@@ -167,13 +171,13 @@ pub fn IdsPage() -> Html {
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
             <div class="lower ids-lower">
-                <IdPicture format={frame.format} apps={frame.apps.clone()} />
                 <StreamPlot now={frame.now} format={frame.format} streams={frame.streams.clone()}
                             duplicates={frame.duplicates.clone()} duplicate_count={frame.counters.duplicates} />
+                <BackendsPanel generator={frame.generator} backends={frame.backends.clone()}
+                              on_act={dispatch.reform(RunAction::Act)} />
             </div>
             <div class="lower ids-lower">
                 <GeneratorPanel config={frame.config.clone()} {on_switch} />
-                <BackendsPanel generator={frame.generator} backends={frame.backends.clone()} />
                 <IndexPanel index={frame.index} />
             </div>
             <div class="lower ids-lower">

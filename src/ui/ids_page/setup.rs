@@ -16,7 +16,7 @@ pub const TRACE_WINDOW: usize = 3_000;
 const SEED: u64 = 1;
 
 /// Generators in the order the page lists them.
-pub const GENERATORS: [Generator; 8] = [
+pub const GENERATORS: [Generator; 9] = [
     Generator::Snowflake,
     Generator::Sonyflake,
     Generator::Baidu,
@@ -24,6 +24,7 @@ pub const GENERATORS: [Generator; 8] = [
     Generator::UuidV7,
     Generator::Database,
     Generator::Segment,
+    Generator::RaftSegment,
     Generator::Redis,
 ];
 /// Clock-rollback policies offered.
@@ -121,8 +122,9 @@ pub fn applies(config: &IdConfig, switch: Switch) -> bool {
         Switch::Rollback(_) => layout_family(g),
         Switch::Coordinator => hand_set,
         Switch::Bug(IdBug::DuplicateWorkerId) => hand_set && config.worker_ids == WorkerIds::Manual,
-        Switch::Bug(IdBug::NonAtomicSegment | IdBug::NoDoubleBuffer) | Switch::IdServers(_) | Switch::Step(_) => {
-            g == Generator::Segment
+        Switch::Bug(IdBug::NonAtomicSegment) => g == Generator::Segment,
+        Switch::Bug(IdBug::NoDoubleBuffer) | Switch::IdServers(_) | Switch::Step(_) => {
+            matches!(g, Generator::Segment | Generator::RaftSegment)
         }
         Switch::Bug(IdBug::AddedDatabaseNotRestepped) => g == Generator::Database && config.databases >= 2,
         Switch::Databases(_) => g == Generator::Database,

@@ -107,3 +107,29 @@ fn segments_cost_one_database_round_trip_per_thousand_ids_and_a_crash_leaves_a_g
     assert!(single.failed > 100, "{single:?}");
     assert!(measured(&replay(Named::SegmentServerCrash)).gaps >= 500);
 }
+
+#[test]
+fn the_raft_segment_store_pauses_while_a_new_leader_is_elected_and_never_duplicates() {
+    use crate::raft::types::Role;
+    let scenario = Named::RaftSegmentLeaderKill.scenario();
+    let mut run = timeline(scenario.clone(), 0);
+    let leader_of = |run: &IdTimeline| {
+        let world = run.world();
+        world
+            .config()
+            .members_range()
+            .find(|&id| world.node(id).and_then(|n| n.process?.store()).is_some_and(|m| m.raft.role == Role::Leader))
+    };
+    run.run_until(RAFT_KILL_AT - 1);
+    assert_eq!(leader_of(&run), Some(RAFT_LEADER), "the scenario kills the leader");
+    let before = measured(&run);
+    run.run_until(RAFT_KILL_AT + secs(2));
+    let during = measured(&run);
+    run.run_until(scenario.end());
+    let after = measured(&run);
+    eprintln!("{before:?}\n{during:?}\n{after:?} {:?}", leader_of(&run));
+    assert!(run.violation().is_none(), "{:?}", run.violation());
+    assert!(leader_of(&run).is_some_and(|l| l != RAFT_LEADER), "another member leads");
+    assert!(during.failed > before.failed, "a pause: requests failed while no leader took segments");
+    assert!(after.issued > during.issued + 1_000, "IDs flow again: {during:?} {after:?}");
+}

@@ -82,3 +82,23 @@ fn uuid_views_draw_128_bits_and_the_index_fill() {
     assert_eq!(id.fields[1].value, 4);
     assert!(v.index.splits > 0 && v.index.fill_ppm < 800_000);
 }
+
+#[test]
+fn raft_store_members_show_their_role_term_and_max_id_and_are_drawn_by_role() {
+    use crate::lab::ids::scenarios::{RAFT_KILL_AT, RAFT_LEADER};
+    let mut run = timeline(Named::RaftSegmentLeaderKill.scenario(), 200);
+    run.seek(RAFT_KILL_AT - 1);
+    let v = view(&run, 20);
+    assert_eq!(v.store.len(), 3);
+    let leader = v.store.iter().find(|m| m.raft_role == Some("leader")).expect("a leader");
+    assert_eq!(leader.node, RAFT_LEADER);
+    assert!(leader.max_id.is_some_and(|m| m > 1) && leader.term >= 1 && leader.commit_index > 0, "{leader:?}");
+    let drawn = v.cluster.nodes.iter().find(|n| n.id == RAFT_LEADER).unwrap();
+    assert_eq!((drawn.role, drawn.term), ("leader", Some(leader.term)));
+    assert!(v.counters.latency[2] >= v.counters.latency[1] && v.counters.latency[1] >= v.counters.latency[0]);
+    run.seek(secs(4));
+    let v = view(&run, 20);
+    let killed = v.store.iter().find(|m| m.node == RAFT_LEADER).unwrap();
+    assert_eq!((killed.raft_role, killed.max_id), (None, None), "down: no role, nothing in memory");
+    assert!(killed.term >= 1, "its term read from its disk");
+}
