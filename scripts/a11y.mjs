@@ -92,7 +92,8 @@ async function play(page) {
         const pause = page.locator('[data-testid=pause]');
         if (await pause.count()) await pause.first().click();
     }
-    const node = page.locator('svg.cluster .node');
+    // Select a node by its shape, as a person clicks it (the centre of the node's box may be text).
+    const node = page.locator('svg.cluster .node .disc');
     if (await node.count()) await node.first().click();
     await page.waitForTimeout(200);
 }

@@ -121,7 +121,7 @@ pub fn IdPicture(props: &IdPictureProps) -> Html {
         }
     });
     html! {
-        <section class="panel id-picture" data-testid="id-picture" data-format={format.name()}>
+        <section class="panel id-picture" data-testid="id-picture" data-format={format.name()} tabindex="0">
             <h2>{ t(lang, Key::LatestIds) }</h2>
             <p class="format-facts">
                 <strong>{ fill("{f} · {b}", &[("f", id_word(lang, format.name())), ("b", &bits_label(lang, format.bits()))]) }</strong>
