@@ -14,6 +14,7 @@ pub mod rng;
 pub mod scenario;
 pub mod time;
 pub mod timeline;
+pub mod timers;
 pub mod trace;
 pub mod world;
 

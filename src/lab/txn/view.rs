@@ -7,8 +7,6 @@
 
 pub mod inspect;
 
-use std::collections::BTreeMap;
-
 use super::TxnTimeline;
 use crate::lab::view::{self as shared, ClusterModel, LogLine, NodeModel, Note};
 use crate::sim::{NodeId, NodeStatus, SimTime, Violation, World};
@@ -173,8 +171,8 @@ impl GuardTable {
 }
 
 /// The rows of a table keyed by global id, in id order.
-fn rows<T: Copy>(table: &BTreeMap<Gid, T>) -> Vec<(Gid, T)> {
-    table.iter().map(|(g, v)| (*g, *v)).collect()
+fn rows<'a, T: Copy + 'a>(table: impl IntoIterator<Item = (&'a Gid, &'a T)>) -> Vec<(Gid, T)> {
+    table.into_iter().map(|(g, v)| (*g, *v)).collect()
 }
 
 /// A participant service with its local database's tables.

@@ -152,7 +152,8 @@ pub fn TxnPage() -> Html {
                 <>
                     <InvariantPanel invariants={frame.invariants.clone()} name={txn_word as NameIn} explain={violation_text as ExplainIn} />
                     <FaultsPanel manager={frame.manager.status} services={frame.services.clone()} {app} {count}
-                                 network={frame.network.clone()} reply={frame.reply} {on_act} />
+                                 network={frame.network.clone()} reply={frame.reply} first_call={frame.first_call}
+                                 first_op={frame.config.pattern.first_op().name()} {on_act} />
                     { inspector }
                     <CountersPanel counters={frame.counters.clone()} />
                 </>
