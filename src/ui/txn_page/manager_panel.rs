@@ -21,6 +21,12 @@ pub struct ManagerPanelProps {
     pub manager: Rc<ManagerView>,
     /// The application nodes.
     pub apps: Rc<Vec<AppRow>>,
+    /// The followed global transaction (its lane in the sequence diagram), if any.
+    #[prop_or_default]
+    pub selected: Option<u64>,
+    /// A row was clicked: follow that transaction (`None`: stop following).
+    #[prop_or_default]
+    pub on_select: Callback<Option<u64>>,
 }
 
 /// The log as a table, newest last.
@@ -58,9 +64,11 @@ pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
                                 Some(false) => ("failure", t(lang, Key::OutcomeFailed)),
                                 None => ("open", "–"),
                             };
+                            let (gid, chosen) = (r.gid, props.selected == Some(r.gid));
+                            let onclick = props.on_select.reform(move |_: MouseEvent| (!chosen).then_some(gid));
                             html! {
-                                <tr key={r.gid} class={classes!("tx", state, outcome.0)} data-testid="tx" data-gid={r.gid.to_string()}
-                                    data-state={state} data-outcome={outcome.0}>
+                                <tr key={r.gid} class={classes!("tx", state, outcome.0, chosen.then_some("chosen"))} data-testid="tx" data-gid={r.gid.to_string()}
+                                    data-state={state} data-outcome={outcome.0} title={t(lang, Key::FollowTitle)} {onclick}>
                                     <td><code>{ format!("#{}", r.gid) }</code></td>
                                     <td>{ format!("N{}", r.client) }</td>
                                     <td><span class={classes!("chip", state)}>{ txn_word(lang, state) }</span></td>
