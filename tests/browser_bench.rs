@@ -153,13 +153,17 @@ struct FrameTimes {
 /// once per page, not per frame (the first alone takes 20-40 ms).
 const WARM_UP_FRAMES: usize = 30;
 
-/// Mount the real app on a share link of `scenario` landed at 3 s (a leader elected), run
-/// [`WARM_UP_FRAMES`] frames, then time `frames` frames: each advances 1/60 s of virtual time
+/// Mount the real app on a share link of `scenario` of `lab` landed at 3 s (a Raft leader elected),
+/// run [`WARM_UP_FRAMES`] frames, then time `frames` frames: each advances 1/60 s of virtual time
 /// (real-time speed at 60 Hz) and renders.
-async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize) -> FrameTimes {
+async fn frame_times<C: serde::Serialize, I: serde::Serialize>(
+    lab: &str,
+    scenario: &distlab::sim::Scenario<C, I>,
+    frames: usize,
+) -> FrameTimes {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
-    let query = format!("?lab=raft&scenario={}&t=3000000", distlab::lab::share::encode(scenario));
+    let query = format!("?lab={lab}&scenario={}&t=3000000", distlab::lab::share::encode(scenario));
     window
         .history()
         .unwrap()
@@ -200,12 +204,50 @@ async fn frame_times(scenario: &distlab::lab::raft::RaftScenario, frames: usize)
 #[ignore = "a benchmark: run with --include-ignored in release mode"]
 async fn raft_page_frame_script_time() {
     for nodes in [9, 25] {
-        let FrameTimes { in_flight: (fewest, most), mut times } = frame_times(&busy_raft(nodes), 240).await;
+        let FrameTimes { in_flight: (fewest, most), mut times } = frame_times("raft", &busy_raft(nodes), 240).await;
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
         let (median, p95, max) = (times[times.len() / 2], times[times.len() * 95 / 100], times[times.len() - 1]);
         console_log!(
             "raft page (wasm), {nodes} nodes, {fewest}-{most} messages in flight: 240 frames of 1/60 s virtual; script per frame median {median:.2} ms, p95 {p95:.2} ms, max {max:.2} ms (at p95, {:.0} frames per second of script time)",
             1000.0 / p95
+        );
+    }
+}
+
+/// The payment under TCC with the barrier over the default 10-40 ms network, eight applications
+/// each starting one every 16 ms for 9.6 s: about 50 global transactions in progress at any time.
+fn busy_txn() -> distlab::lab::txn::TxnScenario {
+    use distlab::sim::ms;
+    let config = distlab::txn::TxnConfig {
+        clients: 8,
+        transactions: 600,
+        interval: ms(16),
+        amount: 1,
+        balance: 1_000_000_000,
+        stock: 1_000_000,
+        ..distlab::txn::TxnConfig::default()
+    };
+    distlab::lab::txn::TxnScenario::new(distlab::txn::LAB, 1, config)
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+async fn txn_page_frame_script_time_beside_the_raft_page() {
+    let in_progress = {
+        let mut run = distlab::lab::txn::TxnTimeline::new(busy_txn(), distlab::sim::Retention::Window(0)).unwrap();
+        run.run_until(secs(3));
+        distlab::lab::txn::view::counters(run.world()).in_progress
+    };
+    assert!((40..=60).contains(&in_progress), "{in_progress} transactions in progress");
+    for (page, lab) in [("raft page, 9 nodes", "raft"), ("txn page, 50 transactions", "txn")] {
+        let FrameTimes { in_flight: (fewest, most), mut times } = match lab {
+            "raft" => frame_times(lab, &busy_raft(9), 240).await,
+            _ => frame_times(lab, &busy_txn(), 240).await,
+        };
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let (median, p95, max) = (times[times.len() / 2], times[times.len() * 95 / 100], times[times.len() - 1]);
+        console_log!(
+            "{page} (wasm), {fewest}-{most} messages in flight ({in_progress} transactions in progress at 3 s): 240 frames of 1/60 s virtual; script per frame median {median:.2} ms, p95 {p95:.2} ms, max {max:.2} ms"
         );
     }
 }
