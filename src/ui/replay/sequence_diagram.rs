@@ -29,8 +29,11 @@ const RIGHT: f64 = 24.0;
 /// Half the size of a drop's cross.
 const CROSS: f64 = 5.0;
 /// A lane bar's width and the step between lane columns, left of the first lifeline.
-const LANE_BAR: f64 = 11.0;
-const LANE_STEP: f64 = 13.0;
+const LANE_BAR: f64 = 7.0;
+const LANE_STEP: f64 = 9.0;
+/// Where the lanes' labels start (right of the last column) and the least room between two.
+const LANE_LABEL_X: f64 = 4.0 + LANE_STEP * LANE_COLUMNS as f64 + 1.0;
+const LANE_LABEL_GAP: f64 = 10.0;
 /// Lane columns; more concurrent groups than this share columns (drawn over each other).
 const LANE_COLUMNS: u32 = 4;
 /// Colours of the lanes, by group id (the lane's label says the id in words too).
@@ -260,24 +263,34 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     };
     let lanes = props.group_word.as_ref().map(|_| lanes(&model.arrows)).unwrap_or_default();
     let word = props.group_word.clone().unwrap_or_default();
-    let lane_bars = lanes.iter().map(|lane| {
-        let (top, bottom) = (scale.y(lane.start), scale.y(lane.end).max(scale.y(lane.start) + 14.0));
-        let x = 4.0 + f64::from(lane.column) * LANE_STEP;
-        let chosen = props.selected_group == Some(lane.group);
-        let class = format!("lane hue-{}{}", lane.group % LANE_HUES, if chosen { " chosen" } else { "" });
-        let label_y = top + 3.0;
-        html! {
-            <g key={lane.group} {class} data-group={lane.group.to_string()} data-testid="sequence-lane">
-                <title>{ format!("{word} #{}", lane.group) }</title>
-                <rect class="bar" x={format!("{x:.1}")} y={format!("{top:.1}")} width={LANE_BAR.to_string()}
-                      height={format!("{:.1}", bottom - top)} rx="3" />
-                <text class="lane-gid" x={format!("{:.1}", x + 2.0)} y={format!("{label_y:.1}")}
-                      transform={format!("rotate(90 {:.1} {label_y:.1})", x + 2.0)}>
-                    { format!("#{}", lane.group) }
-                </text>
-            </g>
-        }
-    });
+    // A lane's label sits right of the columns at its top, unless it would cover the previous one.
+    let mut last_label = f64::NEG_INFINITY;
+    let lane_bars: Vec<Html> = lanes
+        .iter()
+        .map(|lane| {
+            let (top, bottom) = (scale.y(lane.start), scale.y(lane.end).max(scale.y(lane.start) + 6.0));
+            let x = 4.0 + f64::from(lane.column) * LANE_STEP;
+            let chosen = props.selected_group == Some(lane.group);
+            let class = format!("lane hue-{}{}", lane.group % LANE_HUES, if chosen { " chosen" } else { "" });
+            let label_y = top + 8.0;
+            let labelled = chosen || label_y - last_label >= LANE_LABEL_GAP;
+            if labelled {
+                last_label = label_y;
+            }
+            html! {
+                <g key={lane.group} {class} data-group={lane.group.to_string()} data-testid="sequence-lane">
+                    <title>{ format!("{word} #{}", lane.group) }</title>
+                    <rect class="bar" x={format!("{x:.1}")} y={format!("{top:.1}")} width={LANE_BAR.to_string()}
+                          height={format!("{:.1}", bottom - top)} rx="2" />
+                    if labelled {
+                        <text class="lane-gid" x={LANE_LABEL_X.to_string()} y={format!("{label_y:.1}")}>
+                            { format!("#{}", lane.group) }
+                        </text>
+                    }
+                </g>
+            }
+        })
+        .collect();
     let band = lanes.iter().find(|l| props.selected_group == Some(l.group)).map(|lane| {
         let (top, bottom) = (scale.y(lane.start), scale.y(lane.end));
         html! {
@@ -326,14 +339,14 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                     </marker>
                     <clipPath id="seq-plot"><rect x="0" y={HEAD.to_string()} width={WIDTH.to_string()} height={(HEIGHT - HEAD).to_string()} /></clipPath>
                 </defs>
-                <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(model.top) }</text>
-                <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
                 <g class="lanes" clip-path="url(#seq-plot)" data-lanes={lanes.len().to_string()} onclick={onclick.clone()}>
                     <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>
                         { for band }
-                        { for lane_bars }
+                        { for lane_bars.into_iter() }
                     </g>
                 </g>
+                <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(model.top) }</text>
+                <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
                 <g class="lifelines">{ for lifelines }</g>
                 <g class="arrows" clip-path="url(#seq-plot)" {onmouseover} {onmouseleave} {onclick}>
                     <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))} ref={drawn} />
