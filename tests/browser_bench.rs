@@ -215,13 +215,13 @@ async fn raft_page_frame_script_time() {
 }
 
 /// The payment under TCC with the barrier over the default 10-40 ms network, eight applications
-/// each starting one every 16 ms for 9.6 s: about 50 global transactions in progress at any time.
+/// each starting one every 23 ms for 9.2 s: about 50 global transactions in progress at any time.
 fn busy_txn() -> distlab::lab::txn::TxnScenario {
     use distlab::sim::ms;
     let config = distlab::txn::TxnConfig {
         clients: 8,
-        transactions: 600,
-        interval: ms(16),
+        transactions: 400,
+        interval: ms(23),
         amount: 1,
         balance: 1_000_000_000,
         stock: 1_000_000,
