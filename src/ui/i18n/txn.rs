@@ -76,6 +76,7 @@ table! {
                      "让恰好一个一阶段调用在网络中多停留 2 秒，超过 500 毫秒的 Try 超时：事务管理器发起 Cancel，迟到的调用在 Cancel 之后才到达（悬挂，除非屏障或 fence 拒绝它）";
     NoTry => "no {op} in flight", "没有传输中的 {op}";
     GlobalTxn => "Global transaction", "全局事务";
+    EarlierRows => "and {n} earlier rows", "以及 {n} 条更早的记录";
     FollowTitle => "Click to follow this global transaction: its lane in the sequence diagram and its messages on the cluster stand out",
                    "点击以跟踪这个全局事务：它在时序图中的泳道和它在集群图上的消息会突出显示";
     Duplicate => "Duplicate every message", "复制每条消息";
