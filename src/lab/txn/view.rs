@@ -127,9 +127,14 @@ impl TxRow {
 pub struct ManagerView {
     /// Up, down or paused (its log is shown either way: it is on disk).
     pub status: NodeStatus,
-    /// Every global transaction in its log, by id.
+    /// The newest [`SHOWN_LOG_ROWS`] global transactions of its log, by id.
     pub log: Vec<TxRow>,
+    /// Global transactions in the whole log.
+    pub total: u64,
 }
+
+/// Rows of the manager's log kept in the view (the newest).
+pub const SHOWN_LOG_ROWS: usize = 12;
 
 /// The table a branch's protection keeps, as the page draws it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -322,7 +327,15 @@ pub fn view_of(world: &World<TxnNode>, violation: Option<&Violation>, log_limit:
         },
         manager: ManagerView {
             status: world.status(MANAGER).unwrap_or(NodeStatus::Down),
-            log: log.map(|l| l.txns.iter().map(|(g, r)| TxRow::of(*g, r)).collect()).unwrap_or_default(),
+            log: log
+                .map(|l| {
+                    let mut rows: Vec<TxRow> =
+                        l.txns.iter().rev().take(SHOWN_LOG_ROWS).map(|(g, r)| TxRow::of(*g, r)).collect();
+                    rows.reverse();
+                    rows
+                })
+                .unwrap_or_default(),
+            total: log.map_or(0, |l| l.txns.len() as u64),
         },
         counters: counters(world),
         invariants: invariants(violation),

@@ -11,9 +11,6 @@ use crate::ui::i18n::txn::{t, txn_word, Key};
 use crate::ui::i18n::{status_name, use_lang};
 use crate::ui::shell::format;
 
-/// Rows of the log shown (the newest); the counters count them all.
-const SHOWN: usize = 12;
-
 /// Properties of [`ManagerPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ManagerPanelProps {
@@ -34,10 +31,9 @@ pub struct ManagerPanelProps {
 pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
     let lang = use_lang();
     let m = &props.manager;
-    let skip = m.log.len().saturating_sub(SHOWN);
     html! {
         <section class={classes!("panel", "txn-manager", m.status.as_str())} data-testid="tx-log" data-state={m.status.as_str()}
-                 data-rows={m.log.len().to_string()}>
+                 data-rows={m.total.to_string()}>
             <h2>
                 { t(lang, Key::Manager) }
                 <span class={classes!("status", m.status.as_str())}>{ status_name(lang, m.status) }</span>
@@ -57,7 +53,7 @@ pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
                         <th>{ t(lang, Key::Took) }</th>
                     </tr></thead>
                     <tbody>
-                        { for m.log.iter().skip(skip).map(|r| {
+                        { for m.log.iter().map(|r| {
                             let state = r.state.name();
                             let outcome = match r.succeeded {
                                 Some(true) => ("success", t(lang, Key::OutcomeSucceeded)),
