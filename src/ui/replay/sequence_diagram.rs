@@ -192,6 +192,70 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
     out.text(arrow.kind.name).tag("</text></g>");
 }
 
+/// Properties of [`LaneBar`].
+#[derive(Properties, PartialEq)]
+struct LaneBarProps {
+    lane: Lane,
+    word: AttrValue,
+    chosen: bool,
+    labelled: bool,
+    origin: SimTime,
+    span: SimTime,
+}
+
+/// One lane: a bar over its messages' times, its id beside it (one component each, so that the
+/// lanes that did not change are not redrawn).
+#[component]
+fn LaneBar(props: &LaneBarProps) -> Html {
+    let LaneBarProps { lane, word, chosen, labelled, origin, span } = props;
+    let scale = Scale { lanes: 0, origin: *origin, span: *span as f64 };
+    let (top, bottom) = (scale.y(lane.start), scale.y(lane.end).max(scale.y(lane.start) + 6.0));
+    let x = 4.0 + f64::from(lane.column) * LANE_STEP;
+    let class = format!("lane hue-{}{}", lane.group % LANE_HUES, if *chosen { " chosen" } else { "" });
+    let label_y = top + 8.0;
+    html! {
+        <g {class} data-group={lane.group.to_string()} data-testid="sequence-lane">
+            <title>{ format!("{word} #{}", lane.group) }</title>
+            <rect class="bar" x={format!("{x:.1}")} y={format!("{top:.1}")} width={LANE_BAR.to_string()}
+                  height={format!("{:.1}", bottom - top)} rx="2" />
+            if *labelled {
+                <text class="lane-gid" x={LANE_LABEL_X.to_string()} y={format!("{label_y:.1}")}>
+                    { format!("#{}", lane.group) }
+                </text>
+            }
+        </g>
+    }
+}
+
+/// The lanes' bars and labels, and the selected lane's band, in the diagram's coordinates.
+fn lane_markup(lanes: &[Lane], word: &str, selected: Option<u64>, origin: SimTime, span: SimTime) -> Html {
+    let scale = Scale { lanes: 0, origin, span: span as f64 };
+    // A lane's label sits right of the columns at its top, unless it would cover the previous one.
+    let mut last_label = f64::NEG_INFINITY;
+    let lane_bars: Vec<Html> = lanes
+        .iter()
+        .map(|lane| {
+            let chosen = selected == Some(lane.group);
+            let label_y = scale.y(lane.start) + 8.0;
+            let labelled = chosen || label_y - last_label >= LANE_LABEL_GAP;
+            if labelled {
+                last_label = label_y;
+            }
+            let word = AttrValue::from(word.to_string());
+            html! { <LaneBar key={lane.group} lane={lane.clone()} {word} {chosen} {labelled} {origin} {span} /> }
+        })
+        .collect();
+    let band = lanes.iter().find(|l| selected == Some(l.group)).map(|lane| {
+        let (top, bottom) = (scale.y(lane.start), scale.y(lane.end));
+        html! {
+            <rect class={format!("lane-band hue-{}", lane.group % LANE_HUES)} x={(LEFT - 8.0).to_string()}
+                  y={format!("{top:.1}")} width={(WIDTH - LEFT - RIGHT + 16.0).to_string()}
+                  height={format!("{:.1}", (bottom - top).max(1.0))} />
+        }
+    });
+    html! { <>{ for band }{ for lane_bars.into_iter() }</> }
+}
+
 /// The group of the lane or grouped arrow under the pointer, by `data-group`.
 fn group_at(e: &MouseEvent) -> Option<u64> {
     let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -262,43 +326,12 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         })
     };
     let lanes = props.group_word.as_ref().map(|_| lanes(&model.arrows)).unwrap_or_default();
-    let word = props.group_word.clone().unwrap_or_default();
-    // A lane's label sits right of the columns at its top, unless it would cover the previous one.
-    let mut last_label = f64::NEG_INFINITY;
-    let lane_bars: Vec<Html> = lanes
-        .iter()
-        .map(|lane| {
-            let (top, bottom) = (scale.y(lane.start), scale.y(lane.end).max(scale.y(lane.start) + 6.0));
-            let x = 4.0 + f64::from(lane.column) * LANE_STEP;
-            let chosen = props.selected_group == Some(lane.group);
-            let class = format!("lane hue-{}{}", lane.group % LANE_HUES, if chosen { " chosen" } else { "" });
-            let label_y = top + 8.0;
-            let labelled = chosen || label_y - last_label >= LANE_LABEL_GAP;
-            if labelled {
-                last_label = label_y;
-            }
-            html! {
-                <g key={lane.group} {class} data-group={lane.group.to_string()} data-testid="sequence-lane">
-                    <title>{ format!("{word} #{}", lane.group) }</title>
-                    <rect class="bar" x={format!("{x:.1}")} y={format!("{top:.1}")} width={LANE_BAR.to_string()}
-                          height={format!("{:.1}", bottom - top)} rx="2" />
-                    if labelled {
-                        <text class="lane-gid" x={LANE_LABEL_X.to_string()} y={format!("{label_y:.1}")}>
-                            { format!("#{}", lane.group) }
-                        </text>
-                    }
-                </g>
-            }
-        })
-        .collect();
-    let band = lanes.iter().find(|l| props.selected_group == Some(l.group)).map(|lane| {
-        let (top, bottom) = (scale.y(lane.start), scale.y(lane.end));
-        html! {
-            <rect class={format!("lane-band hue-{}", lane.group % LANE_HUES)} x={(LEFT - 8.0).to_string()}
-                  y={format!("{top:.1}")} width={(WIDTH - LEFT - RIGHT + 16.0).to_string()}
-                  height={format!("{:.1}", (bottom - top).max(1.0))} />
-        }
-    });
+    let lane_count = lanes.len();
+    // Lanes keep their coordinates while the diagram scrolls: redrawn only when one changes.
+    let lane_markup = use_memo(
+        (lanes, props.group_word.clone().unwrap_or_default(), props.selected_group, origin, span),
+        |(lanes, word, selected, origin, span)| lane_markup(lanes, word, *selected, *origin, *span),
+    );
     let lifelines = (0..model.nodes).map(|node| {
         let x = scale.x(node).to_string();
         html! {
@@ -339,11 +372,8 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                     </marker>
                     <clipPath id="seq-plot"><rect x="0" y={HEAD.to_string()} width={WIDTH.to_string()} height={(HEIGHT - HEAD).to_string()} /></clipPath>
                 </defs>
-                <g class="lanes" clip-path="url(#seq-plot)" data-lanes={lanes.len().to_string()} onclick={onclick.clone()}>
-                    <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>
-                        { for band }
-                        { for lane_bars.into_iter() }
-                    </g>
+                <g class="lanes" clip-path="url(#seq-plot)" data-lanes={lane_count.to_string()} onclick={onclick.clone()}>
+                    <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>{ (*lane_markup).clone() }</g>
                 </g>
                 <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(model.top) }</text>
                 <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
