@@ -86,11 +86,6 @@ impl<T> GidMap<T> {
         self.slots.iter().filter_map(|s| s.as_ref().map(|(g, v)| (g, v)))
     }
 
-    /// Every (id, value to change), in id order.
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&Gid, &mut T)> + '_ {
-        self.slots.iter_mut().filter_map(|s| s.as_mut().map(|(g, v)| (&*g, v)))
-    }
-
     /// Every id with a value, in order.
     pub fn keys(&self) -> impl Iterator<Item = &Gid> + '_ {
         self.iter().map(|(g, _)| g)
