@@ -223,6 +223,22 @@ fn spread(mut times: Vec<f64>) -> (f64, f64, f64) {
     (times[times.len() / 2], times[times.len() * 95 / 100], times[times.len() - 1])
 }
 
+/// The payment under TCC with the barrier over the default 10-40 ms network, eight applications
+/// each starting one every 23 ms for 9.2 s: about 50 global transactions in progress at any time.
+fn busy_txn() -> distlab::lab::txn::TxnScenario {
+    use distlab::sim::ms;
+    let config = distlab::txn::TxnConfig {
+        clients: 8,
+        transactions: 400,
+        interval: ms(23),
+        amount: 1,
+        balance: 1_000_000_000,
+        stock: 1_000_000,
+        ..distlab::txn::TxnConfig::default()
+    };
+    distlab::lab::txn::TxnScenario::new(distlab::txn::LAB, 1, config)
+}
+
 #[wasm_bindgen_test]
 #[ignore = "a benchmark: run with --include-ignored in release mode"]
 async fn ids_page_frame_script_time_beside_the_raft_page() {
@@ -238,6 +254,28 @@ async fn ids_page_frame_script_time_beside_the_raft_page() {
         console_log!(
             "round {round}: raft page, 9 nodes, {}-{} messages in flight: median {r50:.2} ms, p95 {r95:.2} ms, max {rmax:.2} ms; ids page, 100,000 Snowflake IDs per virtual s: median {i50:.2} ms, p95 {i95:.2} ms, max {imax:.2} ms (240 frames of 1/60 s virtual each)",
             raft.in_flight.0, raft.in_flight.1
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+async fn txn_page_frame_script_time_beside_the_raft_page() {
+    let in_progress = {
+        let mut run = distlab::lab::txn::TxnTimeline::new(busy_txn(), distlab::sim::Retention::Window(0)).unwrap();
+        run.run_until(secs(3));
+        distlab::lab::txn::view::counters(run.world()).in_progress
+    };
+    assert!((40..=60).contains(&in_progress), "{in_progress} transactions in progress");
+    for (page, lab) in [("raft page, 9 nodes", "raft"), ("txn page, 50 transactions", "txn")] {
+        let query = match lab {
+            "raft" => landed_at_3s(lab, &busy_raft(9)),
+            _ => landed_at_3s(lab, &busy_txn()),
+        };
+        let FrameTimes { in_flight: (fewest, most), times } = frame_times(&query, 240).await;
+        let (median, p95, max) = spread(times);
+        console_log!(
+            "{page} (wasm), {fewest}-{most} messages in flight ({in_progress} transactions in progress at 3 s): 240 frames of 1/60 s virtual; script per frame median {median:.2} ms, p95 {p95:.2} ms, max {max:.2} ms"
         );
     }
 }

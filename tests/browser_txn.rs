@@ -177,6 +177,64 @@ async fn the_slow_network_and_a_payment_time_the_try_out_and_cancel() {
     find(&root, "[data-testid=\"slow-network\"]");
 }
 
+fn disabled(root: &Element, testid: &str) -> bool {
+    find(root, &format!("[data-testid=\"{testid}\"]")).has_attribute("disabled")
+}
+
+#[wasm_bindgen_test]
+async fn delaying_exactly_one_try_past_its_timeout_makes_it_hang_behind_a_status_row() {
+    let root = mount().await;
+    choose(&root, "switch-protection", "try_record").await;
+    assert!(disabled(&root, "delay-try"), "no Try in flight at time 0");
+    for _ in 0..60 {
+        if !disabled(&root, "delay-try") {
+            break;
+        }
+        click(&root, "[data-testid=\"step\"]").await;
+    }
+    let label = find(&root, "[data-testid=\"delay-try\"]").text_content().unwrap();
+    assert!(label.contains("Try") && label.contains("#0"), "{label}");
+    click(&root, "[data-testid=\"delay-try\"]").await;
+    assert_eq!(attr(&root, "[data-testid=\"action-count\"]", "data-value"), "1", "recorded in the scenario");
+    let log: String = all(&root, "[data-testid=\"event-log\"] li").iter().filter_map(|e| e.text_content()).collect();
+    assert!(log.contains("delay"), "{log}");
+    advance_until_red(&root, 16).await;
+    assert_eq!(invariant_ok(&root, "All Or Nothing"), "false", "the late Try froze after its Cancel: hanging");
+    assert_eq!(attr(&root, "[data-testid=\"tx\"][data-gid=\"0\"]", "data-outcome"), "failure");
+}
+
+#[wasm_bindgen_test]
+async fn each_global_transaction_is_a_lane_of_the_sequence_diagram_linked_to_the_log_and_the_cluster() {
+    let root = mount().await;
+    choose(&root, "scenario", "happy-path").await;
+    for _ in 0..30 {
+        click(&root, "[data-testid=\"step\"]").await;
+    }
+    let lanes = all(&root, "[data-testid=\"sequence-lane\"]");
+    assert!(!lanes.is_empty(), "a lane per global transaction in view");
+    let gid = lanes[0].get_attribute("data-group").unwrap();
+    assert!(lanes[0].text_content().unwrap().contains(&format!("#{gid}")));
+    let grouped = all(&root, &format!("[data-msg-arrow][data-group=\"{gid}\"]"));
+    assert!(!grouped.is_empty(), "its Try calls and answers are drawn in it");
+    click(&root, &format!("[data-testid=\"sequence-lane\"][data-group=\"{gid}\"] .bar")).await;
+    find(&root, &format!("[data-testid=\"sequence-lane\"][data-group=\"{gid}\"].chosen"));
+    find(&root, &format!("[data-testid=\"tx\"][data-gid=\"{gid}\"].chosen"));
+    assert!(all(&root, "[data-msg-arrow].chosen")
+        .iter()
+        .all(|a| a.get_attribute("data-group").as_deref() == Some(&gid)));
+    let tags: String = all(&root, "[data-msg] .tag").iter().filter_map(|e| e.text_content()).collect();
+    assert!(tags.is_empty() || tags.contains(&format!("#{gid}")), "{tags}");
+    // Following another transaction from the log moves the lane's emphasis; clicking again stops.
+    advance(&root, 1).await;
+    let other = all(&root, "[data-testid=\"tx\"]").last().unwrap().get_attribute("data-gid").unwrap();
+    click(&root, &format!("[data-testid=\"tx\"][data-gid=\"{other}\"]")).await;
+    find(&root, &format!("[data-testid=\"tx\"][data-gid=\"{other}\"].chosen"));
+    assert!(root.query_selector(&format!("[data-testid=\"tx\"][data-gid=\"{gid}\"].chosen")).unwrap().is_none());
+    click(&root, &format!("[data-testid=\"tx\"][data-gid=\"{other}\"]")).await;
+    assert!(root.query_selector("[data-testid=\"tx\"].chosen").unwrap().is_none());
+    assert!(root.query_selector("[data-msg-arrow].faded").unwrap().is_none());
+}
+
 #[wasm_bindgen_test]
 async fn question_mark_lists_the_pages_keys() {
     let root = mount().await;

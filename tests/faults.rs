@@ -199,6 +199,25 @@ fn drop_message_removes_exactly_that_message() {
 }
 
 #[test]
+fn delay_message_holds_exactly_that_message_back_and_the_rest_overtake_it() {
+    let mut world = blast_world(2, NetworkConfig::default(), 3);
+    burst(&mut world, 0, 1, 10);
+    let victim = world.network().in_flight().map(|m| m.id).nth(4).unwrap();
+    let (victim_seq, due) = world.network().get(victim).map(|m| (m.message, m.arrives_at)).unwrap();
+    world.apply(&Action::DelayMessage { id: victim, by: secs(5) }).unwrap();
+    assert_eq!(world.network().get(victim).map(|m| m.arrives_at), Some(due + secs(5)));
+    assert!(world.apply(&Action::DelayMessage { id: u64::MAX, by: secs(1) }).is_err(), "not in flight");
+    assert!(world.apply(&Action::DelayMessage { id: victim, by: 0 }).is_err(), "no delay");
+    world.run_until(secs(1));
+    let got: Vec<u64> = received(&world, 1).into_iter().map(|m| m.1).collect();
+    assert_eq!(got, (0..10).filter(|&n| n != victim_seq).collect::<Vec<_>>(), "everything else on time");
+    world.run_until(secs(6));
+    assert_eq!(received(&world, 1).last().map(|m| m.1), Some(victim_seq), "the held message, last");
+    assert_eq!(world.stats().delivered, 10);
+    assert_eq!(delivers(&world, 0, 1), 10, "delivered once");
+}
+
+#[test]
 fn partition_cuts_exactly_the_cross_group_links_and_heal_all_restores_them() {
     // (groups, nodes of each group index; None = named in no group)
     type GroupOf = [Option<u8>; 5];

@@ -263,6 +263,7 @@ fn log_line<E>(e: &TraceEntry<E>, engine: &impl Fn(&E) -> (&'static str, String)
         TraceEvent::Drop { id, from, to, kind, reason } => {
             (LogKind::Drop, "drop", format!("{kind} #{id} {from}→{to}"), vec![Note::word(drop_reason_name(*reason))])
         }
+        TraceEvent::Delay { id, by } => plain(LogKind::Fault, "delay", format!("#{id} +{} ms", by / 1000)),
         TraceEvent::Buffer { id, to } => plain(LogKind::Deliver, "buffer", format!("#{id} → {to}")),
         // The timer's name is a vocabulary word (the page translates "instance timeout").
         TraceEvent::Timer { kind } => (LogKind::Timer, "timer", String::new(), vec![Note::word(kind)]),

@@ -36,6 +36,8 @@ pub enum Action<I> {
     SetReordering { ppm: u32 },
     /// Drop one message in flight.
     DropMessage { id: MsgId },
+    /// Hold one message in flight `by` microseconds longer (later messages on its link overtake it).
+    DelayMessage { id: MsgId, by: SimTime },
     /// Set a node's clock to read true time plus `offset` microseconds.
     ClockOffset { node: NodeId, offset: i64 },
     /// Set a node's clock drift, parts per million (positive runs fast).
@@ -63,6 +65,7 @@ impl<I> Action<I> {
             Action::SetDuplication { ppm } => Action::SetDuplication { ppm },
             Action::SetReordering { ppm } => Action::SetReordering { ppm },
             Action::DropMessage { id } => Action::DropMessage { id },
+            Action::DelayMessage { id, by } => Action::DelayMessage { id, by },
             Action::ClockOffset { node, offset } => Action::ClockOffset { node, offset },
             Action::ClockDrift { node, ppm } => Action::ClockDrift { node, ppm },
             Action::ClockJump { node, delta } => Action::ClockJump { node, delta },
@@ -88,7 +91,8 @@ impl<I> Action<I> {
             | Action::SetLoss { .. }
             | Action::SetDuplication { .. }
             | Action::SetReordering { .. }
-            | Action::DropMessage { .. } => Vec::new(),
+            | Action::DropMessage { .. }
+            | Action::DelayMessage { .. } => Vec::new(),
         }
     }
 }

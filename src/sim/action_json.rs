@@ -9,7 +9,7 @@ use super::scenario::ScenarioError;
 use super::time::NodeId;
 
 /// Each action's `type` and its fields, as the derived serializer writes them.
-const SHAPES: [(&str, &[&str]); 17] = [
+const SHAPES: [(&str, &[&str]); 18] = [
     ("crash", &["node"]),
     ("restart", &["node"]),
     ("pause", &["node"]),
@@ -23,6 +23,7 @@ const SHAPES: [(&str, &[&str]); 17] = [
     ("set_duplication", &["ppm"]),
     ("set_reordering", &["ppm"]),
     ("drop_message", &["id"]),
+    ("delay_message", &["id", "by"]),
     ("clock_offset", &["node", "offset"]),
     ("clock_drift", &["node", "ppm"]),
     ("clock_jump", &["node", "delta"]),
@@ -68,6 +69,7 @@ pub(super) fn parse_action(path: &str, value: Value) -> Result<Action<Value>, Sc
         "set_duplication" => Action::SetDuplication { ppm: fields.node("ppm")? },
         "set_reordering" => Action::SetReordering { ppm: fields.node("ppm")? },
         "drop_message" => Action::DropMessage { id: fields.unsigned("id")? },
+        "delay_message" => Action::DelayMessage { id: fields.unsigned("id")?, by: fields.unsigned("by")? },
         "clock_offset" => Action::ClockOffset { node: fields.node("node")?, offset: fields.signed("offset")? },
         "clock_drift" => {
             let node = fields.node("node")?;
@@ -149,6 +151,7 @@ mod tests {
             Action::SetDuplication { ppm: 11 },
             Action::SetReordering { ppm: 12 },
             Action::DropMessage { id: 77 },
+            Action::DelayMessage { id: 78, by: 2_000_000 },
             Action::ClockOffset { node: 1, offset: -5_000 },
             Action::ClockDrift { node: 1, ppm: -300 },
             Action::ClockJump { node: 2, delta: -2_000_000 },

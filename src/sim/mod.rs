@@ -16,6 +16,7 @@ pub mod scenario;
 pub mod single;
 pub mod time;
 pub mod timeline;
+pub mod timers;
 pub mod trace;
 pub mod world;
 

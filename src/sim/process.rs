@@ -40,9 +40,18 @@ pub trait Process: Clone + Debug + Sized {
     fn message_class(_message: &Self::Message) -> MessageClass {
         MessageClass::Request
     }
-    /// A message's kind and class together, as the trace and the page carry them.
+    /// What a message belongs to, if the lab groups its messages (a global transaction's id, say):
+    /// the page draws a group's messages together. None by default.
+    fn message_group(_message: &Self::Message) -> Option<u64> {
+        None
+    }
+    /// A message's kind, class and group together, as the trace and the page carry them.
     fn kind_of(message: &Self::Message) -> MessageKind {
-        MessageKind { name: Self::message_kind(message), class: Self::message_class(message) }
+        MessageKind {
+            name: Self::message_kind(message),
+            class: Self::message_class(message),
+            group: Self::message_group(message),
+        }
     }
     /// A short name for a timer's kind.
     fn timer_kind(timer: &Self::Timer) -> &'static str;
@@ -62,7 +71,8 @@ pub enum MessageClass {
     Reply,
 }
 
-/// A message's kind as traced and drawn: its name and its class. The name decides the class, so
+/// A message's kind as traced and drawn: its name, its class and its group. The name decides the
+/// class, and the group is drawing's business (the message itself is hashed where it is sent), so
 /// only the name is hashed into the fingerprint and written in NDJSON (`"kind":"AppendEntries"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MessageKind {
@@ -70,6 +80,8 @@ pub struct MessageKind {
     pub name: &'static str,
     /// Request or reply.
     pub class: MessageClass,
+    /// What the message belongs to ([`Process::message_group`]), if the lab groups its messages.
+    pub group: Option<u64>,
 }
 
 impl MessageKind {

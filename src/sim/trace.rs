@@ -11,9 +11,11 @@ use super::network::{DropReason, MsgId};
 use super::process::MessageKind;
 use super::time::{NodeId, SimTime};
 
-/// Something that happened in the world.
+/// Something that happened in the world. The fingerprint hashes each variant's discriminant, so
+/// they are pinned: a new variant takes the next free number and old traces keep their fingerprints.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "ev", rename_all = "snake_case")]
+#[repr(isize)]
 pub enum TraceEvent<E> {
     /// A message was handed to the network.
     Send { id: MsgId, from: NodeId, to: NodeId, kind: MessageKind },
@@ -45,9 +47,11 @@ pub enum TraceEvent<E> {
     Clock { offset: i64, drift_ppm: i32 },
     /// A scripted action could not be applied (the reason says why).
     Refused { reason: String },
+    /// A message in flight was held back: it now arrives (or vanishes, if lost) `by` later.
+    Delay { id: MsgId, by: SimTime } = 16,
     /// An engine event, serialized flat with its own `"ev"` name (`{"ev":"commit","index":3}`).
     #[serde(untagged)]
-    Engine(E),
+    Engine(E) = 15,
 }
 
 /// One trace line: when, where, what.

@@ -11,6 +11,7 @@ use super::network::{DropReason, InFlight, MsgId, NetStats, Network, NetworkConf
 use super::process::{Ctx, DurableState, Effect, Process};
 use super::rng::SimRng;
 use super::time::{NodeId, SimTime};
+use super::timers::{ArmedTimer, TimerId, Timers};
 use super::trace::{Retention, Trace, TraceEvent};
 
 /// Whether a node is running.
@@ -48,19 +49,6 @@ impl std::fmt::Display for ActionError {
 
 impl std::error::Error for ActionError {}
 
-type TimerId = u64;
-
-#[derive(Clone, Debug)]
-struct ArmedTimer<T> {
-    id: TimerId,
-    timer: T,
-    /// True time it comes due.
-    due: SimTime,
-    /// Time of its live queue entry. Re-arming later leaves that entry in place; when it comes up,
-    /// the timer is queued again at `due` (one queue operation per expiry, not per re-arm).
-    queued_at: SimTime,
-}
-
 /// Something that happened to a paused node and waits for it to resume.
 #[derive(Clone, Copy, Debug)]
 enum Deferred {
@@ -74,7 +62,7 @@ struct Node<P: Process> {
     status: NodeStatus,
     life: u32,
     clock: Clock,
-    timers: Vec<ArmedTimer<P::Timer>>,
+    timers: Timers<P::Timer>,
     backlog: Vec<Deferred>,
     durable: Option<P::Durable>,
 }
@@ -170,7 +158,7 @@ impl<P: Process> World<P> {
                     status: NodeStatus::Up,
                     life: 0,
                     clock: Clock::default(),
-                    timers: Vec::new(),
+                    timers: Timers::default(),
                     backlog: Vec::new(),
                     durable: None,
                 })
@@ -278,7 +266,7 @@ impl<P: Process> World<P> {
                 }
                 Due::Postponed(due) => {
                     if let Some(Queued { kind: kind @ EventKind::Timer { node, id }, .. }) = self.queue.pop() {
-                        if let Some(t) = self.nodes[node as usize].timers.iter_mut().find(|t| t.id == id) {
+                        if let Some(t) = self.nodes[node as usize].timers.get_mut(id) {
                             t.queued_at = due;
                         }
                         self.push(due, kind);
@@ -306,7 +294,7 @@ impl<P: Process> World<P> {
                 Some(_) => Due::Live,
                 None => Due::Stale,
             },
-            EventKind::Timer { node, id } => match self.nodes[node as usize].timers.iter().find(|t| t.id == id) {
+            EventKind::Timer { node, id } => match self.nodes[node as usize].timers.get(id) {
                 Some(t) if t.queued_at != head.at => Due::Stale,
                 Some(t) if t.due > head.at => Due::Postponed(t.due),
                 Some(_) => Due::Live,
@@ -378,6 +366,11 @@ impl<P: Process> World<P> {
                     self.drop_in_flight(*id, slot, DropReason::Manual);
                 }
             }
+            Action::DelayMessage { id, by } => {
+                if let Some(slot) = self.network.slot_of(*id) {
+                    self.delay_in_flight(*id, slot, *by);
+                }
+            }
             Action::ClockOffset { node, offset } => self.set_clock(*node, |c| c.set_offset(now, *offset)),
             Action::ClockDrift { node, ppm } => self.set_clock(*node, |c| c.set_drift(now, *ppm)),
             Action::ClockJump { node, delta } => self.set_clock(*node, |c| c.jump(*delta)),
@@ -443,6 +436,14 @@ impl<P: Process> World<P> {
             Action::DropMessage { id } if self.network.get(*id).is_none() => {
                 refuse(format!("message {id} is not in flight"))
             }
+            Action::DelayMessage { id, by } => match self.network.get(*id) {
+                None => refuse(format!("message {id} is not in flight")),
+                Some(m) if m.buffered => refuse(format!("message {id} already waits at paused node {}", m.to)),
+                Some(_) if *by == 0 || *by > super::scenario::MAX_TIME => {
+                    refuse(format!("a delay of {by} µs is outside 1..={}", super::scenario::MAX_TIME))
+                }
+                Some(_) => Ok(()),
+            },
             _ => Ok(()),
         }
     }
@@ -498,7 +499,7 @@ impl<P: Process> World<P> {
             let kind = match deferred {
                 Deferred::Message(msg, slot) => EventKind::Arrive(msg, slot),
                 Deferred::Timer(timer) => {
-                    if let Some(t) = self.nodes[id as usize].timers.iter_mut().find(|t| t.id == timer) {
+                    if let Some(t) = self.nodes[id as usize].timers.get_mut(timer) {
                         t.queued_at = now;
                     }
                     EventKind::Timer { node: id, id: timer }
@@ -568,6 +569,26 @@ impl<P: Process> World<P> {
         }
     }
 
+    /// Hold message `id` (in `slot`) `by` longer: it moves to a new slot with a new queue entry,
+    /// so the entry naming its old slot goes stale.
+    fn delay_in_flight(&mut self, id: MsgId, slot: Slot, by: SimTime) {
+        let Some(m) = self.network.at(slot, id) else { return };
+        let later = InFlight {
+            arrives_at: m.arrives_at + by,
+            vanishes_at: m.vanishes_at.map(|at| at + by),
+            message: m.message.clone(),
+            ..*m
+        };
+        let (arrives_at, vanishes_at) = (later.arrives_at, later.vanishes_at);
+        let moved = self.network.insert(later);
+        self.network.remove(slot, id);
+        match vanishes_at {
+            Some(at) => self.push(at, EventKind::Vanish(id, moved)),
+            None => self.push(arrives_at, EventKind::Arrive(id, moved)),
+        }
+        self.trace.record(self.now, None, TraceEvent::Delay { id, by }, 0);
+    }
+
     /// Handle one queued event; false if it was stale (a disarmed timer, a dropped message).
     fn handle(&mut self, kind: EventKind) -> bool {
         match kind {
@@ -620,14 +641,16 @@ impl<P: Process> World<P> {
 
     fn fire(&mut self, id: NodeId, timer_id: TimerId) -> bool {
         let node = &mut self.nodes[id as usize];
-        let Some(pos) = node.timers.iter().position(|t| t.id == timer_id) else { return false };
+        if node.timers.get(timer_id).is_none() {
+            return false;
+        }
         if node.status == NodeStatus::Paused {
             if !node.backlog.iter().any(|d| matches!(d, Deferred::Timer(t) if *t == timer_id)) {
                 node.backlog.push(Deferred::Timer(timer_id));
             }
             return true;
         }
-        let armed = node.timers.swap_remove(pos);
+        let Some(armed) = node.timers.remove(timer_id) else { return false };
         self.trace.record(self.now, Some(id), TraceEvent::Timer { kind: P::timer_kind(&armed.timer) }, 0);
         self.dispatch(id, |p, ctx| p.on_timer(armed.timer, ctx));
         true
@@ -652,7 +675,7 @@ impl<P: Process> World<P> {
             match effect {
                 Effect::Send { to, message } => self.send(id, to, message),
                 Effect::SetTimer { timer, after } => self.arm_timer(id, timer, after),
-                Effect::CancelTimer { timer } => self.nodes[id as usize].timers.retain(|t| t.timer != timer),
+                Effect::CancelTimer { timer } => self.nodes[id as usize].timers.cancel(&timer),
                 Effect::Persist { write } => {
                     self.nodes[id as usize].durable.get_or_insert_with(Default::default).write(write)
                 }
@@ -665,7 +688,7 @@ impl<P: Process> World<P> {
     fn arm_timer(&mut self, id: NodeId, timer: P::Timer, after: SimTime) {
         let node = &mut self.nodes[id as usize];
         let due = self.now + node.clock.true_delay(after);
-        if let Some(armed) = node.timers.iter_mut().find(|t| t.timer == timer) {
+        if let Some(armed) = node.timers.find_mut(&timer) {
             armed.due = due;
             if due < armed.queued_at {
                 armed.queued_at = due;
@@ -676,7 +699,7 @@ impl<P: Process> World<P> {
         }
         self.next_timer += 1;
         let timer_id = self.next_timer;
-        node.timers.push(ArmedTimer { id: timer_id, timer, due, queued_at: due });
+        node.timers.insert(ArmedTimer { id: timer_id, timer, due, queued_at: due });
         self.push(due, EventKind::Timer { node: id, id: timer_id });
     }
 

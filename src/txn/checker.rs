@@ -3,11 +3,10 @@
 //! plans. After every event: Money Conserved, Stock Conserved, Applied Once. Once the run is quiet
 //! ([`settled`]): All Or Nothing and Orders Match ([`TxnChecker::check_quiet`]).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
 use super::db::{Applied, Db, Gid, Op, OrderStatus, Service, Stage};
+use super::gid_map::GidMap;
 use super::manager::{GlobalStatus, TxLog};
 use super::{TxnNode, MANAGER};
 use crate::sim::{fill_facts, secs, Checker, NodeId, NodeStatus, SimTime, Violation, World};
@@ -36,7 +35,7 @@ struct Watched {
     /// Ledger entries read so far.
     cursor: u64,
     /// Each branch's standing and amount.
-    branches: BTreeMap<Gid, (Held, i64)>,
+    branches: GidMap<(Held, i64)>,
     /// Sum of the amounts frozen.
     frozen: i64,
     /// Sum of the amounts made final.
@@ -289,8 +288,9 @@ impl TxnChecker {
     }
 
     /// Every global transaction any service has a change for, in order.
-    fn gids(&self) -> BTreeSet<Gid> {
-        self.watched.iter().flat_map(|w| w.branches.keys().copied()).collect()
+    fn gids(&self) -> impl Iterator<Item = Gid> + '_ {
+        let end = self.watched.iter().map(|w| w.branches.end()).max().unwrap_or(0);
+        (0..end).filter(|g| self.watched.iter().any(|w| w.branches.contains_key(g)))
     }
 }
 

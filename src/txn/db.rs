@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::gid_map::GidMap;
+
 /// A global transaction's id, given by the TX Manager.
 pub type Gid = u64;
 
@@ -268,7 +270,7 @@ pub struct Db {
     /// The account or stock row.
     pub holding: Holding,
     /// The orders table (order service).
-    pub orders: BTreeMap<Gid, OrderStatus>,
+    pub orders: GidMap<OrderStatus>,
     /// DTM's barrier table: (gid, op), the branch being this service.
     pub barrier: BTreeSet<(Gid, Op)>,
     /// Seata's fence log, one row per branch.

@@ -4,11 +4,10 @@
 //! After a crash it reads its log and drives every unfinished transaction to its end; one whose
 //! decision was not logged is cancelled.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
 use super::db::{Gid, Op, Service};
+use super::gid_map::GidMap;
 use super::{AppMsg, BranchCall, ManagerTimer, Pattern, TxnConfig, TxnEvent, TxnMessage, TxnNode, TxnTimer, TxnWrite};
 use crate::sim::{Ctx, NodeId, SimTime};
 
@@ -67,7 +66,7 @@ pub struct TxLog {
     /// The next global id to give.
     pub next_gid: Gid,
     /// Every global transaction.
-    pub txns: BTreeMap<Gid, LogRecord>,
+    pub txns: GidMap<LogRecord>,
     /// Phase-2 calls and forward steps sent again.
     pub retries: u64,
 }
@@ -107,17 +106,25 @@ impl TxLog {
     }
 }
 
-/// What the manager remembers of a transaction in progress (lost in a crash).
+/// What the manager remembers of a transaction in progress (lost in a crash). Branch sets are
+/// bit masks (bit `b` for branch `b`; a workload has at most three).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Active {
-    /// Each branch's answer to its first call.
-    replies: Vec<Option<bool>>,
+    /// Branches that answered their first call.
+    answered: u32,
+    /// Branches whose first call succeeded.
+    succeeded: u32,
     /// Serial first calls: the branch called last.
     step: u32,
     /// Phase 2: branches that have not answered.
-    pending: BTreeSet<u32>,
+    pending: u32,
     /// Sends so far of the current call (for backoff).
     attempt: u32,
+}
+
+/// The branches of a bit mask, in order.
+fn branches_of(mask: u32) -> impl Iterator<Item = u32> {
+    (0..u32::BITS).filter(move |b| mask & (1 << b) != 0)
 }
 
 /// The TX Manager.
@@ -131,7 +138,7 @@ pub struct Manager {
     try_timeout: SimTime,
     retry_base: SimTime,
     retry_max: SimTime,
-    active: BTreeMap<Gid, Active>,
+    active: GidMap<Active>,
 }
 
 impl Manager {
@@ -145,7 +152,7 @@ impl Manager {
             try_timeout: config.try_timeout,
             retry_base: config.retry_base,
             retry_max: config.retry_max,
-            active: BTreeMap::new(),
+            active: GidMap::new(),
         };
         let unfinished: Vec<(Gid, GlobalStatus)> = manager.log.unfinished().map(|(g, r)| (g, r.status)).collect();
         if !unfinished.is_empty() {
@@ -167,7 +174,12 @@ impl Manager {
     }
 
     fn fresh(&self, step: u32) -> Active {
-        Active { replies: vec![None; self.services.len()], step, pending: BTreeSet::new(), attempt: 0 }
+        Active { answered: 0, succeeded: 0, step, pending: 0, attempt: 0 }
+    }
+
+    /// Every branch, as a mask.
+    fn all_branches(&self) -> u32 {
+        (1 << self.branches()) - 1
     }
 
     fn status(&self, gid: Gid) -> Option<GlobalStatus> {
@@ -229,16 +241,23 @@ impl Manager {
     pub fn on_reply(&mut self, gid: Gid, branch: u32, op: Op, ok: bool, ctx: &mut Ctx<TxnNode>) {
         let (n, phase2) = (self.branches(), self.status(gid).and_then(|s| self.phase2_op(s)));
         let (Some(status), Some(active)) = (self.status(gid), self.active.get_mut(&gid)) else { return };
+        if branch >= n {
+            return;
+        }
         if op == self.pattern.first_op() {
-            let slot = &mut active.replies[branch as usize];
-            if status != GlobalStatus::Trying || slot.is_some() {
+            let bit = 1u32 << branch;
+            if status != GlobalStatus::Trying || active.answered & bit != 0 {
                 return;
             }
-            *slot = Some(ok);
+            active.answered |= bit;
+            if ok {
+                active.succeeded |= bit;
+            }
             let next = active.step + 1;
+            let all = (1u32 << n) - 1;
             if !ok {
                 self.decide(gid, false, ctx);
-            } else if !self.serial && active.replies.iter().all(|r| *r == Some(true)) {
+            } else if !self.serial && active.succeeded == all {
                 self.decide(gid, true, ctx);
             } else if self.serial && branch == active.step && next < n {
                 active.step = next;
@@ -248,9 +267,10 @@ impl Manager {
             } else if self.serial && branch == active.step {
                 self.decide(gid, true, ctx);
             }
-        } else if Some(op) == phase2 && active.pending.remove(&branch) {
+        } else if Some(op) == phase2 && active.pending & (1 << branch) != 0 {
+            active.pending &= !(1 << branch);
             active.attempt = 0;
-            if active.pending.is_empty() {
+            if active.pending == 0 {
                 let end =
                     if status == GlobalStatus::Confirming { GlobalStatus::Succeeded } else { GlobalStatus::Failed };
                 self.finish(gid, end, ctx);
@@ -287,11 +307,10 @@ impl Manager {
 
     /// Call phase 2 on every branch that was called (Saga: from the last one back).
     fn start_phase2(&mut self, gid: Gid, ctx: &mut Ctx<TxnNode>) {
-        let all = self.branches();
+        let all = self.all_branches();
         let serial = self.serial;
         let Some(active) = self.active.get_mut(&gid) else { return };
-        let called = if serial { active.step + 1 } else { all };
-        active.pending = (0..called).collect();
+        active.pending = if serial { (1 << (active.step + 1)) - 1 } else { all };
         active.attempt = 0;
         self.send_phase2(gid, ctx);
         ctx.set_timer(TxnTimer::Manager(ManagerTimer::Retry(gid)), self.backoff(0));
@@ -300,12 +319,12 @@ impl Manager {
     fn send_phase2(&self, gid: Gid, ctx: &mut Ctx<TxnNode>) {
         let (Some(status), Some(active)) = (self.status(gid), self.active.get(&gid)) else { return };
         let Some(op) = self.phase2_op(status) else { return };
-        let targets: Vec<u32> = if self.pattern == Pattern::Saga {
-            active.pending.last().copied().into_iter().collect()
+        let targets = if self.pattern == Pattern::Saga && active.pending != 0 {
+            1 << (u32::BITS - 1 - active.pending.leading_zeros())
         } else {
-            active.pending.iter().copied().collect()
+            active.pending
         };
-        for branch in targets {
+        for branch in branches_of(targets) {
             self.call(gid, branch, op, ctx);
         }
     }

@@ -9,13 +9,14 @@ pub mod bench;
 pub mod checker;
 pub mod db;
 pub mod fuzz;
+pub mod gid_map;
 pub mod guard;
 pub mod manager;
 pub mod service;
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ms, ClusterConfig, Ctx, DurableState, NetworkConfig, NodeId, Process, SimTime};
+use crate::sim::{ms, ClusterConfig, Ctx, DurableState, MessageClass, NetworkConfig, NodeId, Process, SimTime};
 use app::App;
 use db::{Change, Db, Gid, Op, Service};
 use guard::Protection;
@@ -457,6 +458,23 @@ impl Process for TxnNode {
             TxnMessage::ToManager(ManagerMsg::Reply(_)) => "failed",
             TxnMessage::ToService(call) => call.op.name(),
             TxnMessage::ToApp(AppMsg::Done { .. }) => "done",
+        }
+    }
+
+    fn message_class(message: &TxnMessage) -> MessageClass {
+        match message {
+            TxnMessage::ToManager(ManagerMsg::Reply(_)) | TxnMessage::ToApp(_) => MessageClass::Reply,
+            _ => MessageClass::Request,
+        }
+    }
+
+    /// A branch call, its answer and the application's outcome belong to their global transaction.
+    fn message_group(message: &TxnMessage) -> Option<u64> {
+        match message {
+            TxnMessage::ToManager(ManagerMsg::Begin { .. }) => None,
+            TxnMessage::ToManager(ManagerMsg::Reply(r)) => Some(r.gid),
+            TxnMessage::ToService(call) => Some(call.gid),
+            TxnMessage::ToApp(AppMsg::Done { gid, .. }) => Some(*gid),
         }
     }
 

@@ -155,6 +155,33 @@ fn hanging_with_barrier_or_fence_is_refused() {
     }
 }
 
+/// Exactly one Try (the account's) is held 2 s in flight, past the 500 ms timeout: the fault
+/// control of the page, recorded as a `DelayMessage` action.
+fn one_late_try(protection: Protection) -> Run {
+    let mut run = run(TxnConfig { protection, ..config() }, vec![pay(0, APP)], ms(15));
+    let try_call = run.world().network().in_flight().find(|m| m.to == ACCOUNT).map(|m| m.id).expect("a Try");
+    run.act(Action::DelayMessage { id: try_call, by: secs(2) }).expect("in flight");
+    run.run_until(secs(3));
+    run
+}
+
+#[test]
+fn one_delayed_try_hangs_behind_a_status_row_and_is_refused_by_the_barrier_and_the_fence() {
+    let hanging = one_late_try(Protection::TryRecord);
+    assert_eq!(status(&hanging, 0), Some(GlobalStatus::Failed), "the manager timed out and cancelled");
+    assert_eq!(db(&hanging, ACCOUNT).holding.frozen, 100, "the late Try froze money after its Cancel");
+    assert_eq!(db(&hanging, STOCK).holding.frozen, 0, "the other branches were cancelled normally");
+    let v = quiet(&hanging).expect("hanging");
+    assert_eq!((v.invariant, v.code, v.nodes.clone()), ("All Or Nothing", "left_frozen", vec![ACCOUNT]));
+    for protection in [Protection::Barrier, Protection::Fence] {
+        let run = one_late_try(protection);
+        assert_eq!((run.violation(), quiet(&run)), (None, None), "{protection:?}");
+        let n = counters(run.world());
+        assert_eq!((n.empty_rollbacks_caught, n.hangings_caught), (1, 1), "{protection:?}");
+        assert_eq!(db(&run, ACCOUNT).holding.frozen, 0);
+    }
+}
+
 #[test]
 fn hanging_without_any_protection_first_shows_the_empty_rollback() {
     let run = late_try(Protection::None);

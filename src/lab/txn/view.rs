@@ -7,8 +7,6 @@
 
 pub mod inspect;
 
-use std::collections::BTreeMap;
-
 use super::TxnTimeline;
 use crate::lab::view::{self as shared, ClusterModel, LogLine, NodeModel, Note};
 use crate::sim::{NodeId, NodeStatus, SimTime, Violation, World};
@@ -129,9 +127,14 @@ impl TxRow {
 pub struct ManagerView {
     /// Up, down or paused (its log is shown either way: it is on disk).
     pub status: NodeStatus,
-    /// Every global transaction in its log, by id.
+    /// The newest [`SHOWN_LOG_ROWS`] global transactions of its log, by id.
     pub log: Vec<TxRow>,
+    /// Global transactions in the whole log.
+    pub total: u64,
 }
+
+/// Rows of the manager's log kept in the view (the newest).
+pub const SHOWN_LOG_ROWS: usize = 12;
 
 /// The table a branch's protection keeps, as the page draws it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,9 +158,21 @@ impl GuardTable {
             (Pattern::Xa, _) => GuardTable::Xa(rows(&db.xa)),
             (_, Protection::None) => GuardTable::None,
             (_, Protection::TryRecord) => GuardTable::StatusRows(rows(&db.records)),
-            (_, Protection::Barrier) => GuardTable::Barrier(db.barrier.iter().copied().collect()),
+            (_, Protection::Barrier) => GuardTable::Barrier(newest(db.barrier.iter().copied())),
             (_, Protection::Fence) => GuardTable::Fence(rows(&db.fence)),
         }
+    }
+
+    /// How many rows the whole table has (the view keeps the newest [`SHOWN_ROWS`]).
+    pub fn total(db: &Db, pattern: Pattern, protection: Protection) -> u64 {
+        let n = match (pattern, protection) {
+            (Pattern::Xa, _) => db.xa.len(),
+            (_, Protection::None) => 0,
+            (_, Protection::TryRecord) => db.records.len(),
+            (_, Protection::Barrier) => db.barrier.len(),
+            (_, Protection::Fence) => db.fence.len(),
+        };
+        n as u64
     }
 
     /// The vocabulary key of the table's title.
@@ -172,9 +187,24 @@ impl GuardTable {
     }
 }
 
-/// The rows of a table keyed by global id, in id order.
-fn rows<T: Copy>(table: &BTreeMap<Gid, T>) -> Vec<(Gid, T)> {
-    table.iter().map(|(g, v)| (*g, *v)).collect()
+/// Rows of a service's table kept in the view: the newest (a long run has thousands, and a frame
+/// must not copy or draw them all).
+pub const SHOWN_ROWS: usize = 8;
+
+/// The newest [`SHOWN_ROWS`] of `rows`, in order.
+fn newest<T>(rows: impl DoubleEndedIterator<Item = T>) -> Vec<T> {
+    let mut kept: Vec<T> = rows.rev().take(SHOWN_ROWS).collect();
+    kept.reverse();
+    kept
+}
+
+/// The newest [`SHOWN_ROWS`] rows of a table keyed by global id, in id order.
+fn rows<'a, T: Copy + 'a, I>(table: I) -> Vec<(Gid, T)>
+where
+    I: IntoIterator<Item = (&'a Gid, &'a T)>,
+    I::IntoIter: DoubleEndedIterator,
+{
+    newest(table.into_iter().map(|(g, v)| (*g, *v)))
 }
 
 /// A participant service with its local database's tables.
@@ -188,10 +218,14 @@ pub struct ServiceView {
     pub status: NodeStatus,
     /// The account or stock row (available and frozen); `None` for the order service.
     pub holding: Option<Holding>,
-    /// The orders table (order service).
+    /// The newest rows of the orders table (order service).
     pub orders: Vec<(Gid, OrderStatus)>,
-    /// The protection's table.
+    /// Rows of the whole orders table.
+    pub orders_total: u64,
+    /// The newest rows of the protection's table.
     pub table: GuardTable,
+    /// Rows of the whole protection's table.
+    pub table_total: u64,
     /// What its protection caught and counted.
     pub counts: Counts,
 }
@@ -293,7 +327,15 @@ pub fn view_of(world: &World<TxnNode>, violation: Option<&Violation>, log_limit:
         },
         manager: ManagerView {
             status: world.status(MANAGER).unwrap_or(NodeStatus::Down),
-            log: log.map(|l| l.txns.iter().map(|(g, r)| TxRow::of(*g, r)).collect()).unwrap_or_default(),
+            log: log
+                .map(|l| {
+                    let mut rows: Vec<TxRow> =
+                        l.txns.iter().rev().take(SHOWN_LOG_ROWS).map(|(g, r)| TxRow::of(*g, r)).collect();
+                    rows.reverse();
+                    rows
+                })
+                .unwrap_or_default(),
+            total: log.map_or(0, |l| l.txns.len() as u64),
         },
         counters: counters(world),
         invariants: invariants(violation),
@@ -332,8 +374,10 @@ pub fn services(world: &World<TxnNode>) -> Vec<ServiceView> {
             service,
             status: n.status,
             holding: service.has_holding().then_some(db.holding),
-            orders: rows(&db.orders),
+            orders: rows(db.orders.iter()),
+            orders_total: db.orders.len() as u64,
             table: GuardTable::of(db, config.pattern, config.protection),
+            table_total: GuardTable::total(db, config.pattern, config.protection),
             counts: db.counts,
         });
     }
@@ -387,7 +431,7 @@ fn nodes_of(world: &World<TxnNode>, log: Option<&TxLog>, services: &[ServiceView
     for s in services {
         let lines = match s.holding {
             Some(h) => vec![Note::new("available", h.available.to_string()), Note::new("frozen", h.frozen.to_string())],
-            None => vec![Note::new("orders", s.orders.len().to_string())],
+            None => vec![Note::new("orders", s.orders_total.to_string())],
         };
         nodes.push(node(s.node, lines));
     }

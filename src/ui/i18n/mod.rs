@@ -153,6 +153,7 @@ table! {
     EvDeliver => "deliver", "送达";
     EvDrop => "drop", "丢弃";
     EvBuffer => "buffer", "缓存";
+    EvDelay => "delay", "延迟";
     EvTimer => "timer", "定时器";
     EvInput => "input", "输入";
     EvCrash => "crash", "崩溃";
@@ -193,6 +194,7 @@ pub fn word(lang: Lang, word: &'static str) -> &'static str {
         "deliver" => Key::EvDeliver,
         "drop" => Key::EvDrop,
         "buffer" => Key::EvBuffer,
+        "delay" => Key::EvDelay,
         "timer" => Key::EvTimer,
         "input" => Key::EvInput,
         "crash" => Key::EvCrash,

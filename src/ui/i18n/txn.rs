@@ -71,6 +71,14 @@ table! {
     DropReplyTitle => "Drop the first answer on its way to the TX Manager (a lost Try answer fails the transaction; a lost Confirm answer is retried)",
                       "丢弃第一条发往事务管理器的应答（丢失的 Try 应答使事务失败；丢失的 Confirm 应答会被重试）";
     NoReply => "no reply in flight", "没有传输中的应答";
+    DelayTry => "Delay the {op} of #{gid} by 2 s", "将 #{gid} 的 {op} 延迟 2 秒";
+    DelayTryTitle => "Hold exactly one first call in flight 2 s, past the 500 ms Try timeout: the TX Manager cancels, and the late call arrives after its Cancel (hanging, unless the barrier or the fence refuses it)",
+                     "让恰好一个一阶段调用在网络中多停留 2 秒，超过 500 毫秒的 Try 超时：事务管理器发起 Cancel，迟到的调用在 Cancel 之后才到达（悬挂，除非屏障或 fence 拒绝它）";
+    NoTry => "no {op} in flight", "没有传输中的 {op}";
+    GlobalTxn => "Global transaction", "全局事务";
+    EarlierRows => "and {n} earlier rows", "以及 {n} 条更早的记录";
+    FollowTitle => "Click to follow this global transaction: its lane in the sequence diagram and its messages on the cluster stand out",
+                   "点击以跟踪这个全局事务：它在时序图中的泳道和它在集群图上的消息会突出显示";
     Duplicate => "Duplicate every message", "复制每条消息";
     DuplicateTitle => "The network delivers every message twice (a retried or repeated Confirm or Cancel)", "网络把每条消息投递两次（重试或重复的 Confirm、Cancel）";
     NoDuplicate => "Stop duplicating", "停止复制";

@@ -1,9 +1,13 @@
 //! The sequence (Lamport) diagram: one lifeline per node, time going down, each recent message an
-//! arrow from its sender at its send time to its receiver at its delivery, a cross for a drop.
+//! arrow from its sender at its send time to its receiver at its delivery, a cross for a drop. When
+//! the lab groups its messages ([`crate::sim::Process::message_group`], a global transaction's id
+//! say), each group is also a lane: a labelled bar beside the time axis spanning its messages,
+//! which selects the group when clicked (its arrows stand out under a band, the others fade).
 
 use std::fmt::Write as _;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::sequence::{Arrow, Fate, SequenceModel};
@@ -24,6 +28,16 @@ const LEFT: f64 = 58.0;
 const RIGHT: f64 = 24.0;
 /// Half the size of a drop's cross.
 const CROSS: f64 = 5.0;
+/// A lane bar's width and the step between lane columns, left of the first lifeline.
+const LANE_BAR: f64 = 7.0;
+const LANE_STEP: f64 = 9.0;
+/// Where the lanes' labels start (right of the last column) and the least room between two.
+const LANE_LABEL_X: f64 = 4.0 + LANE_STEP * LANE_COLUMNS as f64 + 1.0;
+const LANE_LABEL_GAP: f64 = 10.0;
+/// Lane columns; more concurrent groups than this share columns (drawn over each other).
+const LANE_COLUMNS: u32 = 4;
+/// Colours of the lanes, by group id (the lane's label says the id in words too).
+const LANE_HUES: u64 = 6;
 
 /// Properties of [`SequenceDiagram`].
 #[derive(Properties, PartialEq, Clone)]
@@ -36,6 +50,47 @@ pub struct SequenceDiagramProps {
     /// The pointer entered an arrow (`Some(id)`) or left it (`None`).
     #[prop_or_default]
     pub on_hover: Callback<Option<MsgId>>,
+    /// What one group of messages is called ("global transaction"), if the lab groups them: each
+    /// group is then drawn as a lane.
+    #[prop_or_default]
+    pub group_word: Option<AttrValue>,
+    /// The selected group: its arrows stand out, the others fade.
+    #[prop_or_default]
+    pub selected_group: Option<u64>,
+    /// A lane or a grouped arrow was clicked: select its group (`None`: unselect).
+    #[prop_or_default]
+    pub on_select_group: Callback<Option<u64>>,
+}
+
+/// One group of messages as a lane: its id, the times its messages span, its column.
+#[derive(Clone, Debug, PartialEq)]
+struct Lane {
+    group: u64,
+    start: SimTime,
+    end: SimTime,
+    column: u32,
+}
+
+/// The lanes of the arrows' groups, oldest first, each in the first column free at its start.
+fn lanes(arrows: &[Arrow]) -> Vec<Lane> {
+    let mut spans: std::collections::BTreeMap<u64, (SimTime, SimTime)> = std::collections::BTreeMap::new();
+    for a in arrows {
+        if let Some(g) = a.kind.group {
+            let span = spans.entry(g).or_insert((a.sent, a.end));
+            *span = (span.0.min(a.sent), span.1.max(a.end));
+        }
+    }
+    let mut lanes: Vec<Lane> =
+        spans.into_iter().map(|(group, (start, end))| Lane { group, start, end, column: 0 }).collect();
+    lanes.sort_by_key(|l| (l.start, l.group));
+    let mut busy_until = [None::<SimTime>; LANE_COLUMNS as usize];
+    for (i, lane) in lanes.iter_mut().enumerate() {
+        let free = busy_until.iter().position(|b| b.is_none_or(|until| until < lane.start));
+        let column = free.unwrap_or(i % LANE_COLUMNS as usize);
+        busy_until[column] = Some(lane.end);
+        lane.column = column as u32;
+    }
+    lanes
 }
 
 /// Maps node ids and times to the picture's coordinates. Times are measured from `origin`, which
@@ -80,6 +135,9 @@ struct ArrowLook {
     span: SimTime,
     highlighted: bool,
     reply: bool,
+    /// In the selected group (`Some(true)`), in another group or none while one is selected
+    /// (`Some(false)`), or nothing is selected (`None`).
+    chosen: Option<bool>,
     lang: Lang,
     /// The label drawn on it: the kind, with "×n" for a broadcast (one label per broadcast, on its
     /// first arrow, so that four heartbeats sent at once do not write "HeartbeatHeartbeat").
@@ -97,7 +155,11 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
     let y2 = scale.y(arrow.end);
     let fate = arrow.fate.as_str();
     out.tag("<g class=\"").tag(&arrow_class(look));
-    let _ = write!(out, "\" data-msg-arrow=\"{}\" data-fate=\"{fate}\"><title>", arrow.id);
+    let _ = write!(out, "\" data-msg-arrow=\"{}\" data-fate=\"{fate}\"", arrow.id);
+    if let Some(group) = arrow.kind.group {
+        let _ = write!(out, " data-group=\"{group}\"");
+    }
+    out.tag("><title>");
     let title = fill(
         t(look.lang, Key::ArrowTitle),
         &[
@@ -139,11 +201,86 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
     out.tag("</g>");
 }
 
+/// Properties of [`LaneBar`].
+#[derive(Properties, PartialEq)]
+struct LaneBarProps {
+    lane: Lane,
+    word: AttrValue,
+    chosen: bool,
+    labelled: bool,
+    origin: SimTime,
+    span: SimTime,
+}
+
+/// One lane: a bar over its messages' times, its id beside it (one component each, so that the
+/// lanes that did not change are not redrawn).
+#[component]
+fn LaneBar(props: &LaneBarProps) -> Html {
+    let LaneBarProps { lane, word, chosen, labelled, origin, span } = props;
+    let scale = Scale { lanes: 0, origin: *origin, span: *span as f64 };
+    let (top, bottom) = (scale.y(lane.start), scale.y(lane.end).max(scale.y(lane.start) + 6.0));
+    let x = 4.0 + f64::from(lane.column) * LANE_STEP;
+    let class = format!("lane hue-{}{}", lane.group % LANE_HUES, if *chosen { " chosen" } else { "" });
+    let label_y = top + 8.0;
+    html! {
+        <g {class} data-group={lane.group.to_string()} data-testid="sequence-lane">
+            <title>{ format!("{word} #{}", lane.group) }</title>
+            <rect class="bar" x={format!("{x:.1}")} y={format!("{top:.1}")} width={LANE_BAR.to_string()}
+                  height={format!("{:.1}", bottom - top)} rx="2" />
+            if *labelled {
+                <text class="lane-gid" x={LANE_LABEL_X.to_string()} y={format!("{label_y:.1}")}>
+                    { format!("#{}", lane.group) }
+                </text>
+            }
+        </g>
+    }
+}
+
+/// The lanes' bars and labels, and the selected lane's band, in the diagram's coordinates.
+fn lane_markup(lanes: &[Lane], word: &str, selected: Option<u64>, origin: SimTime, span: SimTime) -> Html {
+    let scale = Scale { lanes: 0, origin, span: span as f64 };
+    // A lane's label sits right of the columns at its top, unless it would cover the previous one.
+    let mut last_label = f64::NEG_INFINITY;
+    let lane_bars: Vec<Html> = lanes
+        .iter()
+        .map(|lane| {
+            let chosen = selected == Some(lane.group);
+            let label_y = scale.y(lane.start) + 8.0;
+            let labelled = chosen || label_y - last_label >= LANE_LABEL_GAP;
+            if labelled {
+                last_label = label_y;
+            }
+            let word = AttrValue::from(word.to_string());
+            html! { <LaneBar key={lane.group} lane={lane.clone()} {word} {chosen} {labelled} {origin} {span} /> }
+        })
+        .collect();
+    let band = lanes.iter().find(|l| selected == Some(l.group)).map(|lane| {
+        let (top, bottom) = (scale.y(lane.start), scale.y(lane.end));
+        html! {
+            <rect class={format!("lane-band hue-{}", lane.group % LANE_HUES)} x={(LEFT - 8.0).to_string()}
+                  y={format!("{top:.1}")} width={(WIDTH - LEFT - RIGHT + 16.0).to_string()}
+                  height={format!("{:.1}", (bottom - top).max(1.0))} />
+        }
+    });
+    html! { <>{ for band }{ for lane_bars.into_iter() }</> }
+}
+
+/// The group of the lane or grouped arrow under the pointer, by `data-group`.
+fn group_at(e: &MouseEvent) -> Option<u64> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("[data-group]").ok()??.get_attribute("data-group")?.parse().ok()
+}
+
 /// An arrow's classes: its fate, reply, emphasis.
 fn arrow_class(look: &ArrowLook) -> String {
     let reply = if look.reply { " reply" } else { "" };
     let highlight = if look.highlighted { " highlight" } else { "" };
-    format!("seq-arrow {}{reply}{highlight}", look.arrow.fate.as_str())
+    let chosen = match look.chosen {
+        Some(true) => " chosen",
+        Some(false) => " faded",
+        None => "",
+    };
+    format!("seq-arrow {}{reply}{highlight}{chosen}", look.arrow.fate.as_str())
 }
 
 /// An arrow drawn in flight that arrived when due, in place: its line already ends where it
@@ -188,6 +325,22 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
             }
         })
     };
+    let onclick = {
+        let (on_select, selected) = (props.on_select_group.clone(), props.selected_group);
+        Callback::from(move |e: MouseEvent| {
+            let group = group_at(&e);
+            if group.is_some() {
+                on_select.emit(if group == selected { None } else { group });
+            }
+        })
+    };
+    let lanes = props.group_word.as_ref().map(|_| lanes(&model.arrows)).unwrap_or_default();
+    let lane_count = lanes.len();
+    // Lanes keep their coordinates while the diagram scrolls: redrawn only when one changes.
+    let lane_markup = use_memo(
+        (lanes, props.group_word.clone().unwrap_or_default(), props.selected_group, origin, span),
+        |(lanes, word, selected, origin, span)| lane_markup(lanes, word, *selected, *origin, *span),
+    );
     let lifelines = (0..model.nodes).map(|node| {
         let x = scale.x(node).to_string();
         html! {
@@ -218,6 +371,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 span,
                 highlighted: props.highlight == Some(arrow.id),
                 reply: arrow.kind.is_reply(),
+                chosen: props.selected_group.map(|g| arrow.kind.group == Some(g)),
                 lang,
                 label: label_of(arrow),
             };
@@ -238,10 +392,13 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                     </marker>
                     <clipPath id="seq-plot"><rect x="0" y={HEAD.to_string()} width={WIDTH.to_string()} height={(HEIGHT - HEAD).to_string()} /></clipPath>
                 </defs>
+                <g class="lanes" clip-path="url(#seq-plot)" data-lanes={lane_count.to_string()} onclick={onclick.clone()}>
+                    <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>{ (*lane_markup).clone() }</g>
+                </g>
                 <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(model.top) }</text>
                 <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
                 <g class="lifelines">{ for lifelines }</g>
-                <g class="arrows" clip-path="url(#seq-plot)" {onmouseover} {onmouseleave}>
+                <g class="arrows" clip-path="url(#seq-plot)" {onmouseover} {onmouseleave} {onclick}>
                     <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))} ref={drawn} />
                 </g>
             </svg>

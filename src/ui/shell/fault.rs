@@ -23,6 +23,7 @@ pub fn widen<I>(fault: Fault) -> Action<I> {
         Action::SetDuplication { ppm } => Action::SetDuplication { ppm },
         Action::SetReordering { ppm } => Action::SetReordering { ppm },
         Action::DropMessage { id } => Action::DropMessage { id },
+        Action::DelayMessage { id, by } => Action::DelayMessage { id, by },
         Action::ClockOffset { node, offset } => Action::ClockOffset { node, offset },
         Action::ClockDrift { node, ppm } => Action::ClockDrift { node, ppm },
         Action::ClockJump { node, delta } => Action::ClockJump { node, delta },

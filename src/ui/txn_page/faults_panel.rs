@@ -1,6 +1,6 @@
 //! The fault controls that cause the classic failures on purpose: crash and restart the TX Manager
 //! (before or after it logs its decision, by when you press it), delay every message past the Try
-//! timeout, drop one reply, duplicate every message, pause or partition one participant, heal; and
+//! timeout, delay exactly one Try past it (hanging, on purpose), drop one reply, duplicate every message, pause or partition one participant, heal; and
 //! start a payment now. Every control is an action recorded in the scenario.
 
 use std::rc::Rc;
@@ -34,6 +34,10 @@ pub struct FaultsPanelProps {
     pub network: NetworkConfig,
     /// The first answer on its way to the TX Manager.
     pub reply: Option<MsgId>,
+    /// A branch's first call on its way (message, transaction), and the call's name.
+    pub first_call: Option<(MsgId, u64)>,
+    /// The name of a branch's first call in this pattern ("Try", "Action", "XA PREPARE").
+    pub first_op: &'static str,
     /// A control asked for an action.
     pub on_act: Callback<Action<TxnInput>>,
 }
@@ -76,6 +80,10 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
                 } else {
                     { button("slow-network".into(), t(lang, Key::SlowNetwork).into(), Key::SlowNetworkTitle, None, Some(Action::SetLatency { min: SLOW, max: SLOW })) }
                 }
+                { button("delay-try".into(), match props.first_call {
+                    Some((_, gid)) => fill(t(lang, Key::DelayTry), &[("op", props.first_op), ("gid", &gid.to_string())]),
+                    None => fill(t(lang, Key::NoTry), &[("op", props.first_op)]),
+                }, Key::DelayTryTitle, None, props.first_call.map(|(id, _)| Action::DelayMessage { id, by: SLOW })) }
                 { button("drop-reply".into(), t(lang, if props.reply.is_some() { Key::DropReply } else { Key::NoReply }).into(), Key::DropReplyTitle, None, props.reply.map(|id| Action::DropMessage { id })) }
                 if duplicating {
                     { button("no-duplicate".into(), t(lang, Key::NoDuplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 0 })) }

@@ -39,6 +39,9 @@ pub struct Frame {
     pub network: NetworkConfig,
     /// The first answer on its way to the TX Manager (what "drop a reply" drops).
     pub reply: Option<MsgId>,
+    /// Every first call of a branch (a Try, a Saga action, an XA PREPARE) on its way to a service,
+    /// with the transaction it belongs to (what "delay one Try" holds back).
+    pub first_calls: Rc<Vec<(MsgId, u64)>>,
     /// This run's configuration.
     pub config: Rc<TxnConfig>,
 }
@@ -47,6 +50,14 @@ pub struct Frame {
 pub fn frame(timeline: &TxnTimeline, _: &mut ()) -> Frame {
     let v = view::view(timeline, LOG_LIMIT);
     let reply = v.cluster.messages.iter().find(|m| m.to == MANAGER && m.kind.is_reply() && !m.doomed).map(|m| m.id);
+    let first = timeline.scenario().config.pattern.first_op().name();
+    let first_calls = v
+        .cluster
+        .messages
+        .iter()
+        .filter(|m| m.kind.name == first && !m.doomed && !m.buffered)
+        .filter_map(|m| Some((m.id, m.kind.group?)))
+        .collect();
     Frame {
         now: v.now,
         nodes: Rc::new(v.cluster.nodes.clone()),
@@ -60,6 +71,7 @@ pub fn frame(timeline: &TxnTimeline, _: &mut ()) -> Frame {
         log: Rc::new(v.log),
         network: timeline.world().network().config.clone(),
         reply,
+        first_calls: Rc::new(first_calls),
         config: Rc::new(timeline.scenario().config.clone()),
     }
 }

@@ -11,9 +11,6 @@ use crate::ui::i18n::txn::{t, txn_word, Key};
 use crate::ui::i18n::{status_name, use_lang};
 use crate::ui::shell::format;
 
-/// Rows of the log shown (the newest); the counters count them all.
-const SHOWN: usize = 12;
-
 /// Properties of [`ManagerPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ManagerPanelProps {
@@ -21,6 +18,12 @@ pub struct ManagerPanelProps {
     pub manager: Rc<ManagerView>,
     /// The application nodes.
     pub apps: Rc<Vec<AppRow>>,
+    /// The followed global transaction (its lane in the sequence diagram), if any.
+    #[prop_or_default]
+    pub selected: Option<u64>,
+    /// A row was clicked: follow that transaction (`None`: stop following).
+    #[prop_or_default]
+    pub on_select: Callback<Option<u64>>,
 }
 
 /// The log as a table, newest last.
@@ -28,10 +31,9 @@ pub struct ManagerPanelProps {
 pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
     let lang = use_lang();
     let m = &props.manager;
-    let skip = m.log.len().saturating_sub(SHOWN);
     html! {
         <section class={classes!("panel", "txn-manager", m.status.as_str())} data-testid="tx-log" data-state={m.status.as_str()}
-                 data-rows={m.log.len().to_string()}>
+                 data-rows={m.total.to_string()}>
             <h2>
                 { t(lang, Key::Manager) }
                 <span class={classes!("status", m.status.as_str())}>{ status_name(lang, m.status) }</span>
@@ -51,16 +53,18 @@ pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
                         <th>{ t(lang, Key::Took) }</th>
                     </tr></thead>
                     <tbody>
-                        { for m.log.iter().skip(skip).map(|r| {
+                        { for m.log.iter().map(|r| {
                             let state = r.state.name();
                             let outcome = match r.succeeded {
                                 Some(true) => ("success", t(lang, Key::OutcomeSucceeded)),
                                 Some(false) => ("failure", t(lang, Key::OutcomeFailed)),
                                 None => ("open", "–"),
                             };
+                            let (gid, chosen) = (r.gid, props.selected == Some(r.gid));
+                            let onclick = props.on_select.reform(move |_: MouseEvent| (!chosen).then_some(gid));
                             html! {
-                                <tr key={r.gid} class={classes!("tx", state, outcome.0)} data-testid="tx" data-gid={r.gid.to_string()}
-                                    data-state={state} data-outcome={outcome.0}>
+                                <tr key={r.gid} class={classes!("tx", state, outcome.0, chosen.then_some("chosen"))} data-testid="tx" data-gid={r.gid.to_string()}
+                                    data-state={state} data-outcome={outcome.0} title={t(lang, Key::FollowTitle)} {onclick}>
                                     <td><code>{ format!("#{}", r.gid) }</code></td>
                                     <td>{ format!("N{}", r.client) }</td>
                                     <td><span class={classes!("chip", state)}>{ txn_word(lang, state) }</span></td>

@@ -7,6 +7,7 @@
 
 mod counters_panel;
 mod faults_panel;
+mod follow;
 mod frame;
 mod legend;
 mod manager_panel;
@@ -67,6 +68,14 @@ pub fn TxnPage() -> Html {
     let PageWiring { dispatch, on_fault, on_select, on_hover, hovered, sequence } =
         use_page_wiring(&run, SEQUENCE_SPAN, SEQUENCE_LIMIT);
     let (frame, _) = use_run_frame(&run, frame);
+    // The global transaction followed: its lane, its log row and its messages stand out.
+    let followed = use_state(|| None::<u64>);
+    let on_follow = {
+        let followed = followed.setter();
+        use_callback((), move |gid: Option<u64>, _| followed.set(gid))
+    };
+    let (tags, followed_msg) = follow::tags(&frame.cluster, *followed);
+    let first_call = follow::first_call(&frame, *followed);
     let choice = use_scenario_choice(&run, scenario_picker::runs());
     let app = frame.apps.first().map(|a| a.node);
     let on_act = dispatch.reform(RunAction::Act);
@@ -139,7 +148,7 @@ pub fn TxnPage() -> Html {
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}
                              on_select={on_select.clone()} on_fault={on_fault.clone()} flagged={frame.flagged.clone()}
-                             highlight={hovered} on_hover_message={on_hover.clone()} />
+                             highlight={hovered.or(followed_msg)} on_hover_message={on_hover.clone()} {tags} />
             }}
             legend={html! {
                 <>
@@ -152,15 +161,19 @@ pub fn TxnPage() -> Html {
                 <>
                     <InvariantPanel invariants={frame.invariants.clone()} name={txn_word as NameIn} explain={violation_text as ExplainIn} />
                     <FaultsPanel manager={frame.manager.status} services={frame.services.clone()} {app} {count}
-                                 network={frame.network.clone()} reply={frame.reply} {on_act} />
+                                 network={frame.network.clone()} reply={frame.reply} {first_call}
+                                 first_op={frame.config.pattern.first_op().name()} {on_act} />
                     { inspector }
                     <CountersPanel counters={frame.counters.clone()} />
                 </>
             }}
-            sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
+            sequence={html! {
+                <SequenceDiagram model={sequence} highlight={hovered} {on_hover} group_word={AttrValue::from(t(lang, Key::GlobalTxn))}
+                                 selected_group={*followed} on_select_group={on_follow.clone()} />
+            }}>
             <div class="lower txn-lower">
                 <ServicesPanel services={frame.services.clone()} />
-                <ManagerPanel manager={frame.manager.clone()} apps={frame.apps.clone()} />
+                <ManagerPanel manager={frame.manager.clone()} apps={frame.apps.clone()} selected={*followed} on_select={on_follow} />
                 <SwitchesPanel config={frame.config.clone()} {on_switch} />
             </div>
             <div class="lower txn-lower">

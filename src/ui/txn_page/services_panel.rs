@@ -47,7 +47,7 @@ fn service(lang: Lang, s: &ServiceView) -> Html {
             } else {
                 { orders(lang, s) }
             }
-            { guard_table(lang, &s.table) }
+            { guard_table(lang, &s.table, s.table_total) }
             if caught {
                 <p class="caught" data-testid="caught" data-empty={c.empty_rollbacks.to_string()}
                    data-hanging={c.hangings.to_string()} data-duplicates={c.duplicates.to_string()}>
@@ -83,7 +83,7 @@ fn holding(lang: Lang, available: i64, frozen: i64, credit: bool) -> Html {
 
 fn orders(lang: Lang, s: &ServiceView) -> Html {
     html! {
-        <div class="orders" data-testid="orders" data-count={s.orders.len().to_string()}>
+        <div class="orders" data-testid="orders" data-count={s.orders_total.to_string()}>
             <h3>{ t(lang, Key::OrdersTable) }</h3>
             if s.orders.is_empty() {
                 <p class="hint">{ t(lang, Key::NoOrders) }</p>
@@ -95,12 +95,21 @@ fn orders(lang: Lang, s: &ServiceView) -> Html {
                         </li>
                     }) }
                 </ul>
+                { earlier(lang, s.orders_total, s.orders.len()) }
             }
         </div>
     }
 }
 
-fn guard_table(lang: Lang, table: &GuardTable) -> Html {
+/// A note of the rows left out, if any.
+fn earlier(lang: Lang, total: u64, shown: usize) -> Html {
+    match total.saturating_sub(shown as u64) {
+        0 => Html::default(),
+        n => html! { <p class="hint earlier">{ fill(t(lang, Key::EarlierRows), &[("n", &n.to_string())]) }</p> },
+    }
+}
+
+fn guard_table(lang: Lang, table: &GuardTable, total: u64) -> Html {
     let rows: Vec<(u64, &'static str, bool)> = match table {
         GuardTable::None => Vec::new(),
         GuardTable::StatusRows(r) | GuardTable::Barrier(r) => r.iter().map(|(g, op)| (*g, op.name(), false)).collect(),
@@ -109,7 +118,7 @@ fn guard_table(lang: Lang, table: &GuardTable) -> Html {
     };
     let name = table.name();
     html! {
-        <div class={classes!("guard", name)} data-testid="guard-table" data-table={name} data-rows={rows.len().to_string()}>
+        <div class={classes!("guard", name)} data-testid="guard-table" data-table={name} data-rows={total.to_string()}>
             <h3>{ txn_word(lang, name) }</h3>
             if *table == GuardTable::None {
                 <p class="hint">{ t(lang, Key::NoTable) }</p>
@@ -124,6 +133,7 @@ fn guard_table(lang: Lang, table: &GuardTable) -> Html {
                         </li>
                     }) }
                 </ul>
+                { earlier(lang, total, rows.len()) }
             }
         </div>
     }
