@@ -17,6 +17,8 @@ table! {
     KeyAdvance => "run 500 ms of virtual time", "运行 500 毫秒虚拟时间";
     Scenario => "Scenario", "场景";
     Default => "Default: three servers, Snowflake", "默认：三台服务器，雪花算法";
+    Start => "Press Play (or Space) to watch each server's Snowflake IDs decoded beside the cluster; then press ⟲ −2 s under “Clocks of the application servers”, or pick a scenario above: it plays at once.",
+             "按“播放”（或空格键），在集群旁观察每台服务器的雪花 ID 被逐位解码；然后在“应用服务器的时钟”下按“⟲ −2 秒”，或在上方选择一个场景：它会立即开始播放。";
     Custom => "Custom (the switches below)", "自定义（下方开关）";
     Expect => "Expected outcome: {outcome}", "预期结果：{outcome}";
     ScaledLesson => "Scaled here: {what}", "此处缩放：{what}";

@@ -13,6 +13,8 @@ table! {
               "为教学而缩放：命名场景中网络每跳固定 10 毫秒；Try 超时为 500 毫秒，而不是 DTM 的 3 秒；第二阶段重试从 200 毫秒起、每次加倍、最多 3.2 秒。";
     Scenario => "Scenario", "场景";
     Default => "Default: five payments under TCC with the barrier", "默认：TCC + 屏障下的五笔支付";
+    Start => "Press Play (or Space) to watch each payment's Try, then Confirm on every service; then, under “Cause a failure”, crash the TX Manager or delay one Try, or pick a scenario above: it plays at once.",
+             "按“播放”（或空格键），观察每笔支付先在各服务上 Try、再全部 Confirm；然后在“制造故障”下让事务管理器崩溃或延迟一个 Try，或在上方选择一个场景：它会立即开始播放。";
     Custom => "Custom (the switches below)", "自定义（下方开关）";
     Services => "Services and their local databases", "服务及其本地数据库";
     Available => "available", "可用";

@@ -139,6 +139,7 @@ pub fn IdsPage() -> Html {
         <LabLayout class="ids-page" {head} overlay={keys.overlay}
             error={replay.banner(lang, run.error.as_ref())} on_dismiss_error={replay.on_dismiss_error.clone()}
             transport={transport(&run, frame.now, choice.on_reset.clone(), &replay, &dispatch)}
+            start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
             controls={html! {
                 <div class="presets">
                     <AdvanceButton on_advance={dispatch.reform(RunAction::Advance)} />
