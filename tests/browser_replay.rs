@@ -238,16 +238,7 @@ async fn an_exported_run_imported_again_comes_back_at_the_same_time() {
 #[wasm_bindgen_test]
 async fn a_link_to_a_far_time_replays_in_slices_with_progress_and_stops_where_cancelled() {
     // 25 servers with 1 ms heartbeats: a minute of virtual time is many seconds of replay.
-    let network = distlab::sim::NetworkConfig { latency_min: 0, latency_max: 1_000, ..Default::default() };
-    let config = distlab::raft::RaftConfig {
-        nodes: 25,
-        network,
-        heartbeat_interval: 1_000,
-        election_timeout_min: 10_000,
-        election_timeout_max: 20_000,
-        ..Default::default()
-    };
-    let scenario = distlab::lab::raft::RaftScenario::new("raft", 3, config);
+    let scenario = heavy_raft();
     let target = 60_000_000u64;
     let root = open(&format!("?lab=raft&scenario={}&t={target}", share::encode(&scenario))).await;
     assert_eq!(data(&root, "landing", "data-target"), target.to_string(), "the replay shows where it goes");
@@ -365,18 +356,8 @@ async fn a_raft_share_link_reopens_the_same_run_and_a_bad_one_changes_nothing() 
 
 #[wasm_bindgen_test]
 async fn a_heavy_run_slows_down_and_says_so_instead_of_freezing_the_page() {
-    // 25 servers, 1 ms heartbeats (the least a scenario may ask for) and links of 0-1 ms, played
-    // at 100×: far more events per frame than a frame's budget can simulate.
-    let network = distlab::sim::NetworkConfig { latency_min: 0, latency_max: 1_000, ..Default::default() };
-    let config = distlab::raft::RaftConfig {
-        nodes: 25,
-        network,
-        heartbeat_interval: 1_000,
-        election_timeout_min: 10_000,
-        election_timeout_max: 20_000,
-        ..Default::default()
-    };
-    let scenario = distlab::lab::raft::RaftScenario::new("raft", 3, config);
+    // Played at 100×: far more events per frame than a frame's budget can simulate.
+    let scenario = heavy_raft();
     let root = open(&format!("?lab=raft&scenario={}", share::encode(&scenario))).await;
     let speed: HtmlInputElement = el(&root, "speed").dyn_into().unwrap();
     speed.set_value(&speed.max());
@@ -400,4 +381,19 @@ async fn a_heavy_run_slows_down_and_says_so_instead_of_freezing_the_page() {
             .await;
     let banner = refused.text_content().unwrap_or_default();
     assert!(banner.contains("config.heartbeat_interval") && banner.contains("1000 µs"), "{banner}");
+}
+
+/// 25 servers, 1 ms heartbeats (the least a scenario may ask for) and links of 0-1 ms: the heaviest
+/// Raft run a link may carry.
+fn heavy_raft() -> distlab::lab::raft::RaftScenario {
+    let network = distlab::sim::NetworkConfig { latency_min: 0, latency_max: 1_000, ..Default::default() };
+    let config = distlab::raft::RaftConfig {
+        nodes: 25,
+        network,
+        heartbeat_interval: 1_000,
+        election_timeout_min: 10_000,
+        election_timeout_max: 20_000,
+        ..Default::default()
+    };
+    distlab::lab::raft::RaftScenario::new("raft", 3, config)
 }

@@ -6,7 +6,7 @@ use super::config::{Bug, ConfigCenterConfig, Mode};
 use super::measures::Measured;
 use super::store::key_of;
 use super::{ConfigInput, ConfigNode, LAB};
-use crate::sim::{ms, secs, Action, NodeId, Retention, Scenario, SimTime, TimedAction, Timeline};
+use crate::sim::{ms, secs, Action, NodeId, Retention, SimTime, Timeline};
 
 type Run = Timeline<ConfigNode, ConfigChecker>;
 
@@ -20,12 +20,7 @@ fn config(mode: Mode) -> ConfigCenterConfig {
 
 /// Play `config` with `actions` until `until` (or the first violation).
 fn run(config: ConfigCenterConfig, actions: Vec<(SimTime, Action<ConfigInput>)>, until: SimTime) -> Run {
-    let mut scenario = Scenario::new(LAB, 7, config);
-    scenario.actions = actions.into_iter().map(|(at, action)| TimedAction { at, action }).collect();
-    let mut run = Run::new(scenario, Retention::Window(0)).expect("valid scenario");
-    run.set_checkpoint_every(SimTime::MAX);
-    run.run_until(until);
-    run
+    Run::scripted(LAB, config, actions, until).expect("valid scenario")
 }
 
 fn publish(at: SimTime, client: NodeId, value: &str) -> (SimTime, Action<ConfigInput>) {

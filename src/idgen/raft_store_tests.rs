@@ -5,7 +5,7 @@ use super::checker::IdChecker;
 use super::raft_store::FIRST_MAX_ID;
 use super::{Generator, IdConfig, IdInput, IdNode, LAB};
 use crate::raft::types::Role;
-use crate::sim::{secs, Action, NodeId, Retention, Scenario, SimTime, TimedAction, Timeline};
+use crate::sim::{secs, Action, NodeId, SimTime, Timeline};
 
 type Run = Timeline<IdNode, IdChecker>;
 
@@ -14,12 +14,7 @@ fn config() -> IdConfig {
 }
 
 fn run(config: IdConfig, actions: Vec<(SimTime, Action<IdInput>)>, until: SimTime) -> Run {
-    let mut scenario = Scenario::new(LAB, 7, config);
-    scenario.actions = actions.into_iter().map(|(at, action)| TimedAction { at, action }).collect();
-    let mut run = Run::new(scenario, Retention::Window(0)).expect("valid scenario");
-    run.set_checkpoint_every(SimTime::MAX);
-    run.run_until(until);
-    run
+    Run::scripted(LAB, config, actions, until).expect("valid scenario")
 }
 
 /// The member leading now, if one does.

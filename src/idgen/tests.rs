@@ -4,18 +4,13 @@ use super::checker::{IdChecker, Measured};
 use super::redis::Persistence;
 use super::snowflake::Rollback;
 use super::{app::Phase, fuzz, Generator, IdBug, IdConfig, IdInput, IdNode, WorkerIds, LAB};
-use crate::sim::{ms, secs, Action, ClusterConfig, NodeId, Retention, Scenario, SimTime, TimedAction, Timeline};
+use crate::sim::{ms, secs, Action, ClusterConfig, NodeId, Scenario, SimTime, Timeline};
 
 type Run = Timeline<IdNode, IdChecker>;
 
 /// Play `config` with `actions` until `until` (or the first violation).
 fn run(config: IdConfig, actions: Vec<(SimTime, Action<IdInput>)>, until: SimTime) -> Run {
-    let mut scenario = Scenario::new(LAB, 7, config);
-    scenario.actions = actions.into_iter().map(|(at, action)| TimedAction { at, action }).collect();
-    let mut run = Run::new(scenario, Retention::Window(0)).expect("valid scenario");
-    run.set_checkpoint_every(SimTime::MAX);
-    run.run_until(until);
-    run
+    Run::scripted(LAB, config, actions, until).expect("valid scenario")
 }
 
 fn invariant(run: &Run) -> Option<&'static str> {

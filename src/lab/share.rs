@@ -196,10 +196,12 @@ impl PageLink {
         P::Config: ClusterConfig,
         C: Checker<P>,
     {
-        if self.lab.as_deref().is_some_and(|wanted| wanted != lab) {
-            return None;
-        }
-        self.scenario.as_deref().map(|code| open::<P, C>(code, lab, retention, self.t))
+        self.open_at_start::<P, C>(lab, retention).map(|opened| {
+            opened.map(|(mut timeline, target)| {
+                timeline.seek(target);
+                timeline
+            })
+        })
     }
 
     /// Like [`PageLink::open`], but the timeline is at 0 s, with the time to land at.

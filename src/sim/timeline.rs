@@ -42,6 +42,22 @@ impl<P: Process, C: Checker<P>> Timeline<P, C>
 where
     P::Config: ClusterConfig,
 {
+    /// A run of `scenario` (seed 7) with `actions`, keeping no trace and no checkpoints, played
+    /// until `until` or its first violation: what engine tests and sweeps replay a script with.
+    pub fn scripted(
+        lab: &str,
+        config: P::Config,
+        actions: Vec<(SimTime, Action<P::Input>)>,
+        until: SimTime,
+    ) -> Result<Self, ScenarioError> {
+        let mut scenario = ScenarioOf::<P>::new(lab, 7, config);
+        scenario.actions = actions.into_iter().map(|(at, action)| TimedAction { at, action }).collect();
+        let mut run = Self::new(scenario, Retention::Window(0))?;
+        run.set_checkpoint_every(SimTime::MAX);
+        run.run_until(until);
+        Ok(run)
+    }
+
     /// Start playing `scenario` at time 0. Inputs are checked against the process's rules.
     pub fn new(scenario: ScenarioOf<P>, retention: Retention) -> Result<Self, ScenarioError> {
         scenario.validate()?;
