@@ -234,6 +234,11 @@ pub fn RaftPage() -> Html {
             let timeline = recorded.timeline(Retention::Window(TRACE_WINDOW));
             dispatch.emit(RunAction::Land(Box::new(timeline), recorded.opens_at(), true));
             lesson.set(Some(bug));
+            // The button sits in the settings tab, below the first screen: bring the cluster and
+            // the lesson's "what to watch" into view, where the failure plays.
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
         })
     };
     // Its "what to watch" stays while the run is the lesson's.
