@@ -340,9 +340,17 @@ async fn the_page_opens_with_what_to_try_first_until_it_plays() {
     assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "false");
 }
 
+/// The leaders the cluster draws, as (node, term).
+fn drawn_leaders(root: &Element) -> Vec<(String, String)> {
+    all(root, "[data-role=\"leader\"][data-node]")
+        .iter()
+        .map(|n| (n.get_attribute("data-node").unwrap(), n.get_attribute("data-term").unwrap_or_default()))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn every_bug_toggle_lesson_opens_before_its_failure_and_plays_into_it() {
-    use distlab::lab::raft::lessons::LESSONS;
+    use distlab::lab::raft::lessons::{Damage, LESSONS};
     let root = mount().await;
     for lesson in LESSONS {
         click(&root, &format!("[data-testid=\"lesson-{}\"]", lesson.bug.name())).await;
@@ -359,13 +367,30 @@ async fn every_bug_toggle_lesson_opens_before_its_failure_and_plays_into_it() {
         assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green", "{what}");
         assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "true", "{what}: it plays");
         assert!(find(&root, "[data-testid=\"speed-value\"]").text_content().unwrap().contains("1/4"), "{what}: slowly");
-        assert_eq!(attr(&root, "[data-testid=\"lesson-watch\"]", "data-bug"), what, "{what}: says what to watch");
+        assert_eq!(attr(&root, "[data-testid=\"lesson-watch\"]", "data-lesson"), what, "{what}: says what to watch");
         assert_eq!(all(&root, &format!("[data-testid=\"bug-{what}\"]:checked")).len(), 1, "{what}: its toggle is on");
-        advance(&root, 4).await;
-        assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "red", "{what}: it breaks");
-        let broken =
-            attr(&root, &format!("[data-testid=\"invariant\"][data-name=\"{}\"]", lesson.invariant), "data-ok");
-        assert_eq!(broken, "false", "{what}: {} breaks", lesson.invariant);
+        assert_eq!(attr(&root, &format!("[data-testid=\"tab-{}\"]", lesson.tab()), "aria-selected"), "true", "{what}");
+        let leaders_then = drawn_leaders(&root);
+        match lesson.damage {
+            Damage::Invariant(invariant) => {
+                advance(&root, 4).await;
+                assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "red", "{what}: it breaks");
+                let broken = attr(&root, &format!("[data-testid=\"invariant\"][data-name=\"{invariant}\"]"), "data-ok");
+                assert_eq!(broken, "false", "{what}: {invariant} breaks");
+            }
+            Damage::NoNewLeader => {
+                advance(&root, 3).await;
+                let now: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+                assert!(now >= lesson.breaks_at, "{what}: at {now}");
+                let leaders = drawn_leaders(&root);
+                assert!(leaders.iter().all(|l| leaders_then.contains(l)), "{what}: {leaders:?} after {leaders_then:?}");
+            }
+            Damage::StaleRead => {
+                assert_ne!(attr(&root, "[data-testid=\"history\"]", "data-verdict"), "broken", "{what}: fresh first");
+                advance(&root, 4).await;
+                assert_eq!(attr(&root, "[data-testid=\"history\"]", "data-verdict"), "broken", "{what}: a stale read");
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod fuzz;
 pub mod ids;
+pub mod lesson;
 pub mod locks;
 pub mod network;
 pub mod raft;

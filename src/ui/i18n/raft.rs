@@ -23,12 +23,15 @@ table! {
     LeaderIs => "Leader", "领导者";
     NoLeaderNow => "no leader", "没有领导者";
     PlayFailure => "Play the failure", "播放这个故障";
-    PlayFailureTitle => "Open a recorded run with this mistake 1.5 s before it breaks an invariant, and play it at 0.25x", "打开一段带有这个错误的录制运行，停在它破坏不变量前 1.5 秒，并以 0.25 倍速播放";
+    PlayFailureTitle => "Open a recorded run with this mistake 1.5 s before it fails, and play it at 0.25x", "打开一段带有这个错误的录制运行，停在它出错前 1.5 秒，并以 0.25 倍速播放";
     WatchCommitOldTerm => "Watch the logs: a leader counts replicas of an entry from an earlier term and commits it; a later leader that lacks it wins and overwrites it (Figure 8). Leader Completeness breaks.", "观察日志：领导者按副本数提交了一个旧任期的条目；后来一个没有该条目的领导者当选并覆盖了它（论文图 8）。领导者完整性被破坏。";
     WatchForgetVote => "Watch the terms and roles: a node restarts, forgets whom it voted for, votes a second time in the same term, and two leaders share one term. Election Safety breaks.", "观察任期和角色：一个节点重启后忘了自己投给了谁，在同一任期再投一次票，于是同一任期出现两个领导者。选举安全被破坏。";
     WatchVoteNoLogCheck => "Watch the logs: a node whose log lacks committed entries still wins the votes, becomes leader and erases them. Leader Completeness breaks.", "观察日志：一个缺少已提交条目的节点仍然赢得选票，成为领导者并抹掉这些条目。领导者完整性被破坏。";
     WatchSkipCheck => "Watch the logs: followers append entries without checking the entry before them, so one index holds different entries on different nodes. State Machine Safety breaks.", "观察日志：跟随者不检查前一个条目就追加，于是同一个索引在不同节点上是不同的条目。状态机安全被破坏。";
     WatchConfigBeforeCommit => "Watch the membership panel: a new leader changes the configuration before committing an entry of its own term; two majorities that do not overlap each elect a leader. Leader Completeness breaks.", "观察成员变更面板：新领导者在提交本任期的条目之前就变更了配置；两个不相交的多数派各自选出领导者。领导者完整性被破坏。";
+    WatchNoRandomization => "Watch the role lanes and the terms: every server times out at the same instant, each votes for itself, no one gets a majority, and the next round splits the same way (section 5.2). No leader is ever elected.", "观察角色泳道和任期：所有服务器在同一时刻超时，各自投票给自己，没人拿到多数票，下一轮又同样分裂（论文 5.2 节）。永远选不出领导者。";
+    WatchReadIndexNoHeartbeat => "Watch the client tab: server 4 commits x=1 and is cut off alone; the other four elect server 1, which commits x=2; then server 4, still believing it leads, answers a ReadIndex read with 1 without the heartbeat round (thesis 6.4). The history is not linearizable.", "观察“客户端”标签页：服务器 4 提交了 x=1 后被单独隔离；其余四台选出服务器 1 并提交 x=2；随后服务器 4 仍以为自己是领导者，不做心跳确认就用 ReadIndex 回答读请求：1（论文 6.4 节）。历史不可线性化。";
+    WatchPreCandidateKeepsLeader => "Watch the role lanes: server 2, cut off, becomes a pre-candidate but keeps its leader; when the leader is cut off instead and server 1 asks for votes, server 2 refuses it. Both stay pre-candidates and no leader is elected for over a second (etcd-io/etcd#8334).", "观察角色泳道：被隔离的服务器 2 成为预候选人，却仍记着原领导者；等原领导者被隔离、服务器 1 请求投票时，服务器 2 拒绝了它。两者都停在预候选人状态，一秒多选不出领导者（etcd-io/etcd#8334）。";
     NoLeaderToKill => "There is no leader to kill right now (an election is under way): press Play and try again once a leader is shown.", "现在没有可以杀死的领导者（正在选举）：按“播放”，等出现领导者后再试。";
     ClickMessage => "Clicking a message", "点击消息时";
     ClickDrops => "drops it", "丢弃它";
@@ -247,16 +250,18 @@ pub fn bug_text(lang: Lang, bug: Bug) -> (&'static str, &'static str) {
 }
 
 /// What to watch in a bug toggle's lesson, in `lang` (`None` for a toggle without one).
-pub fn watch_text(lang: Lang, bug: Bug) -> Option<&'static str> {
+pub fn watch_text(lang: Lang, bug: Bug) -> &'static str {
     let key = match bug {
         Bug::CommitOldTermByCount => Key::WatchCommitOldTerm,
         Bug::ForgetVoteOnRestart => Key::WatchForgetVote,
         Bug::VoteWithoutLogCheck => Key::WatchVoteNoLogCheck,
         Bug::SkipConsistencyCheck => Key::WatchSkipCheck,
         Bug::ConfigChangeBeforeTermCommit => Key::WatchConfigBeforeCommit,
-        Bug::NoTimeoutRandomization | Bug::ReadIndexWithoutHeartbeat | Bug::PreCandidateKeepsLeader => return None,
+        Bug::NoTimeoutRandomization => Key::WatchNoRandomization,
+        Bug::ReadIndexWithoutHeartbeat => Key::WatchReadIndexNoHeartbeat,
+        Bug::PreCandidateKeepsLeader => Key::WatchPreCandidateKeepsLeader,
     };
-    Some(t(lang, key))
+    t(lang, key)
 }
 
 /// An invariant's name (or any Raft word) in `lang`.

@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::lab::raft::lessons::{BugLesson, LESSON_SPEED};
+use crate::lab::raft::lessons::BugLesson;
 use crate::lab::raft::presets as fault_presets;
 use crate::lab::raft::view::{leader_of, membership_view, message_rows, next_seq, node_rows};
 use crate::raft::{Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode, LAB};
@@ -38,12 +38,13 @@ use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::keys_help::use_keys_help;
 use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabLayout, PageWiring};
 use crate::ui::shell::legend::Legend;
+use crate::ui::shell::lesson::{play_lesson, LessonWatch};
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::page_head::PageHead;
 use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::playback::ADVANCE;
-use crate::ui::shell::run::RunAction;
+use crate::ui::shell::run::{Opening, RunAction};
 use crate::ui::shell::run_frame::use_run_frame;
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use client_panel::{ClientForm, ClientPanel};
@@ -230,22 +231,16 @@ pub fn RaftPage() -> Html {
         let (dispatch, lesson) = (dispatch.clone(), lesson.setter());
         Callback::from(move |bug: Bug| {
             let Some(recorded) = BugLesson::of(bug) else { return };
-            dispatch.emit(RunAction::SetSpeed(LESSON_SPEED));
             let timeline = recorded.timeline(Retention::Window(TRACE_WINDOW));
-            dispatch.emit(RunAction::Land(Box::new(timeline), recorded.opens_at(), true));
+            play_lesson(&dispatch, timeline, Opening::At(recorded.opens_at()));
             lesson.set(Some(bug));
-            // The button sits in the settings tab, below the first screen: bring the cluster and
-            // the lesson's "what to watch" into view, where the failure plays.
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-            }
         })
     };
     // Its "what to watch" stays while the run is the lesson's.
     let watch = (*lesson).and_then(BugLesson::of).filter(|l| {
         let timeline = run.timeline.borrow();
         let scenario = timeline.scenario();
-        scenario.seed == l.seed && scenario.config.bugs == [l.bug]
+        scenario.seed == l.seed() && scenario.config.bugs == [l.bug]
     });
     let on_inspect_message = {
         let (message, reducer) = (message.setter(), reducer.clone());
@@ -318,9 +313,7 @@ pub fn RaftPage() -> Html {
                 <Presets leader={frame.leader} on_preset={on_preset.clone()}
                          notice={(*leaderless_kill && frame.leader.is_none()).then(|| AttrValue::from(t(lang, Key::NoLeaderToKill)))} />
                 if let Some(l) = watch {
-                    <p class="lesson-watch" role="status" data-testid="lesson-watch" data-bug={l.bug.name()}>
-                        { watch_text(lang, l.bug).unwrap_or_default() }
-                    </p>
+                    <LessonWatch id={l.bug.name()} text={watch_text(lang, l.bug)} />
                 }
             </> }}
             cluster={html! {
@@ -357,7 +350,7 @@ pub fn RaftPage() -> Html {
                 </>
             }}
             sequence={html! { <SequenceDiagram model={sequence} highlight={hovered} {on_hover} /> }}>
-            <PanelTabs tabs={vec![
+            <PanelTabs show={watch.map(|l| l.tab())} tabs={vec![
                 Tab { id: "logs", label: t(lang, Key::Logs).into(), content: html! {
                     <LogsPanel rows={frame.logs.clone()} first={frame.log_first} flagged={frame.flagged_entries.clone()} />
                 } },

@@ -18,7 +18,7 @@ use crate::ui::i18n::{fill, Lang};
 use crate::ui::shell::format;
 use crate::ui::shell::frame_loop::{use_advance_requests, use_frame_loop};
 use crate::ui::shell::playback::Playback;
-use crate::ui::shell::run::{Landing, Run, RunAction};
+use crate::ui::shell::run::{Landing, Opening, Run, RunAction};
 
 /// The page link in force, provided by the app (the default link when there is no provider).
 #[hook]
@@ -200,7 +200,7 @@ where
         Callback::from(move |text: String| {
             match ScenarioOf::<P>::from_json(&text, lab.lab).and_then(|s| landing::<P, C>(s, lab.retention)) {
                 Ok((timeline, target)) => {
-                    dispatch.dispatch(RunAction::Land(Box::new(timeline), target, false));
+                    dispatch.dispatch(RunAction::Land(Box::new(timeline), Opening::At(target), false));
                     error.set(None);
                     shared.set(None);
                 }

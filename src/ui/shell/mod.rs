@@ -17,6 +17,7 @@ pub mod keys_help;
 pub mod lab_layout;
 pub mod lang_switch;
 pub mod legend;
+pub mod lesson;
 pub mod link_line;
 pub mod markup;
 pub mod message_dot;

@@ -19,6 +19,9 @@ pub struct Tab {
 pub struct PanelTabsProps {
     /// The tabs, in order; the first is shown first.
     pub tabs: Vec<Tab>,
+    /// A tab to bring forward when this changes to it (a lesson shows the panel it is about).
+    #[prop_or_default]
+    pub show: Option<&'static str>,
 }
 
 /// The tab row and the chosen panel.
@@ -26,6 +29,14 @@ pub struct PanelTabsProps {
 pub fn PanelTabs(props: &PanelTabsProps) -> Html {
     let first = props.tabs.first().map_or("", |t| t.id);
     let chosen = use_state(|| first);
+    {
+        let chosen = chosen.clone();
+        use_effect_with(props.show, move |show| {
+            if let Some(id) = *show {
+                chosen.set(id);
+            }
+        });
+    }
     html! {
         <section class="panel-tabs" data-testid="panel-tabs">
             <div class="tab-row" role="tablist">

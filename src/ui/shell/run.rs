@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lab::lesson;
 use crate::sim::{ms, Action, Checker, ClusterConfig, NoChecker, NodeId, Process, SimTime, Timeline};
 
 /// Longest wall-clock gap one frame may advance by (a background tab must not leap ahead).
@@ -33,13 +34,25 @@ pub const LANDING_FIRST_MS: f64 = 300.0;
 /// Wall milliseconds of replay per frame while landing (the page still answers between slices).
 pub const LANDING_SLICE_MS: f64 = 30.0;
 
+/// Where a replay lands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// At this virtual time (a link, a file, a lesson whose failure time is recorded).
+    At(SimTime),
+    /// [`lesson::LEAD`] before the run's first invariant violation, looked for up to this time
+    /// (at 0 s if there is none by then): a lesson whose failure is found by playing it.
+    BeforeViolation(SimTime),
+}
+
 /// A replay on its way to the time a link or a file asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Landing {
     /// Where the replay started.
     pub from: SimTime,
-    /// Where it lands.
+    /// Where it lands (or, before a violation, how far it looks for one).
     pub target: SimTime,
+    /// Whether it lands before the first violation rather than at `target`.
+    pub before_violation: bool,
     /// Whether the run plays on from there (a lesson), or waits paused (a link, a file).
     pub then_play: bool,
 }
@@ -97,9 +110,9 @@ pub enum RunAction<P: Process, C: Checker<P> = NoChecker> {
     Advance(SimTime),
     /// Replace the run by a fresh timeline.
     Load(Box<Timeline<P, C>>),
-    /// Replace the run by a fresh timeline and replay it to a time, in slices if it is far; then
-    /// play on if the flag says so.
-    Land(Box<Timeline<P, C>>, SimTime, bool),
+    /// Replace the run by a fresh timeline and replay it to where it opens, in slices if that is
+    /// far; then play on if the flag says so.
+    Land(Box<Timeline<P, C>>, Opening, bool),
     /// Stop a replay in progress at the time it reached.
     CancelLanding,
 }
@@ -127,18 +140,22 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
         P::Config: ClusterConfig,
     {
         let mut run = Self::new(timeline, speed);
-        run.land(target, false, LANDING_FIRST_MS);
+        run.land(Opening::At(target), false, LANDING_FIRST_MS);
         run
     }
 
-    /// Start replaying toward `target` with a first slice of `budget_ms`.
-    fn land(&mut self, target: SimTime, then_play: bool, budget_ms: f64)
+    /// Start replaying toward `opening` with a first slice of `budget_ms`.
+    fn land(&mut self, opening: Opening, then_play: bool, budget_ms: f64)
     where
         P::Config: ClusterConfig,
     {
         let from = self.timeline.borrow().now();
+        let (target, before_violation) = match opening {
+            Opening::At(t) => (t, false),
+            Opening::BeforeViolation(within) => (within, true),
+        };
         self.playing = false;
-        self.landing = Some(Landing { from, target, then_play });
+        self.landing = Some(Landing { from, target, before_violation, then_play });
         self.land_slice(budget_ms);
     }
 
@@ -148,7 +165,24 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
         P::Config: ClusterConfig,
     {
         let Some(landing) = self.landing else { return };
-        if replay_within(&mut self.timeline.borrow_mut(), landing.target, budget_ms) {
+        let mut timeline = self.timeline.borrow_mut();
+        let landed = match landing.before_violation {
+            false => replay_within(&mut timeline, landing.target, budget_ms),
+            true => match play_within(&mut timeline, landing.target, budget_ms) {
+                Played::OutOfTime(_) => false,
+                // Found: back to a little before it (from the nearest checkpoint).
+                Played::Violation => {
+                    let breaks_at = timeline.violation().map_or(0, |v| v.t);
+                    timeline.seek(lesson::opens_at(breaks_at));
+                    true
+                }
+                Played::Reached => {
+                    timeline.seek(0);
+                    true
+                }
+            },
+        };
+        if landed {
             self.landing = None;
             self.playing = landing.then_play;
         }
@@ -345,13 +379,13 @@ where
                 next.carry_us = 0.0;
                 next.slowdown = 1.0;
             }
-            RunAction::Land(timeline, target, then_play) => {
+            RunAction::Land(timeline, opening, then_play) => {
                 next.timeline = Rc::new(RefCell::new(*timeline));
                 next.selected = None;
                 next.error = None;
                 next.carry_us = 0.0;
                 next.slowdown = 1.0;
-                next.land(target, then_play, LANDING_FIRST_MS);
+                next.land(opening, then_play, LANDING_FIRST_MS);
             }
             RunAction::CancelLanding => {}
         }
