@@ -222,3 +222,49 @@ async fn the_raft_segment_store_shows_roles_and_terms_and_elects_a_new_leader_af
     assert_eq!(latency.split(" · ").count(), 3, "p50 · p99 · max: {latency}");
     assert!(!attr(&root, "[data-testid=\"out-of-order\"]", "data-value").is_empty());
 }
+
+/// Wait for a replay in progress (a lesson landing) to end.
+async fn landed(root: &Element) {
+    for _ in 0..100 {
+        if all(root, "[data-testid=\"landing\"]").is_empty() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        settle().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn each_bug_toggle_plays_its_failure_from_just_before_the_duplicate() {
+    use distlab::lab::lesson::LEAD;
+    let root = mount().await;
+    for (toggle, scenario) in [
+        ("duplicate-worker-id", "duplicate-worker-id"),
+        ("added-database", "added-database"),
+        ("non-atomic-segment", "segment-non-atomic"),
+    ] {
+        // The toggle shows where its generator is chosen: open its scenario first, then play it
+        // from the toggle's own button.
+        choose(&root, "scenario", scenario).await;
+        landed(&root).await;
+        click(&root, &format!("[data-testid=\"lesson-{toggle}\"]")).await;
+        landed(&root).await;
+        let opened: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+        assert!(find(&root, "[data-testid=\"speed-value\"]").text_content().unwrap().contains("1/4"), "{toggle}");
+        assert_eq!(attr(&root, "[data-testid=\"lesson-watch\"]", "data-lesson"), scenario, "{toggle}: what to watch");
+        // A duplicate in the first milliseconds opens at 0 s (and may already have stopped the run).
+        if opened >= 100_000 {
+            assert_eq!(invariants(&root), "green", "{toggle}: clean when it opens at {opened}");
+            assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "true", "{toggle}: it plays");
+        }
+        for _ in 0..4 {
+            advance(&root, 1).await;
+            if invariants(&root) == "red" {
+                break;
+            }
+        }
+        assert_eq!(invariants(&root), "red", "{toggle}: an ID issued twice");
+        let broke: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+        assert!(broke <= opened + LEAD + 500_000, "{toggle}: opened at {opened}, broke by {broke}");
+    }
+}

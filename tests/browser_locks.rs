@@ -329,3 +329,44 @@ async fn the_chinese_inspector_has_no_raw_engine_values() {
         assert!(!timer.chars().any(|c| c.is_ascii_lowercase()), "an untranslated timer: {timer}");
     }
 }
+
+/// Wait for a replay in progress (a lesson landing) to end.
+async fn landed(root: &Element) {
+    for _ in 0..100 {
+        if all(root, "[data-testid=\"landing\"]").is_empty() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        settle().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_failure_scenario_opens_just_before_its_violation_and_plays_slowly_into_it() {
+    use distlab::lab::lesson::LEAD;
+    use distlab::lab::locks::scenarios::Named;
+    use distlab::ui::i18n::locks::watch_text;
+    let root = mount().await;
+    let lessons: Vec<Named> = Named::ALL.into_iter().filter(|n| watch_text(Lang::En, *n).is_some()).collect();
+    assert_eq!(lessons.len(), 11, "every scenario that breaks an invariant is a lesson");
+    for named in lessons {
+        let what = named.id();
+        choose(&root, "scenario", what).await;
+        landed(&root).await;
+        let opened: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+        assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green", "{what}: clean when it opens");
+        assert_eq!(attr(&root, ".play-toggle", "aria-pressed"), "true", "{what}: it plays");
+        assert!(find(&root, "[data-testid=\"speed-value\"]").text_content().unwrap().contains("1/4"), "{what}: slowly");
+        assert_eq!(attr(&root, "[data-testid=\"lesson-watch\"]", "data-lesson"), what, "{what}: says what to watch");
+        // It breaks within the lead it opened before (the "+0.5 s" control stops at the violation).
+        for _ in 0..4 {
+            advance(&root, 1).await;
+            if attr(&root, "[data-testid=\"invariants\"]", "data-state") == "red" {
+                break;
+            }
+        }
+        assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "red", "{what}: it breaks");
+        let broke: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+        assert!(broke > opened && broke <= opened + LEAD + 500_000, "{what}: opened at {opened}, broke by {broke}");
+    }
+}

@@ -277,6 +277,10 @@ table! {
     NSegmentNonAtomic => "Non-atomic segment update", "非原子的号段更新";
     DSegmentNonAtomic => "Reading max_id and writing max_id + step in two statements lets two servers take the same segment and issue the same IDs.",
                          "分两条语句读取 max_id 再写入 max_id + step，会让两台服务器取到同一个号段并发出相同的 ID。";
+    WRollbackIgnored => "Watch the stream plot and the decoded ID: the clock steps back 10 ms, the generator reuses milliseconds it has already stamped, and an ID comes out a second time. Unique IDs breaks.", "观察 ID 流图和解码后的 ID：时钟回拨 10 毫秒，生成器重新使用已经用过的毫秒，同一个 ID 第二次出现。ID 唯一性被破坏。";
+    WDuplicateWorkerId => "Watch the decoded IDs of servers 0 and 1: the same worker id in the same millisecond with the same sequence number is the same ID. Unique IDs breaks.", "观察服务器 0 和 1 解码后的 ID：同一毫秒、同一 worker id、同一序列号，就是同一个 ID。ID 唯一性被破坏。";
+    WAddedDatabase => "Watch the backends panel: the new database steps by 3 while the other two still step by 2, so it reaches numbers they hand out too. Unique IDs breaks.", "观察后端面板：新数据库按 3 递增，另外两个仍按 2 递增，于是它会发出它们也会发出的号码。ID 唯一性被破坏。";
+    WSegmentNonAtomic => "Watch the backends panel: two segment servers read the same max_id before either writes it back, take the same segment and hand out the same IDs. Unique IDs breaks.", "观察后端面板：两个号段服务器在任何一个写回之前读到同一个 max_id，拿到同一个号段并发出相同的 ID。ID 唯一性被破坏。";
     NSegmentServerCrash => "A segment server crashes (gaps)", "号段服务器崩溃（空洞）";
     DSegmentServerCrash => "A crashed segment server loses the rest of its segment: the restarted server takes a new one, leaving a gap of never-issued numbers but no duplicate.",
                            "崩溃的号段服务器丢失了号段剩下的部分：重启后取新号段，留下从未发放的号码空洞，但没有重复。";
@@ -396,6 +400,19 @@ pub fn scenario_text(lang: Lang, named: Named) -> (&'static str, &'static str) {
 }
 
 /// What a named scenario scales from the real system, if anything, in `lang`.
+/// What to watch as a failure scenario of a bug toggle plays into its violation, in `lang`.
+pub fn watch_text(lang: Lang, named: Named) -> Option<&'static str> {
+    let key = match named {
+        Named::RollbackIgnored => Key::WRollbackIgnored,
+        Named::DuplicateWorkerId => Key::WDuplicateWorkerId,
+        Named::AddedDatabase => Key::WAddedDatabase,
+        Named::SegmentNonAtomic => Key::WSegmentNonAtomic,
+        _ => return None,
+    };
+    Some(t(lang, key))
+}
+
+/// What a named scenario scales, in `lang`.
 pub fn scenario_scaled(lang: Lang, named: Named) -> Option<&'static str> {
     let key = match named {
         Named::IndexUuidV4 | Named::IndexUuidV7 | Named::IndexSnowflake => Key::ScaledIndex,
@@ -628,6 +645,17 @@ mod tests {
             "promoted",
         ]);
         words
+    }
+
+    #[test]
+    fn a_lesson_is_a_scenario_that_issues_a_duplicate_and_says_what_to_watch_in_both_languages() {
+        use crate::lab::ids::scenarios::{Named, Outcome};
+        for named in Named::ALL {
+            if let Some(en) = watch_text(Lang::En, named) {
+                assert_eq!(named.outcome(), Outcome::Duplicate, "{named:?}");
+                assert_ne!(Some(en), watch_text(Lang::Zh, named), "{named:?}");
+            }
+        }
     }
 
     #[test]

@@ -267,6 +267,17 @@ table! {
     NEtcdLeasePauseFenced => "etcd: the same pause, fenced by create revision", "etcd：同样的暂停，用创建修订号防护";
     DEtcdLeasePauseFenced => "The key's create revision is the fencing token: the paused holder's late write carries a lower one and the storage refuses it.",
                              "键的创建修订号就是防护令牌：暂停者迟到的写入携带的修订号更小，被存储服务拒绝。";
+    WLeaseTooShort => "Watch the critical-section timeline: the holder's 300 ms lease ends while it still thinks, a second client enters beside it, and both write the stock. Mutual exclusion breaks, then an item is oversold.", "观察临界区时间线：持有者还在处理，它 300 毫秒的租约就到期了，第二个客户端随之进入，两者都写库存。互斥被破坏，随后超卖一件。";
+    WLeaseTooShortFenced => "Watch the critical-section timeline and the stock: the lease ends, a second client enters (mutual exclusion breaks), but the storage refuses the first holder's late write, whose token is older.", "观察临界区时间线和库存：租约到期，第二个客户端进入（互斥被破坏），但存储拒绝了第一个持有者迟到的写入，因为它的令牌更旧。";
+    WPlainDel => "Watch the servers panel: A's lease has ended and B holds the lock; A's plain DEL removes B's key, and C enters beside B.", "观察服务器面板：A 的租约已经到期，B 持有锁；A 不加判断的 DEL 删掉了 B 的键，C 与 B 同时进入。";
+    WGcPause => "Watch the paused holder (greyed): its watchdog cannot renew, the lease ends and another client enters; when the holder wakes, fencing refuses its write.", "观察被暂停的持有者（灰色）：看门狗无法续期，租约到期，另一个客户端进入；持有者醒来后，防护令牌拒绝了它的写入。";
+    WMasterFailover => "Watch the master: it crashes right after granting the lock, the replica that never saw the key is promoted, and grants the lock to the other client.", "观察主节点：它刚授予锁就崩溃了，从未见过这个键的副本被提升为主节点，又把锁授予了另一个客户端。";
+    WRedlockRestart => "Watch instance 3: it restarts without persistence and forgets client 6's key, so client 7 wins instances 3 to 5, a second majority.", "观察实例 3：它在没有持久化的情况下重启，忘了客户端 6 的键，于是客户端 7 拿下实例 3 到 5，形成第二个多数派。";
+    WRedlockClockJump => "Watch instance 3: its clock jumps 20 s ahead, client 6's key expires there early, and client 7 wins instances 3 to 5, a second majority.", "观察实例 3：它的时钟向前跳了 20 秒，客户端 6 的键在那里提前过期，客户端 7 拿下实例 3 到 5，形成第二个多数派。";
+    WRedlockPause => "Watch the paused holder: its 500 ms validity runs out while it is frozen, the other client takes the lock, and the holder wakes still writing; Redlock has no token to refuse it.", "观察被暂停的持有者：冻结期间它 500 毫秒的有效期耗尽，另一个客户端拿到锁，持有者醒来后仍在写；Redlock 没有令牌来拒绝它。";
+    WZkPause => "Watch the paused holder: its session expires, its ephemeral znode goes, the next client in the queue enters, and the paused one wakes believing it still holds.", "观察被暂停的持有者：会话过期，它的临时节点被删除，队列中的下一个客户端进入，而被暂停的那个醒来时仍以为自己持有锁。";
+    WEtcdLeasePause => "Watch the paused holder: its session lease is revoked, its key is deleted, the next waiter enters, and the paused one wakes and writes: an item is sold twice.", "观察被暂停的持有者：它的会话租约被撤销，键被删除，下一个等待者进入，被暂停的那个醒来后继续写：一件商品被卖了两次。";
+    WEtcdLeasePauseFenced => "Watch the paused holder: its lease is revoked and the next waiter enters; when it wakes, its write carries an older create revision and the storage refuses it.", "观察被暂停的持有者：它的租约被撤销，下一个等待者进入；它醒来后，写入带着更旧的创建版本号，被存储拒绝。";
     NEtcdLeaderKill => "etcd: the leader dies while clients wait", "etcd：客户端等待时领导者宕机";
     DEtcdLeaderKill => "The etcd leader is killed while one client holds and others wait: a new leader is elected, every lease is extended by its TTL, clients fail over, and the queue goes on, one holder at a time.",
                        "一个客户端持有锁、其他客户端等待时，etcd 领导者被杀死：选出新领导者，所有租约延长一个 TTL，客户端切换到其他成员，队列继续，始终只有一个持有者。";
@@ -303,6 +314,25 @@ pub fn scenario_text(lang: Lang, named: Named) -> (&'static str, &'static str) {
         Named::EtcdLeaderKill => (Key::NEtcdLeaderKill, Key::DEtcdLeaderKill),
     };
     (t(lang, name), t(lang, what))
+}
+
+/// What to watch as a failure scenario plays into its violation, in `lang` (none for the others).
+pub fn watch_text(lang: Lang, named: Named) -> Option<&'static str> {
+    let key = match named {
+        Named::LeaseTooShort => Key::WLeaseTooShort,
+        Named::LeaseTooShortFenced => Key::WLeaseTooShortFenced,
+        Named::PlainDel => Key::WPlainDel,
+        Named::GcPause => Key::WGcPause,
+        Named::MasterFailover => Key::WMasterFailover,
+        Named::RedlockRestart => Key::WRedlockRestart,
+        Named::RedlockClockJump => Key::WRedlockClockJump,
+        Named::RedlockPause => Key::WRedlockPause,
+        Named::ZkPause => Key::WZkPause,
+        Named::EtcdLeasePause => Key::WEtcdLeasePause,
+        Named::EtcdLeasePauseFenced => Key::WEtcdLeasePauseFenced,
+        _ => return None,
+    };
+    Some(t(lang, key))
 }
 
 /// A violation's sentence in `lang`, from its code and facts (the engine's English if the code is unknown).
@@ -409,6 +439,18 @@ mod tests {
     use super::*;
     use crate::lock::checker::INVARIANTS;
     use crate::sim::{fill_facts, Violation};
+
+    #[test]
+    fn every_scenario_that_breaks_an_invariant_is_a_lesson_with_what_to_watch_in_both_languages() {
+        use crate::lab::locks::scenarios::Outcome;
+        for named in Named::ALL {
+            let lesson = named.outcome() == Outcome::TwoHolders;
+            assert_eq!(watch_text(Lang::En, named).is_some(), lesson, "{named:?}");
+            if lesson {
+                assert_ne!(watch_text(Lang::En, named), watch_text(Lang::Zh, named), "{named:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_violation_code_reads_in_both_languages() {

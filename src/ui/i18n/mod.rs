@@ -125,6 +125,8 @@ table! {
     Close => "Close", "关闭";
     SelectHint => "Click a node to inspect it.", "点击一个节点查看详情。";
     EventLog => "Event log", "事件日志";
+    PlayFailure => "Play the failure", "播放这个故障";
+    PlayFailureTitle => "Open a recorded run with this mistake 1.5 s before it fails, and play it at 0.25x", "打开一段带有这个错误的录制运行，停在它出错前 1.5 秒，并以 0.25 倍速播放";
     TabNetwork => "Network and sharing", "网络与分享";
     TabLesson => "Lesson and counters", "课程与计数";
     Refused => "Refused", "操作被拒绝";

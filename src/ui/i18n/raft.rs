@@ -22,8 +22,6 @@ table! {
     TransferTitle => "Leadership transfer: the leader catches this node up, then tells it to stand at once (TimeoutNow)", "领导权转移：领导者先让该节点追上日志，再通知它立即发起选举（TimeoutNow）";
     LeaderIs => "Leader", "领导者";
     NoLeaderNow => "no leader", "没有领导者";
-    PlayFailure => "Play the failure", "播放这个故障";
-    PlayFailureTitle => "Open a recorded run with this mistake 1.5 s before it fails, and play it at 0.25x", "打开一段带有这个错误的录制运行，停在它出错前 1.5 秒，并以 0.25 倍速播放";
     WatchCommitOldTerm => "Watch the logs: a leader counts replicas of an entry from an earlier term and commits it; a later leader that lacks it wins and overwrites it (Figure 8). Leader Completeness breaks.", "观察日志：领导者按副本数提交了一个旧任期的条目；后来一个没有该条目的领导者当选并覆盖了它（论文图 8）。领导者完整性被破坏。";
     WatchForgetVote => "Watch the terms and roles: a node restarts, forgets whom it voted for, votes a second time in the same term, and two leaders share one term. Election Safety breaks.", "观察任期和角色：一个节点重启后忘了自己投给了谁，在同一任期再投一次票，于是同一任期出现两个领导者。选举安全被破坏。";
     WatchVoteNoLogCheck => "Watch the logs: a node whose log lacks committed entries still wins the votes, becomes leader and erases them. Leader Completeness breaks.", "观察日志：一个缺少已提交条目的节点仍然赢得选票，成为领导者并抹掉这些条目。领导者完整性被破坏。";

@@ -10,7 +10,7 @@ use super::setup::{
 };
 use crate::idgen::{IdBug, IdConfig};
 use crate::ui::i18n::ids::{bug_text, generator_text, persistence_name, rollback_name, t, Key};
-use crate::ui::i18n::{fill, use_lang, Lang};
+use crate::ui::i18n::{fill, t as shell_t, use_lang, Key as ShellKey, Lang};
 
 /// Properties of [`GeneratorPanel`].
 #[derive(Properties, PartialEq)]
@@ -19,6 +19,8 @@ pub struct GeneratorPanelProps {
     pub config: Rc<IdConfig>,
     /// A switch was changed.
     pub on_switch: Callback<Switch>,
+    /// Play the failure scenario of a mistake (its lesson).
+    pub on_lesson: Callback<IdBug>,
 }
 
 /// A select over `choices`, each a switch; the one on in `config` is selected.
@@ -88,6 +90,16 @@ pub fn GeneratorPanel(props: &GeneratorPanelProps) -> Html {
             return Html::default();
         }
         let onchange = props.on_switch.reform(move |_: Event| switch);
+        let lesson = match switch {
+            Switch::Bug(bug) => {
+                let onclick = props.on_lesson.reform(move |_: MouseEvent| bug);
+                html! {
+                    <button type="button" class="btn lesson" data-testid={format!("lesson-{testid}")}
+                            title={shell_t(lang, ShellKey::PlayFailureTitle)} {onclick}>{ shell_t(lang, ShellKey::PlayFailure) }</button>
+                }
+            }
+            _ => Html::default(),
+        };
         html! {
             <li class={classes!("switch", matches!(switch, Switch::Bug(_)).then_some("bug"))} data-switch={testid}>
                 <label>
@@ -95,6 +107,7 @@ pub fn GeneratorPanel(props: &GeneratorPanelProps) -> Html {
                     <span class="name">{ name.to_string() }</span>
                 </label>
                 <p class="why">{ why.to_string() }</p>
+                { lesson }
             </li>
         }
     };

@@ -17,7 +17,7 @@ mod stream_plot;
 
 use yew::prelude::*;
 
-use crate::idgen::LAB;
+use crate::idgen::{IdBug, LAB};
 use crate::lab::ids::scenarios::Named;
 use crate::lab::ids::view::node_rows;
 use crate::lab::view::{ClusterModel, Note};
@@ -39,7 +39,7 @@ use crate::ui::shell::node_list::NodeList;
 use crate::ui::shell::playback::{AdvanceButton, ADVANCE};
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
-use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker};
+use crate::ui::shell::scenario_choice::{use_scenario_choice, Choice, ScenarioPicker, ScenarioWatch};
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use backends_panel::BackendsPanel;
 use clock_panel::{ClockPanel, BACK_SMALL};
@@ -112,6 +112,15 @@ pub fn IdsPage() -> Html {
         let (on_config, config) = (choice.on_config.clone(), frame.config.clone());
         on_config.reform(move |switch: Switch| switched((*config).clone(), switch))
     };
+    // A mistake's lesson: its failure scenario, chosen as in the picker.
+    let on_lesson = choice.on_choose.reform(|bug: IdBug| {
+        Choice::Named(match bug {
+            IdBug::DuplicateWorkerId => Named::DuplicateWorkerId,
+            IdBug::NonAtomicSegment => Named::SegmentNonAtomic,
+            IdBug::NoDoubleBuffer => Named::SegmentNoDoubleBuffer,
+            IdBug::AddedDatabaseNotRestepped => Named::AddedDatabase,
+        })
+    });
     let cluster = {
         let frame = frame.clone();
         use_memo((run.version, lang), move |&(_, lang)| in_words(lang, &frame.cluster))
@@ -141,9 +150,12 @@ pub fn IdsPage() -> Html {
             transport={transport(&run, frame.now, choice.on_reset.clone(), &replay, &dispatch)}
             start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
             controls={html! {
-                <div class="presets">
-                    <AdvanceButton on_advance={dispatch.reform(RunAction::Advance)} />
-                </div>
+                <>
+                    <div class="presets">
+                        <AdvanceButton on_advance={dispatch.reform(RunAction::Advance)} />
+                    </div>
+                    <ScenarioWatch<Named> current={choice.current} />
+                </>
             }}
             cluster={html! {
                 // The latest IDs decoded beside the cluster: the lesson's picture on the first screen.
@@ -178,7 +190,7 @@ pub fn IdsPage() -> Html {
                               on_act={dispatch.reform(RunAction::Act)} />
             </div>
             <div class="lower ids-lower">
-                <GeneratorPanel config={frame.config.clone()} {on_switch} />
+                <GeneratorPanel config={frame.config.clone()} {on_switch} {on_lesson} />
                 <IndexPanel index={frame.index} />
             </div>
             <div class="lower ids-lower">

@@ -7,7 +7,7 @@ use crate::idgen::checker::IdChecker;
 use crate::idgen::{IdConfig, IdNode};
 use crate::lab::ids::scenarios::Named;
 use crate::lab::ids::IdScenario;
-use crate::ui::i18n::ids::{outcome_text, scenario_scaled, scenario_text, t, Key};
+use crate::ui::i18n::ids::{outcome_text, scenario_scaled, scenario_text, t, watch_text, Key};
 use crate::ui::i18n::{fill, Lang};
 use crate::ui::shell::scenario_choice::{NamedScenario, ScenarioRuns};
 
@@ -24,6 +24,10 @@ impl NamedScenario for Named {
 
     fn text(self, lang: Lang) -> (&'static str, &'static str) {
         scenario_text(lang, self)
+    }
+
+    fn watch(self, lang: Lang) -> Option<&'static str> {
+        watch_text(lang, self)
     }
 
     fn details(self, lang: Lang) -> Html {

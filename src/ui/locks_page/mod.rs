@@ -39,7 +39,7 @@ use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::playback::AdvanceButton;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
-use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker};
+use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker, ScenarioWatch};
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
 use frame::frame;
@@ -117,9 +117,12 @@ pub fn LocksPage() -> Html {
             transport={transport(&run, frame.now, choice.on_reset.clone(), &replay, &dispatch)}
             start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
             controls={html! {
-                <div class="presets">
-                    <AdvanceButton on_advance={dispatch.reform(RunAction::Advance)} />
-                </div>
+                <>
+                    <div class="presets">
+                        <AdvanceButton on_advance={dispatch.reform(RunAction::Advance)} />
+                    </div>
+                    <ScenarioWatch<Named> current={choice.current} />
+                </>
             }}
             cluster={html! {
                 <ClusterView model={frame.cluster.clone()} selected={run.selected}

@@ -4,7 +4,7 @@ use crate::lab::locks::scenarios::Named;
 use crate::lab::locks::LockScenario;
 use crate::lock::checker::LockChecker;
 use crate::lock::{LockConfig, LockNode};
-use crate::ui::i18n::locks::scenario_text;
+use crate::ui::i18n::locks::{scenario_text, watch_text};
 use crate::ui::i18n::Lang;
 use crate::ui::shell::scenario_choice::{NamedScenario, ScenarioRuns};
 
@@ -21,6 +21,10 @@ impl NamedScenario for Named {
 
     fn text(self, lang: Lang) -> (&'static str, &'static str) {
         scenario_text(lang, self)
+    }
+
+    fn watch(self, lang: Lang) -> Option<&'static str> {
+        watch_text(lang, self)
     }
 }
 

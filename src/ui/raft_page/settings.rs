@@ -9,7 +9,7 @@ use super::setup::Feature;
 use crate::lab::raft::lessons::BugLesson;
 use crate::raft::{Bug, RaftConfig};
 use crate::ui::i18n::raft::{bug_text, feature_text, t, Key};
-use crate::ui::i18n::use_lang;
+use crate::ui::i18n::{t as shell_t, use_lang, Key as ShellKey};
 
 /// Properties of [`Settings`].
 #[derive(Properties, PartialEq)]
@@ -52,7 +52,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     let onclick = props.on_lesson.reform(move |_: MouseEvent| bug);
                     html! {
                         <button type="button" class="btn lesson" data-testid={format!("lesson-{}", bug.name())}
-                                title={t(lang, Key::PlayFailureTitle)} {onclick}>{ t(lang, Key::PlayFailure) }</button>
+                                title={shell_t(lang, ShellKey::PlayFailureTitle)} {onclick}>{ shell_t(lang, ShellKey::PlayFailure) }</button>
                     }
                 });
                 html! {

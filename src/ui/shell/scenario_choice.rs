@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use super::run::{Run, RunAction};
+use super::lesson::{play_lesson, LessonWatch};
+use super::run::{Opening, Run, RunAction};
+use crate::lab::lesson::FIND_WITHIN;
 use crate::sim::{Checker, ClusterConfig, Process, ScenarioError, ScenarioOf, Timeline};
 use crate::ui::i18n::{t, use_lang, Key, Lang};
 
@@ -22,6 +24,31 @@ pub trait NamedScenario: Copy + PartialEq + 'static {
     /// More under the lesson: the expected outcome, what the lesson scales.
     fn details(self, _lang: Lang) -> Html {
         html! {}
+    }
+    /// What to watch, in `lang`, if the scenario is a lesson: chosen, it opens a little before its
+    /// first invariant violation and plays slowly into it ([`play_lesson`]).
+    fn watch(self, _lang: Lang) -> Option<&'static str> {
+        None
+    }
+}
+
+/// Properties of [`ScenarioWatch`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioWatchProps<N: NamedScenario> {
+    /// What is chosen.
+    pub current: Choice<N>,
+}
+
+/// The chosen scenario's "what to watch" line, if it is a lesson.
+#[component]
+pub fn ScenarioWatch<N: NamedScenario>(props: &ScenarioWatchProps<N>) -> Html {
+    let lang = use_lang();
+    match props.current {
+        Choice::Named(named) => match named.watch(lang) {
+            Some(text) => html! { <LessonWatch id={named.id()} text={text} /> },
+            None => html! {},
+        },
+        _ => html! {},
     }
 }
 
@@ -152,12 +179,24 @@ where
             choice.set(next);
         })
     };
-    // A scenario picked in the list starts playing at once: the lesson is in watching it.
+    // A scenario picked in the list starts playing at once: the lesson is in watching it. A
+    // lesson opens a little before its failure and plays slowly.
     let on_choose = {
-        let choose = choose.clone();
-        Callback::from(move |next: Choice<N>| {
-            choose.emit(next);
-            dispatch.dispatch(RunAction::SetPlaying(matches!(next, Choice::Named(_))));
+        let (choose, choice) = (choose.clone(), choice.clone());
+        Callback::from(move |next: Choice<N>| match next {
+            Choice::Named(named) if named.watch(Lang::En).is_some() => {
+                let reform = dispatch.clone();
+                play_lesson(
+                    &Callback::from(move |a| reform.dispatch(a)),
+                    (runs.named_run)(named),
+                    Opening::BeforeViolation(FIND_WITHIN),
+                );
+                choice.set(next);
+            }
+            _ => {
+                choose.emit(next);
+                dispatch.dispatch(RunAction::SetPlaying(matches!(next, Choice::Named(_))));
+            }
         })
     };
     let on_config = {
