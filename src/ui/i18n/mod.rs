@@ -93,6 +93,7 @@ table! {
     Duplication => "Duplication", "重复率";
     Reordering => "Reordering", "乱序率";
     Ms => "ms", "毫秒";
+    Sec => "s", "秒";
     HealAll => "Heal all links", "修复所有链路";
     Counters => "Messages", "消息统计";
     Sent => "Sent", "已发送";

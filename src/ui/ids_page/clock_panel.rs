@@ -75,7 +75,7 @@ fn row(lang: Lang, app: &AppRow, on_act: &Callback<Action<IdInput>>) -> Html {
                     <span class="pending">{ fill(t(lang, Key::Pending), &[("n", &app.pending.to_string())]) }</span>
                 }
                 <span class={classes!("skew", skew_class)} data-testid={format!("skew-{node}")}>
-                    { fill(t(lang, Key::ClockOf), &[("skew", &format::signed_ms(app.skew))]) }
+                    { fill(t(lang, Key::ClockOf), &[("skew", &format::signed_ms(lang, app.skew))]) }
                 </span>
             </div>
             <div class="clock-buttons">

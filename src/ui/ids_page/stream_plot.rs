@@ -133,7 +133,7 @@ pub fn StreamPlot(props: &StreamPlotProps) -> Html {
                     <span>{ t(lang, Key::Window) }</span>
                     <select data-testid="plot-window" {onchange}>
                         { for WINDOWS.iter().enumerate().map(|(i, &w)| html! {
-                            <option value={i.to_string()} selected={w == span}>{ window_label(w) }</option>
+                            <option value={i.to_string()} selected={w == span}>{ window_label(lang, w) }</option>
                         }) }
                     </select>
                 </label>
@@ -148,8 +148,8 @@ pub fn StreamPlot(props: &StreamPlotProps) -> Html {
                     <text class="axis id-hi" x={(LEFT + 4.0).to_string()} y={(TOP - 4.0).to_string()}>{ short(hi) }</text>
                     <text class="axis id-lo" x={(LEFT + 4.0).to_string()} y={(H - BOTTOM - 4.0).to_string()}>{ short(lo) }</text>
                 }
-                <text class="axis t0" x={LEFT.to_string()} y={(H - 6.0).to_string()}>{ format::seconds(t0) }</text>
-                <text class="axis t1" x={(W - RIGHT).to_string()} y={(H - 6.0).to_string()}>{ format::seconds(t1) }</text>
+                <text class="axis t0" x={LEFT.to_string()} y={(H - 6.0).to_string()}>{ format::seconds(lang, t0) }</text>
+                <text class="axis t1" x={(W - RIGHT).to_string()} y={(H - 6.0).to_string()}>{ format::seconds(lang, t1) }</text>
             </svg>
             <ul class="stream-keys">
                 { for props.streams.iter().map(|s| html! {
@@ -162,11 +162,10 @@ pub fn StreamPlot(props: &StreamPlotProps) -> Html {
     }
 }
 
-fn window_label(w: SimTime) -> String {
+fn window_label(lang: Lang, w: SimTime) -> String {
     match w {
         0 => "∞".to_string(),
-        w if w >= secs(1) => format!("{} s", w / secs(1)),
-        w => format!("{} ms", w / ms(1)),
+        w => format::duration(lang, w),
     }
 }
 
@@ -194,9 +193,9 @@ fn duplicates(lang: Lang, rows: &[DuplicateRow], count: u64) -> Html {
                             { fill(t(lang, Key::DuplicateRow), &[
                                 ("id", &d.id.text),
                                 ("first", &d.first.node.to_string()),
-                                ("t1", &format::seconds(d.first.t)),
+                                ("t1", &format::seconds(lang, d.first.t)),
                                 ("second", &d.second.node.to_string()),
-                                ("t2", &format::seconds(d.second.t)),
+                                ("t2", &format::seconds(lang, d.second.t)),
                             ]) }
                         </li>
                     }) }

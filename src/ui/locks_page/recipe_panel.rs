@@ -9,9 +9,9 @@ use super::setup::{
     applies, is_on, Kind, Switch, INSTANCE_TIMEOUTS, LEASES, RESTS, RETRIES, SEGMENTS, SESSIONS, THINKS,
 };
 use crate::lock::LockConfig;
-use crate::sim::SimTime;
 use crate::ui::i18n::locks::{t, Key};
 use crate::ui::i18n::{use_lang, Lang};
+use crate::ui::shell::format;
 
 /// Properties of [`RecipePanel`].
 #[derive(Properties, PartialEq)]
@@ -66,15 +66,6 @@ fn choice<T: Copy + 'static>(
     }
 }
 
-/// A duration as offered: whole seconds from 1 s up, whole milliseconds below.
-fn millis(t: SimTime) -> String {
-    if t >= 1_000_000 && t % 1_000_000 == 0 {
-        format!("{} s", t / 1_000_000)
-    } else {
-        format!("{} ms", t / 1000)
-    }
-}
-
 /// The recipe's switches.
 #[component]
 pub fn RecipePanel(props: &RecipePanelProps) -> Html {
@@ -113,18 +104,18 @@ pub fn RecipePanel(props: &RecipePanelProps) -> Html {
                 }
                 { toggle(Switch::Aof, "aof", Key::Aof, Key::AofWhy) }
                 if applies(config, Switch::Lease(0)) {
-                    { choice(lang, ("lease", Key::Lease, Key::LeaseWhy), props, &LEASES, Switch::Lease, millis) }
+                    { choice(lang, ("lease", Key::Lease, Key::LeaseWhy), props, &LEASES, Switch::Lease, |d| format::duration(lang, d)) }
                 }
                 if applies(config, Switch::Session(0)) {
-                    { choice(lang, ("session", Key::Session, Key::SessionWhy), props, &SESSIONS, Switch::Session, millis) }
+                    { choice(lang, ("session", Key::Session, Key::SessionWhy), props, &SESSIONS, Switch::Session, |d| format::duration(lang, d)) }
                 }
-                { choice(lang, ("think", Key::Think, Key::ThinkWhy), props, &THINKS, Switch::Think, millis) }
+                { choice(lang, ("think", Key::Think, Key::ThinkWhy), props, &THINKS, Switch::Think, |d| format::duration(lang, d)) }
                 if applies(config, Switch::Retry(0)) {
-                    { choice(lang, ("retry", Key::Retry, Key::RetryWhy), props, &RETRIES, Switch::Retry, millis) }
+                    { choice(lang, ("retry", Key::Retry, Key::RetryWhy), props, &RETRIES, Switch::Retry, |d| format::duration(lang, d)) }
                 }
-                { choice(lang, ("rest", Key::Rest, Key::RestWhy), props, &RESTS, Switch::Rest, millis) }
+                { choice(lang, ("rest", Key::Rest, Key::RestWhy), props, &RESTS, Switch::Rest, |d| format::duration(lang, d)) }
                 if applies(config, Switch::InstanceTimeout(0)) {
-                    { choice(lang, ("instance-timeout", Key::InstanceTimeout, Key::InstanceTimeoutWhy), props, &INSTANCE_TIMEOUTS, Switch::InstanceTimeout, millis) }
+                    { choice(lang, ("instance-timeout", Key::InstanceTimeout, Key::InstanceTimeoutWhy), props, &INSTANCE_TIMEOUTS, Switch::InstanceTimeout, |d| format::duration(lang, d)) }
                 }
                 { choice(lang, ("segments", Key::Segments, Key::SegmentsWhy), props, &SEGMENTS, Switch::Segments, |n| n.to_string()) }
             </ul>

@@ -52,7 +52,7 @@ fn server(lang: Lang, s: &ServerState, lease: SimTime, on_act: &Callback<Action<
             <header>
                 <strong>{ format!("N{node} · {}", lock_word(lang, s.role)) }</strong>
                 <span class="status">{ status_name(lang, s.status) }</span>
-                <span class="skew" data-skew={s.skew.to_string()}>{ fill(t(lang, Key::Clock), &[("skew", &format::signed_ms(s.skew))]) }</span>
+                <span class="skew" data-skew={s.skew.to_string()}>{ fill(t(lang, Key::Clock), &[("skew", &format::signed_ms(lang, s.skew))]) }</span>
             </header>
             <div class="clock-controls">
                 { button("clock-back", Key::ClockBack, Key::ClockOffsetTitle, Action::ClockOffset { node, offset: s.skew - step }) }
@@ -92,7 +92,7 @@ fn keys(lang: Lang, keys: &[KeyRow], lease: SimTime) -> Html {
                     <li key={k.key.clone()} class="key" data-testid="lock-key" data-key={k.key.clone()}
                         data-holder={k.holder.map(|h| h.to_string())} data-ttl={k.ttl.map(|t| t.to_string())}>
                         <code>{ &k.key }</code>{ " = " }<code>{ &k.value }</code>
-                        <span class="ttl">{ k.ttl.map_or_else(|| t(lang, Key::NoExpiry).to_string(), |ttl| format!("{} ms", format::millis(ttl))) }</span>
+                        <span class="ttl">{ k.ttl.map_or_else(|| t(lang, Key::NoExpiry).to_string(), |ttl| format::ms(lang, ttl)) }</span>
                         if let Some(left) = left {
                             <span class="ttl-bar" role="img" aria-hidden="true"><span style={format!("width:{:.0}%", left * 100.0)} /></span>
                         }
@@ -114,7 +114,7 @@ fn leases(lang: Lang, leases: &[LeaseRow]) -> Html {
                     <li key={l.id.to_string()} class="lease" data-testid="lease" data-lease={format!("{:x}", l.id)}
                         data-client={l.client.map(|c| c.to_string())} data-left={l.left.map(|t| t.to_string())}>
                         { fill(t(lang, Key::LeaseOf), &[("id", &format!("{:x}", l.id)), ("client", &who)]) }
-                        <span class="ttl">{ l.left.map_or_else(|| t(lang, Key::NoExpiry).to_string(), |left| format!("{} ms", format::millis(left))) }</span>
+                        <span class="ttl">{ l.left.map_or_else(|| t(lang, Key::NoExpiry).to_string(), |left| format::ms(lang, left)) }</span>
                         if let Some(left) = left {
                             <span class="ttl-bar" role="img" aria-hidden="true"><span style={format!("width:{:.0}%", left * 100.0)} /></span>
                         }

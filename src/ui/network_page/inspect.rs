@@ -25,7 +25,7 @@ pub fn rows(timeline: &Timeline<Heartbeat>, id: NodeId, lang: Lang) -> Vec<(Stri
         (t(lang, Key::State).into(), status_name(lang, node.status).into()),
         (t(lang, Key::Incarnation).into(), incarnation.to_string()),
         (t(lang, Key::Suspects).into(), suspects),
-        (t(lang, Key::LocalClock).into(), format::seconds(local)),
-        (t(lang, Key::ClockSkew).into(), format::signed_ms(skew)),
+        (t(lang, Key::LocalClock).into(), format::seconds(lang, local)),
+        (t(lang, Key::ClockSkew).into(), format::signed_ms(lang, skew)),
     ]
 }

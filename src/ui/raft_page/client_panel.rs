@@ -249,7 +249,7 @@ fn history_rows(lang: Lang, requests: &[ClientRequest]) -> Vec<(u64, String)> {
             note.word
         );
         let _ = write!(out.tag("><td>"), "{}", r.seq);
-        let _ = write!(out.tag("</td><td>"), "{}", format::seconds(r.sent_at));
+        let _ = write!(out.tag("</td><td>"), "{}", format::seconds(lang, r.sent_at));
         let _ = write!(out.tag("</td><td>"), "N{}", r.node);
         out.tag("</td><td class=\"op\">").text(&r.op.to_string());
         out.tag("</td><td class=\"result\">").text(&note_text(lang, &note));
@@ -259,7 +259,7 @@ fn history_rows(lang: Lang, requests: &[ClientRequest]) -> Vec<(u64, String)> {
         }
         out.tag("</td><td>");
         if let Some(l) = r.latency {
-            let _ = write!(out, "{} ms", format::millis(l));
+            out.text(&format::ms(lang, l));
         }
         out.tag("</td></tr>");
         rows.push((r.seq, out.into_string()));

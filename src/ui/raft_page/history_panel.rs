@@ -177,7 +177,7 @@ pub fn HistoryPanel(props: &HistoryPanelProps) -> Html {
                         <span class="op-text">{ format!("c{}#{} {}", row.client, row.seq, row.text) }</span>
                         <span class="op-path">{ path_name(lang, row.path) }</span>
                         <span class="op-result">{ row.answered_by.map(|n| format!("{} @N{n}", row.result)).unwrap_or_default() }</span>
-                        <span class="op-times">{ format!("{} → {}", format::seconds(row.invoke), row.returned.map(format::seconds).unwrap_or_else(|| "…".into())) }</span>
+                        <span class="op-times">{ format!("{} → {}", format::seconds(lang, row.invoke), row.returned.map(|t| format::seconds(lang, t)).unwrap_or_else(|| "…".into())) }</span>
                         <span class="op-track">{ bar(row, start, props.now) }</span>
                     </li>
                 }) }

@@ -107,10 +107,10 @@ pub fn RoleLanes(props: &RoleLanesProps) -> Html {
                 </g>
                 </g>
                 <text class="axis-label" x={LABEL.to_string()} y={format!("{:.1}", lanes_height + AXIS - 2.0)}>
-                    { crate::ui::shell::format::seconds(start) }
+                    { crate::ui::shell::format::seconds(lang, start) }
                 </text>
                 <text class="axis-label end" x={WIDTH.to_string()} y={format!("{:.1}", lanes_height + AXIS - 2.0)}>
-                    { crate::ui::shell::format::seconds(start + span) }
+                    { crate::ui::shell::format::seconds(lang, start + span) }
                 </text>
             </svg>
             <p class="hint">{ t(lang, Key::RoleLanesHint) }</p>

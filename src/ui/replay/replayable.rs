@@ -335,7 +335,7 @@ pub fn LandingProgress(props: &LandingProgressProps) -> Html {
     let percent = props.landing.percent(props.now);
     let text = fill(
         t(lang, Key::Landing),
-        &[("target", &format::seconds(props.landing.target)), ("percent", &percent.to_string())],
+        &[("target", &format::seconds(lang, props.landing.target)), ("percent", &percent.to_string())],
     );
     html! {
         <div class="landing" role="status" data-testid="landing" data-target={props.landing.target.to_string()}>

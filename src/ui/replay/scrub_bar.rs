@@ -61,7 +61,7 @@ pub fn ScrubBar(props: &ScrubBarProps) -> Html {
     let notice = props.fork.map(|fork| {
         let text = fill(
             t(lang, Key::ForkNotice),
-            &[("at", &format::seconds(fork.at)), ("until", &format::seconds(fork.until)), ("n", &fork.discarded.to_string())],
+            &[("at", &format::seconds(lang, fork.at)), ("until", &format::seconds(lang, fork.until)), ("n", &fork.discarded.to_string())],
         );
         html! { <p class="fork-notice" role="status" data-testid="fork-notice" data-at={fork.at.to_string()}>{ text }</p> }
     });
@@ -69,12 +69,12 @@ pub fn ScrubBar(props: &ScrubBarProps) -> Html {
         <div class="scrub-bar">
             <input type="range" class="scrub" data-testid="scrub" min="0" max={end.to_string()} step="any"
                    value={now.to_string()} aria-label={t(lang, Key::ScrubLabel)} title={t(lang, Key::ScrubLabel)}
-                   aria-valuetext={format::seconds(now)} {oninput} {onkeydown} />
+                   aria-valuetext={format::seconds(lang, now)} {oninput} {onkeydown} />
             <span class="scrub-times">
-                <output data-testid="scrub-now" data-us={now.to_string()}>{ format::seconds(now) }</output>
+                <output data-testid="scrub-now" data-us={now.to_string()}>{ format::seconds(lang, now) }</output>
                 { " / " }
                 <output data-testid="scrub-end" data-us={end.to_string()} title={t(lang, Key::Furthest)}>
-                    { format::seconds(end) }
+                    { format::seconds(lang, end) }
                 </output>
             </span>
             { for notice }

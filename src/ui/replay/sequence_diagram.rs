@@ -395,8 +395,8 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 <g class="lanes" clip-path="url(#seq-plot)" data-lanes={lane_count.to_string()} onclick={onclick.clone()}>
                     <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>{ (*lane_markup).clone() }</g>
                 </g>
-                <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(model.top) }</text>
-                <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(model.bottom) }</text>
+                <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(lang, model.top) }</text>
+                <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(lang, model.bottom) }</text>
                 <g class="lifelines">{ for lifelines }</g>
                 <g class="arrows" clip-path="url(#seq-plot)" {onmouseover} {onmouseleave} {onclick}>
                     <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))} ref={drawn} />

@@ -55,7 +55,7 @@ pub fn InvariantPanel(props: &InvariantPanelProps) -> Html {
                             if let Some(v) = violation {
                                 <p class="story">
                                     { fill(t(lang, Key::ViolationAt), &[
-                                        ("t", &format::seconds(v.t)),
+                                        ("t", &format::seconds(lang, v.t)),
                                         ("nodes", &v.nodes.iter().map(|n| format!("N{n}")).collect::<Vec<_>>().join(", ")),
                                     ]) }
                                     <br />

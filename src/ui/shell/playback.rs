@@ -81,7 +81,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
             </label>
             <div class="clock">
                 <span class="caption">{ t(lang, Key::Time) }</span>
-                <output class="time" data-testid="time" data-us={props.now.to_string()}>{ format::seconds(props.now) }</output>
+                <output class="time" data-testid="time" data-us={props.now.to_string()}>{ format::seconds(lang, props.now) }</output>
             </div>
             <button type="button" class={classes!("btn", "quiet")} data-testid="reset" onclick={reset}>{ t(lang, Key::Reset) }</button>
             if playing && props.slowdown >= HEAVY_SLOWDOWN {
