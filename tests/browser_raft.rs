@@ -457,3 +457,53 @@ async fn the_client_history_fits_its_card() {
     assert!(card_width > 0, "the tab shows the card");
     assert!(table_width <= card_width, "the history table ({table_width} px) overflows its card ({card_width} px)");
 }
+
+/// An element's box on the page: left, top, right, bottom.
+fn rect(e: &Element) -> [f64; 4] {
+    let f = js_sys::Function::new_with_args(
+        "e",
+        "const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];",
+    );
+    let v: js_sys::Array = f.call1(&wasm_bindgen::JsValue::NULL, e).unwrap().into();
+    [0, 1, 2, 3].map(|i| v.get(i).as_f64().unwrap())
+}
+
+/// The drawn boxes of the sequence diagram's labels, and the diagram's own box.
+fn label_boxes(root: &Element) -> (Vec<(String, [f64; 4])>, [f64; 4]) {
+    let labels = all(root, ".seq-arrow .kind").into_iter().map(|l| (l.text_content().unwrap(), rect(&l)));
+    (labels.collect(), rect(&find(root, "[data-testid=\"sequence-diagram\"]")))
+}
+
+#[wasm_bindgen_test]
+async fn the_sequence_diagrams_labels_neither_overlap_nor_leave_the_drawing_in_either_mode() {
+    browser_support::load_styles();
+    let root = mount().await;
+    choose(&root, "nodes", "5").await;
+    one_leader(&root).await;
+    // A client's writes make AppendEntries and their replies beside the heartbeats.
+    for _ in 0..6 {
+        click(&root, "[data-testid=\"tab-client\"]").await;
+        click(&root, "[data-testid=\"client-send\"]").await;
+        click(&root, "[data-testid=\"step\"]").await;
+    }
+    for (mode, class) in [("normal", "app"), ("presentation", "app presentation")] {
+        root.set_class_name(class);
+        for _ in 0..3 {
+            click(&root, "[data-testid=\"step\"]").await;
+            let (labels, svg) = label_boxes(&root);
+            assert!(labels.len() >= 2, "{mode}: labels drawn: {}", labels.len());
+            let [left, top, right, bottom] = svg;
+            let plot_top = top + (bottom - top) * 26.0 / 470.0;
+            for (i, (text, a)) in labels.iter().enumerate() {
+                let inside =
+                    a[0] >= left - 0.5 && a[2] <= right + 0.5 && a[1] >= plot_top - 1.0 && a[3] <= bottom + 0.5;
+                assert!(inside, "{mode}: {text} at {a:?} leaves {svg:?} (plot from {plot_top})");
+                for (other, b) in &labels[i + 1..] {
+                    let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                    assert!(apart, "{mode}: {text} {a:?} and {other} {b:?} overlap");
+                }
+            }
+        }
+    }
+    root.set_class_name("");
+}

@@ -55,3 +55,27 @@ pub async fn click(root: &Element, selector: &str) {
     }
     settle().await;
 }
+
+/// Load the app's stylesheets into the test page once (layout tests measure what users see).
+#[allow(dead_code)]
+pub fn load_styles() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("distlab-test-styles").is_some() {
+        return;
+    }
+    let style = document.create_element("style").unwrap();
+    style.set_id("distlab-test-styles");
+    style.set_text_content(Some(
+        &[
+            include_str!("../../styles/app.css"),
+            include_str!("../../styles/raft.css"),
+            include_str!("../../styles/raft-ext.css"),
+            include_str!("../../styles/locks.css"),
+            include_str!("../../styles/replay.css"),
+            include_str!("../../styles/txn.css"),
+            include_str!("../../styles/ids.css"),
+        ]
+        .concat(),
+    ));
+    document.head().unwrap().append_child(&style).unwrap();
+}

@@ -42,5 +42,6 @@ table! {
     SequenceLabel => "Sequence diagram: one lifeline per node, time going down; each arrow is a message, a cross marks a drop",
                      "时序图：每个节点一条生命线，时间向下推进；每个箭头是一条消息，叉号表示丢弃";
     SequenceEmpty => "No messages yet: step or play.", "还没有消息：请单步或播放。";
+    LabelsLeftOut => "{n} labels left out where arrows crowd: point at an arrow for its name.", "箭头密集处省略了 {n} 个标签：把指针移到箭头上可看名称。";
     ArrowTitle => "{kind} #{id} {from} → {to}", "{kind} #{id} {from} → {to}";
 }

@@ -10,5 +10,6 @@ pub mod replayable;
 pub mod scrub_bar;
 pub mod sequence;
 pub mod sequence_diagram;
+pub mod sequence_labels;
 pub mod share_panel;
 pub mod stash;

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::sequence::{Arrow, Fate, SequenceModel};
+use super::sequence_labels::{self, Bounds, Placed, Wanted};
 use crate::sim::{MsgId, SimTime};
 use crate::ui::i18n::replay::{t, Key};
 use crate::ui::i18n::{fill, use_lang, Lang};
@@ -139,9 +140,10 @@ struct ArrowLook {
     /// (`Some(false)`), or nothing is selected (`None`).
     chosen: Option<bool>,
     lang: Lang,
-    /// The label drawn on it: the kind, with "×n" for a broadcast (one label per broadcast, on its
-    /// first arrow, so that four heartbeats sent at once do not write "HeartbeatHeartbeat").
-    label: Option<String>,
+    /// The label drawn on it, placed by [`sequence_labels::place`]: the kind, with "×n" for a
+    /// broadcast (one label per broadcast, on its first arrow, so that four heartbeats sent at
+    /// once do not write "HeartbeatHeartbeat").
+    label: Option<Placed>,
 }
 
 /// One message's arrow as markup: a line from its sender at its send time to its receiver at its
@@ -191,12 +193,9 @@ fn write_arrow(look: &ArrowLook, out: &mut Markup) {
         );
     }
     if let Some(label) = &look.label {
-        // Beside the sender, written away from the edge it is nearest: a label of the last lane
-        // runs leftwards, inside the drawing.
-        let (label_x, label_y) = (x1 + (x2 - x1) * 0.12, y1 + (y2 - y1) * 0.12 - 3.0);
-        let anchor = if x2 < x1 { "end" } else { "start" };
-        let _ = write!(out, "<text class=\"kind\" x=\"{label_x:.1}\" y=\"{label_y:.1}\" text-anchor=\"{anchor}\">");
-        out.text(label).tag("</text>");
+        let anchor = if label.end { "end" } else { "start" };
+        let _ = write!(out, "<text class=\"kind\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">", label.x, label.y);
+        out.text(&label.text).tag("</text>");
     }
     out.tag("</g>");
 }
@@ -360,6 +359,18 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         Some(&(first, _)) if first == arrow.id => Some(arrow.kind.name.to_string()),
         _ => None,
     };
+    // Each label beside its arrow's start, then laid out so that none covers another or leaves
+    // the window.
+    let wanted = model.arrows.iter().filter_map(|arrow| {
+        let text = label_of(arrow)?;
+        let (x1, y1) = (scale.x(arrow.from), scale.y(arrow.sent));
+        let x2 = x1 + (scale.x(arrow.to) - x1) * arrow.reach;
+        let y2 = scale.y(arrow.end);
+        let (x, y) = (x1 + (x2 - x1) * 0.12, y1 + (y2 - y1) * 0.12 - 3.0);
+        Some(Wanted { id: arrow.id, text, x, y, leftwards: x2 < x1 })
+    });
+    let bounds = Bounds { width: WIDTH, top: HEAD, bottom: HEIGHT, shift: scale.scroll(model.top) };
+    let (mut placed, left_out) = sequence_labels::place(wanted, bounds);
     let arrows = model
         .arrows
         .iter()
@@ -373,7 +384,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 reply: arrow.kind.is_reply(),
                 chosen: props.selected_group.map(|g| arrow.kind.group == Some(g)),
                 lang,
-                label: label_of(arrow),
+                label: placed.remove(&arrow.id),
             };
             (arrow.id, look)
         })
@@ -381,10 +392,18 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     let drawn = use_node_ref();
     use_keyed_markup(drawn.clone(), arrows, write_arrow, arrive);
     let empty = model.arrows.is_empty().then(|| html! { <p class="hint">{ t(lang, Key::SequenceEmpty) }</p> });
+    let crowded = (left_out > 0).then(|| {
+        html! {
+            <p class="hint seq-left-out" data-testid="labels-left-out">
+                { fill(t(lang, Key::LabelsLeftOut), &[("n", &left_out.to_string())]) }
+            </p>
+        }
+    });
     html! {
         <section class="panel sequence-panel">
             <h2>{ t(lang, Key::SequenceTitle) }</h2>
             <svg class="sequence" data-testid="sequence-diagram" data-arrows={model.arrows.len().to_string()}
+                 data-labels-left-out={left_out.to_string()}
                  viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={t(lang, Key::SequenceLabel)}>
                 <defs>
                     <marker id="seq-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
@@ -403,6 +422,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 </g>
             </svg>
             { for empty }
+            { for crowded }
         </section>
     }
 }
