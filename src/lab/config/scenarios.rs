@@ -170,5 +170,16 @@ impl Named {
     }
 }
 
+/// The CAP letter a run gives up and the BASE property it shows: its named scenario's lesson in
+/// `mode`, else what its mode does under a partition if it had one, else nothing to give up.
+pub fn lesson(named: Option<Named>, mode: Mode, partitioned: bool) -> (Cap, Base) {
+    match (named, mode, partitioned) {
+        (Some(named), _, _) => named.lesson(mode),
+        (None, Mode::Cp, true) => (Cap::Availability, Base::Strong),
+        (None, Mode::Ap, true) => (Cap::Consistency, Base::EventuallyConsistent),
+        (None, _, false) => (Cap::Nothing, Base::SoftState),
+    }
+}
+
 #[cfg(test)]
 mod tests;

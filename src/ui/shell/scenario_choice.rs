@@ -110,6 +110,9 @@ pub struct ScenarioChoice<P: Process, N> {
     pub on_config: Callback<P::Config>,
     /// Start over: the chosen scenario again, or a fresh run of the current configuration.
     pub on_reset: Callback<()>,
+    /// Play this scenario from 0 s (a variant of the current one, say): the choice becomes the
+    /// named scenario it is, else custom. Refused (invalid): nothing changes.
+    pub on_scenario: Callback<ScenarioOf<P>>,
 }
 
 /// The choice a page opens with: the named scenario or default run its run is, else custom.
@@ -169,6 +172,16 @@ where
             }
         })
     };
+    let on_scenario = {
+        let (load, choice, retention) = (load.clone(), choice.clone(), run.timeline.borrow().retention());
+        Callback::from(move |scenario: ScenarioOf<P>| {
+            let named = (runs.named_of)(&scenario);
+            if let Ok(timeline) = Timeline::new(scenario, retention) {
+                load.emit(timeline);
+                choice.set(named.map_or(Choice::Custom, Choice::Named));
+            }
+        })
+    };
     let on_reset = {
         let (choose, current, timeline) = (choose, *choice, run.timeline.clone());
         Callback::from(move |()| match current {
@@ -181,5 +194,5 @@ where
             other => choose.emit(other),
         })
     };
-    ScenarioChoice { current: *choice, on_choose, on_config, on_reset }
+    ScenarioChoice { current: *choice, on_choose, on_config, on_reset, on_scenario }
 }

@@ -35,7 +35,7 @@ pub fn node_rows(world: &World<ConfigNode>, id: NodeId) -> Vec<Note> {
                 rows.push(Note::new("cached", format!("{key} v{version} = {}", value.as_deref().unwrap_or("—"))));
             }
             rows.push(Note::new("acked", c.acked.to_string()));
-            rows.push(Note::new("failed", c.failed.to_string()));
+            rows.push(Note::new("requests_failed", c.failed.to_string()));
         }
         None => {
             if let Some(disk) = n.durable {
