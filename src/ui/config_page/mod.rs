@@ -45,7 +45,7 @@ use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
 use frame::frame;
 use legend::ConfigLegend;
 use measures_panel::MeasuresPanel;
-use mode_switch::ModeSwitch;
+use mode_switch::{LessonLine, ModeSwitch};
 use release_panel::{next_value, ReleasePanel};
 use setup::{default_run, other, switched, DEFAULT_SPEED, TRACE_WINDOW};
 use sides_view::SidesView;
@@ -169,7 +169,7 @@ pub fn ConfigPage() -> Html {
             start_hint={(frame.now == 0 && !run.playing).then(|| AttrValue::from(t(lang, Key::Start)))}
             controls={html! {
                 <div class="presets config-controls">
-                    <ModeSwitch mode={config.mode} lesson={frame.lesson} on_mode={on_mode.clone()} />
+                    <ModeSwitch mode={config.mode} on_mode={on_mode.clone()} />
                     if partitioned {
                         <button type="button" class="btn" data-testid="heal" title={t(lang, Key::HealTitle)}
                                 onclick={act_now(Action::HealAll)}>{ t(lang, Key::Heal) }</button>
@@ -199,7 +199,9 @@ pub fn ConfigPage() -> Html {
             side={html! {
                 <>
                     <SidesView servers={frame.servers.clone()} clients={frame.clients.clone()}
-                               partition={frame.partition.clone()} on_select={on_select_copy} />
+                               partition={frame.partition.clone()} on_select={on_select_copy}>
+                        <LessonLine lesson={frame.lesson} />
+                    </SidesView>
                     <InvariantPanel invariants={frame.invariants.clone()} name={config_word as NameIn} explain={violation_text as ExplainIn} />
                     { inspector }
                 </>

@@ -13,13 +13,11 @@ use crate::ui::i18n::use_lang;
 pub struct ModeSwitchProps {
     /// The servers' mode.
     pub mode: Mode,
-    /// The CAP letter given up and the BASE property shown.
-    pub lesson: (Cap, Base),
     /// A mode was chosen.
     pub on_mode: Callback<Mode>,
 }
 
-/// Two pressed-or-not buttons and the run's CAP and BASE lesson.
+/// Two pressed-or-not buttons: CP or AP.
 #[component]
 pub fn ModeSwitch(props: &ModeSwitchProps) -> Html {
     let lang = use_lang();
@@ -37,22 +35,36 @@ pub fn ModeSwitch(props: &ModeSwitchProps) -> Html {
         Mode::Cp => "cp",
         Mode::Ap => "ap",
     };
+    html! {
+        <div class="config-mode mode-buttons" data-testid="mode-switch" data-mode={mode} role="group"
+             aria-label={t(lang, Key::Mode)} title={t(lang, Key::ModeHint)}>
+            <span class="caption">{ t(lang, Key::Mode) }</span>
+            { button(Mode::Cp, Key::ModeCp, Key::ModeCpTitle, "mode-cp") }
+            { button(Mode::Ap, Key::ModeAp, Key::ModeApTitle, "mode-ap") }
+        </div>
+    }
+}
+
+/// Properties of [`LessonLine`].
+#[derive(Properties, PartialEq)]
+pub struct LessonLineProps {
+    /// The CAP letter given up and the BASE property shown.
+    pub lesson: (Cap, Base),
+}
+
+/// Which letter of CAP the run gives up, and which BASE property it shows.
+#[component]
+pub fn LessonLine(props: &LessonLineProps) -> Html {
+    let lang = use_lang();
     let (cap, base) = props.lesson;
     html! {
-        <div class="config-mode" data-testid="mode-switch" data-mode={mode}>
-            <div class="mode-buttons" role="group" aria-label={t(lang, Key::Mode)} title={t(lang, Key::ModeHint)}>
-                <span class="caption">{ t(lang, Key::Mode) }</span>
-                { button(Mode::Cp, Key::ModeCp, Key::ModeCpTitle, "mode-cp") }
-                { button(Mode::Ap, Key::ModeAp, Key::ModeApTitle, "mode-ap") }
+        <dl class="cap-base" data-testid="lesson">
+            <div data-testid="cap-letter" data-cap={cap.name()}>
+                <dt>{ t(lang, Key::CapLine) }</dt><dd>{ cap_text(lang, cap) }</dd>
             </div>
-            <dl class="cap-base">
-                <div data-testid="cap-letter" data-cap={cap.name()}>
-                    <dt>{ t(lang, Key::CapLine) }</dt><dd>{ cap_text(lang, cap) }</dd>
-                </div>
-                <div data-testid="base-property" data-base={base.name()}>
-                    <dt>{ t(lang, Key::BaseLine) }</dt><dd>{ base_text(lang, base) }</dd>
-                </div>
-            </dl>
-        </div>
+            <div data-testid="base-property" data-base={base.name()}>
+                <dt>{ t(lang, Key::BaseLine) }</dt><dd>{ base_text(lang, base) }</dd>
+            </div>
+        </dl>
     }
 }

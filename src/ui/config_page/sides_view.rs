@@ -22,6 +22,9 @@ pub struct SidesViewProps {
     pub partition: Rc<Option<(Vec<Vec<NodeId>>, bool)>>,
     /// A node was clicked (to inspect it).
     pub on_select: Callback<NodeId>,
+    /// Shown under the title (the run's CAP and BASE lesson).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// A version as shown ("v3", "—" when absent).
@@ -97,6 +100,7 @@ pub fn SidesView(props: &SidesViewProps) -> Html {
     html! {
         <section class="panel config-sides" data-testid="sides" data-partition={state} aria-label={t(lang, Key::Sides)}>
             <h2>{ t(lang, Key::Sides) }<span class="state">{ caption }</span></h2>
+            { props.children.clone() }
             <div class="columns" style={format!("--sides: {}", sides + 1)}>
                 { for (0..=sides).map(|side| html! {
                     <>
