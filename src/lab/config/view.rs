@@ -12,7 +12,7 @@ use crate::config_center::server::Replica;
 use crate::config_center::store::{Entry, ReleaseKind};
 use crate::config_center::{ConfigCenterConfig, ConfigEvent, ConfigNode, Measured, Mode, Refusal};
 use crate::lab::view::{self as shared, ClusterModel, LogLine, NodeModel, Note};
-use crate::sim::{Action, NodeId, NodeStatus, SimTime, Violation, World};
+use crate::sim::{Action, NodeId, NodeStatus, Retention, SimTime, Violation, World};
 
 /// A server's copy of one key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -337,14 +337,18 @@ fn measures(
 }
 
 /// The measures of `scenario` played to its end in each mode, CP first: the side-by-side table.
+/// Actions recorded past the scenario's `until` (the user acted after its end) extend it.
 pub fn both_modes(scenario: &super::ConfigScenario) -> Vec<ModeMeasures> {
+    let mut scenario = scenario.clone();
+    let last = scenario.actions.last().map_or(0, |a| a.at);
+    scenario.until = scenario.until.map(|until| until.max(last));
     [Mode::Cp, Mode::Ap]
         .into_iter()
-        .map(|mode| {
-            let mut run = super::timeline(super::in_mode(scenario, mode), 0);
+        .filter_map(|mode| {
+            let mut run = ConfigTimeline::new(super::in_mode(&scenario, mode), Retention::Window(0)).ok()?;
             run.set_checkpoint_every(SimTime::MAX);
             run.run_until(scenario.end());
-            view(&run, 0).measures
+            Some(view(&run, 0).measures)
         })
         .collect()
 }

@@ -22,9 +22,10 @@ pub struct MeasuresPanelProps {
     pub both: Rc<Vec<ModeMeasures>>,
 }
 
-/// Seconds with millisecond precision ("1.234 s"), or "not yet".
+/// The longest duration as seconds ("1.234 s"), or "not yet" when none took any time (the
+/// cluster is converged from the start: only a heal after diverging copies takes time).
 fn took(lang: crate::ui::i18n::Lang, d: Durations) -> String {
-    if d.count == 0 {
+    if d.max == 0 {
         t(lang, Key::NotYet).to_string()
     } else {
         format::seconds(d.max)
@@ -97,7 +98,7 @@ pub fn MeasuresPanel(props: &MeasuresPanelProps) -> Html {
                          data-accepted={tally.writes_acked.to_string()} data-refused={tally.writes_failed.to_string()}
                          data-stale={tally.stale_reads.to_string()} data-reads-refused={tally.reads_failed.to_string()}>
                         <h3>{ fill(t(lang, Key::SideN), &[("n", &s.side.to_string())]) }
-                            <small>{ format!(" S{:?} C{:?}", s.servers, s.clients) }</small></h3>
+                            <small>{ format!(" · {}", s.servers.iter().map(|n| format!("S{n}")).chain(s.clients.iter().map(|n| format!("C{n}"))).collect::<Vec<_>>().join(" ")) }</small></h3>
                         { bar(&[("accepted", tally.writes_acked, t(lang, Key::WritesAccepted)),
                                 ("refused", tally.writes_failed, t(lang, Key::WritesRefused))], scale, "write-bar") }
                         { bar(&[("answered", tally.reads - tally.stale_reads, t(lang, Key::ReadsAnswered)),

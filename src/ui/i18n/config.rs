@@ -45,7 +45,7 @@ table! {
     ReadsRefused => "reads refused", "读取被拒绝";
     ReadsStale => "stale reads", "陈旧读";
     Staleness => "oldest stale value", "最陈旧的值";
-    Convergence => "Converged after the heal in", "分区恢复后收敛耗时";
+    Convergence => "Longest convergence after a heal", "分区恢复后最长收敛耗时";
     Propagation => "Publish to every client (max)", "发布到所有客户端（最长）";
     LostSkew => "Writes lost to clock skew", "因时钟偏差丢失的写入";
     FromCache => "Clients started from cache", "从本地缓存启动的客户端";

@@ -61,11 +61,22 @@ pub fn ScenarioPicker<N: NamedScenario>(props: &ScenarioPickerProps<N>) -> Html 
         Choice::Named(named) => named.id(),
         Choice::Custom => "custom",
     };
+    // An option the user once picked ignores its `selected` attribute from then on (HTML's
+    // dirtiness flag): the select's value is set after each change of choice, too.
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(value, move |value| {
+            if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(value);
+            }
+        });
+    }
     html! {
         <div class="scenario-picker">
             <label>
                 <span>{ t(lang, Key::Scenario) }</span>
-                <select data-testid="scenario" {onchange}>
+                <select data-testid="scenario" ref={select} {onchange}>
                     <option value="default" selected={value == "default"}>{ props.default_label.clone() }</option>
                     if props.current == Choice::Custom {
                         <option value="custom" selected=true disabled=true>{ t(lang, Key::ScenarioCustom) }</option>

@@ -62,3 +62,17 @@ fn every_event_has_a_name() {
         assert!(names.contains(expected), "{expected} not in {names:?}");
     }
 }
+
+#[test]
+fn both_modes_measure_a_scenario_acted_on_past_its_end() {
+    let mut scenario = Named::Rollback.scenario();
+    let end = scenario.end();
+    let publish =
+        crate::config_center::ConfigInput::Publish { key: crate::lab::config::lesson_key(), value: "v4".into() };
+    scenario
+        .actions
+        .push(crate::sim::TimedAction { at: end + secs(1), action: Action::Input { node: 3, input: publish } });
+    let both = both_modes(&scenario);
+    assert_eq!(both.len(), 2);
+    assert!(both.iter().all(|m| m.at == end + secs(1)), "played to the late action");
+}
