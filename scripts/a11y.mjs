@@ -22,7 +22,7 @@ const require = createRequire(join(ROOT, '.tools', 'package.json'));
 const { chromium } = require('playwright-core');
 const AXE = require.resolve('axe-core/axe.min.js');
 
-const LABS = ['network', 'raft', 'locks', 'ids', 'txn'];
+const LABS = ['network', 'raft', 'locks', 'ids', 'txn', 'config'];
 const VIEWPORTS = [
     { name: '1280x720', width: 1280, height: 720 },
     { name: '390x844', width: 390, height: 844 },

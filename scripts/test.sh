@@ -18,8 +18,8 @@ cargo test --locked --no-default-features
 step "native tests, default features"
 cargo test --locked
 
-step "fuzzers: Raft 2,000 seeds (3, 5 and 7 nodes); locks, IDs and transactions 1,000 seeds each; every invariant after every event"
-for lab in raft:2000 locks:1000 ids:1000 txn:1000; do
+step "fuzzers: Raft 2,000 seeds (3, 5 and 7 nodes); locks, IDs, transactions and configuration 1,000 seeds each; every invariant after every event"
+for lab in raft:2000 locks:1000 ids:1000 txn:1000 config:1000; do
     cargo run --locked --quiet --profile bench-native --no-default-features --bin distlab-sim -- \
         fuzz --lab "${lab%%:*}" --seeds "${lab##*:}"
 done
@@ -27,7 +27,7 @@ done
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown \
     --test browser_app --test browser_kernel --test browser_raft --test browser_replay --test browser_locks --test browser_tabs --test browser_raft_ext --test browser_patched_panels \
-    --test browser_ids --test browser_txn
+    --test browser_ids --test browser_txn --test browser_config
 
 step "release build of the app (trunk, offline)"
 trunk build --release

@@ -279,3 +279,21 @@ async fn txn_page_frame_script_time_beside_the_raft_page() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run with --include-ignored in release mode"]
+async fn config_page_frame_script_time_beside_the_raft_page() {
+    // The AP partition landed at 25 s: both sides cut, Distro reports and verifies going on, long
+    // polls held; the page draws the sides, the measures and the release history every frame.
+    let partition = distlab::lab::config::scenarios::Named::ApPartition.scenario();
+    let config = format!("?lab=config&scenario={}&t=25000000", distlab::lab::share::encode(&partition));
+    for (page, query) in
+        [("raft page, 9 nodes", landed_at_3s("raft", &busy_raft(9))), ("config page, AP partition", config)]
+    {
+        let FrameTimes { in_flight: (fewest, most), times } = frame_times(&query, 240).await;
+        let (median, p95, max) = spread(times);
+        console_log!(
+            "{page} (wasm), {fewest}-{most} messages in flight: 240 frames of 1/60 s virtual; script per frame median {median:.2} ms, p95 {p95:.2} ms, max {max:.2} ms"
+        );
+    }
+}

@@ -111,22 +111,28 @@ impl ConfigChecker {
             ConfigEvent::WriteRefused { .. } => m.availability.entry(node).or_default().refused += 1,
             ConfigEvent::WriteAcked { write, key, version } => {
                 m.writes_acked += 1;
+                m.clients.entry(node).or_default().writes_acked += 1;
                 self.acked_at.entry((key.clone(), *version)).or_insert(t);
                 let floor = self.floor.entry(key.clone()).or_default();
                 *floor = (*floor).max(*version);
                 self.pending.push(Acked { client: node, write: *write, key: key.clone(), version: *version, t });
             }
-            ConfigEvent::WriteFailed { .. } => m.writes_failed += 1,
+            ConfigEvent::WriteFailed { .. } => {
+                m.writes_failed += 1;
+                m.clients.entry(node).or_default().writes_failed += 1;
+            }
             ConfigEvent::ReadInvoked { read, key, linearizable } => {
                 let floor = self.floor.get(key).copied().unwrap_or(0);
                 self.reads.insert((node, *read), (floor, *linearizable && judged));
             }
             ConfigEvent::ReadFailed { read, .. } => {
                 m.reads_failed += 1;
+                m.clients.entry(node).or_default().reads_failed += 1;
                 self.reads.remove(&(node, *read));
             }
             ConfigEvent::ReadReturned { read, key, version, .. } => {
                 m.reads += 1;
+                m.clients.entry(node).or_default().reads += 1;
                 let (floor, judge) = self.reads.remove(&(node, *read)).unwrap_or((0, false));
                 let latest = self.floor.entry(key.clone()).or_default();
                 *latest = (*latest).max(*version);
@@ -134,7 +140,11 @@ impl ConfigChecker {
                     m.stale_reads += 1;
                     let newer =
                         self.acked_at.range((key.clone(), version + 1)..(key.clone(), u64::MAX)).map(|(_, &a)| a).min();
-                    m.staleness.add(t.saturating_sub(newer.unwrap_or(t)));
+                    let age = t.saturating_sub(newer.unwrap_or(t));
+                    m.staleness.add(age);
+                    let tally = m.clients.entry(node).or_default();
+                    tally.stale_reads += 1;
+                    tally.staleness_max = tally.staleness_max.max(age);
                     if judge {
                         let facts = vec![
                             ("node", node.to_string()),

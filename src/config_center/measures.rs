@@ -39,6 +39,23 @@ pub struct Availability {
     pub refused: u64,
 }
 
+/// What one client saw of its own requests (the page groups clients by side of a partition).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClientTally {
+    /// Its changes acknowledged.
+    pub writes_acked: u64,
+    /// Its changes given up on (every server refused or was silent).
+    pub writes_failed: u64,
+    /// Its reads answered.
+    pub reads: u64,
+    /// Its reads given up on.
+    pub reads_failed: u64,
+    /// Its reads that returned an older version than one already acknowledged when they were sent.
+    pub stale_reads: u64,
+    /// The oldest of those values, µs since the first newer version was acknowledged.
+    pub staleness_max: SimTime,
+}
+
 /// The measures of a run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Measured {
@@ -65,4 +82,6 @@ pub struct Measured {
     pub lost_to_clock_skew: u64,
     /// Clients that started from their local cache because no server answered.
     pub started_from_cache: u64,
+    /// Per client: its writes and reads as it saw them.
+    pub clients: BTreeMap<NodeId, ClientTally>,
 }

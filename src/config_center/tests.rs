@@ -106,6 +106,9 @@ fn cp_minority_refuses_writes_the_majority_goes_on_and_the_minority_catches_up_a
     let m = measured(&mid);
     assert_eq!((m.writes_acked, m.writes_failed), (2, 1), "{m:?}");
     assert!(m.availability.get(&0).is_some_and(|a| a.refused > 0 && a.accepted == 0), "{m:?}");
+    let tally = |c: NodeId| m.clients.get(&c).copied().unwrap_or_default();
+    assert_eq!((tally(3).writes_acked, tally(3).writes_failed), (0, 1), "the minority's client is refused");
+    assert_eq!((tally(4).writes_acked, tally(4).writes_failed), (2, 0), "the majority's client goes on");
     let healed = run(config(Mode::Cp), actions, secs(130));
     assert_eq!(healed.violation(), None);
     assert_eq!(versions(&healed), vec![2, 2, 2], "server 0 caught up through Raft");
@@ -129,6 +132,8 @@ fn cp_read_index_on_the_minority_side_refuses_instead_of_answering_stale() {
 fn cp_read_served_locally_without_read_index_is_a_stale_read() {
     let r = stale_read_scenario(vec![Bug::ReadWithoutReadIndex]);
     assert_eq!(code(&r), Some(("No Stale Read", "stale_read")));
+    let tally = measured(&r).clients.get(&3).copied().unwrap_or_default();
+    assert_eq!(tally.stale_reads, 1, "counted against the client that read: {tally:?}");
     assert_eq!(r.violation().map(|v| v.nodes.clone()), Some(vec![3]));
 }
 

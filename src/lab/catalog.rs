@@ -20,8 +20,14 @@ pub struct LabEntry {
 }
 
 /// Every lab, in tab order.
-pub const LABS: [LabEntry; 5] =
-    [super::network::ENTRY, super::raft::ENTRY, super::locks::ENTRY, super::ids::ENTRY, super::txn::ENTRY];
+pub const LABS: [LabEntry; 6] = [
+    super::network::ENTRY,
+    super::raft::ENTRY,
+    super::locks::ENTRY,
+    super::ids::ENTRY,
+    super::txn::ENTRY,
+    super::config::ENTRY,
+];
 
 /// The lab named `name`, if there is one.
 pub fn lab(name: &str) -> Option<&'static LabEntry> {

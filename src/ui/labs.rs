@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::config_page::ConfigPage;
 use crate::ui::i18n::replay::Key;
 use crate::ui::ids_page::IdsPage;
 use crate::ui::locks_page::LocksPage;
@@ -21,12 +22,13 @@ pub struct LabPage {
 }
 
 /// Every lab page, in tab order; the first one opens when the link names none.
-pub const PAGES: [LabPage; 5] = [
+pub const PAGES: [LabPage; 6] = [
     LabPage { name: crate::lab::network::LAB, title: Key::TabNetwork, page: || html! { <NetworkPage /> } },
     LabPage { name: crate::lab::raft::LAB, title: Key::TabRaft, page: || html! { <RaftPage /> } },
     LabPage { name: crate::lab::locks::LAB, title: Key::TabLocks, page: || html! { <LocksPage /> } },
     LabPage { name: crate::lab::ids::LAB, title: Key::TabIds, page: || html! { <IdsPage /> } },
     LabPage { name: crate::lab::txn::LAB, title: Key::TabTxn, page: || html! { <TxnPage /> } },
+    LabPage { name: crate::lab::config::LAB, title: Key::TabConfig, page: || html! { <ConfigPage /> } },
 ];
 
 /// The page of the lab named `name`, if there is one.

@@ -55,6 +55,7 @@ macro_rules! table {
     };
 }
 
+pub mod config;
 pub mod ids;
 pub mod locks;
 pub mod raft;
@@ -228,6 +229,7 @@ pub fn word(lang: Lang, word: &'static str) -> &'static str {
                 .or_else(|| locks::word(lang, other))
                 .or_else(|| txn::word(lang, other))
                 .or_else(|| ids::word(lang, other))
+                .or_else(|| config::word(lang, other))
                 .unwrap_or(other)
         }
     };

@@ -88,11 +88,22 @@ pub fn ScenarioPicker<N: NamedScenario>(props: &ScenarioPickerProps<N>) -> Html 
         Choice::Named(named) => named.id(),
         Choice::Custom => "custom",
     };
+    // An option the user once picked ignores its `selected` attribute from then on (HTML's
+    // dirtiness flag): the select's value is set after each change of choice, too.
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(value, move |value| {
+            if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(value);
+            }
+        });
+    }
     html! {
         <div class="scenario-picker">
             <label>
                 <span>{ t(lang, Key::Scenario) }</span>
-                <select data-testid="scenario" {onchange}>
+                <select data-testid="scenario" ref={select} {onchange}>
                     <option value="default" selected={value == "default"}>{ props.default_label.clone() }</option>
                     if props.current == Choice::Custom {
                         <option value="custom" selected=true disabled=true>{ t(lang, Key::ScenarioCustom) }</option>
@@ -137,6 +148,9 @@ pub struct ScenarioChoice<P: Process, N> {
     pub on_config: Callback<P::Config>,
     /// Start over: the chosen scenario again, or a fresh run of the current configuration.
     pub on_reset: Callback<()>,
+    /// Play this scenario from 0 s (a variant of the current one, say): the choice becomes the
+    /// named scenario it is, else custom. Refused (invalid): nothing changes.
+    pub on_scenario: Callback<ScenarioOf<P>>,
 }
 
 /// The choice a page opens with: the named scenario or default run its run is, else custom.
@@ -208,6 +222,16 @@ where
             }
         })
     };
+    let on_scenario = {
+        let (load, choice, retention) = (load.clone(), choice.clone(), run.timeline.borrow().retention());
+        Callback::from(move |scenario: ScenarioOf<P>| {
+            let named = (runs.named_of)(&scenario);
+            if let Ok(timeline) = Timeline::new(scenario, retention) {
+                load.emit(timeline);
+                choice.set(named.map_or(Choice::Custom, Choice::Named));
+            }
+        })
+    };
     let on_reset = {
         let (choose, current, timeline) = (choose, *choice, run.timeline.clone());
         Callback::from(move |()| match current {
@@ -220,5 +244,5 @@ where
             other => choose.emit(other),
         })
     };
-    ScenarioChoice { current: *choice, on_choose, on_config, on_reset }
+    ScenarioChoice { current: *choice, on_choose, on_config, on_reset, on_scenario }
 }
