@@ -28,7 +28,7 @@ fn took(lang: crate::ui::i18n::Lang, d: Durations) -> String {
     if d.max == 0 {
         t(lang, Key::NotYet).to_string()
     } else {
-        format::seconds(d.max)
+        format::seconds(lang, d.max)
     }
 }
 
@@ -105,7 +105,7 @@ pub fn MeasuresPanel(props: &MeasuresPanelProps) -> Html {
                                 ("stale", tally.stale_reads, t(lang, Key::ReadsStale)),
                                 ("read-refused", tally.reads_failed, t(lang, Key::ReadsRefused))], scale, "read-bar") }
                         if tally.stale_reads > 0 {
-                            <p class="hint">{ format!("{}: {}", t(lang, Key::Staleness), format::seconds(tally.staleness_max)) }</p>
+                            <p class="hint">{ format!("{}: {}", t(lang, Key::Staleness), format::seconds(lang, tally.staleness_max)) }</p>
                         }
                     </div>
                 }
