@@ -461,6 +461,19 @@ pub fn describe_event(event: &TxnEvent) -> (&'static str, String) {
         TxnEvent::HangingCaught { gid } => ("hanging_caught", format!("#{gid}")),
         TxnEvent::DirtyRead { gid, readers } => ("dirty_read", format!("#{gid} → {}", list(readers))),
         TxnEvent::Recovered { gids } => ("recovered", list(gids)),
+        TxnEvent::LocalCommitted { gid } => ("local_committed", format!("#{gid}")),
+        TxnEvent::LocalRolledBack { gid: Some(gid) } => ("local_rolled_back", format!("#{gid}")),
+        TxnEvent::LocalRolledBack { gid: None } => ("local_rolled_back", String::new()),
+        TxnEvent::Resent { gid, attempt } => ("resent", format!("#{gid} ×{attempt}")),
+        TxnEvent::Acked { gid } => ("acked", format!("#{gid}")),
+        TxnEvent::HalfStored { gid } => ("half_stored", format!("#{gid}")),
+        TxnEvent::Confirmed { gid, state } => ("end_transaction", format!("{} #{gid}", state.name())),
+        TxnEvent::CheckedBack { gid, check } => ("checked_back", format!("#{gid} ×{check}")),
+        TxnEvent::Discarded { gid } => ("discarded", format!("#{gid}")),
+        TxnEvent::Redelivered { gid, times } => ("redelivered", format!("#{gid} ×{times}")),
+        TxnEvent::DeadLettered { gid } => ("dead_lettered", format!("#{gid}")),
+        TxnEvent::Consumed { gid } => ("consumed", format!("#{gid}")),
+        TxnEvent::ConsumeFailed { gid } => ("consume_failed", format!("#{gid}")),
     }
 }
 

@@ -94,11 +94,18 @@ table! {
     Switches => "Pattern and protection", "模式与防护";
     SwitchesHint => "Changing a switch starts a fresh run with it.", "改变任何开关都会以新配置重新开始运行。";
     Pattern => "Pattern", "模式";
-    PatternWhy => "TCC freezes then confirms or cancels; Saga's steps are final at once and are compensated in reverse; 2PC holds row locks from prepare to commit.",
-                  "TCC 先冻结再确认或取消；Saga 的每一步立即生效，失败时逆序补偿；两阶段提交从 PREPARE 到 COMMIT 一直持有行锁。";
+    PatternWhy => "TCC freezes then confirms or cancels; Saga's steps are final at once and are compensated in reverse; 2PC holds row locks from prepare to commit; the local message table and RocketMQ's transactional messages debit locally and credit later by message.",
+                  "TCC 先冻结再确认或取消；Saga 的每一步立即生效，失败时逆序补偿；两阶段提交从 PREPARE 到 COMMIT 一直持有行锁；本地消息表和 RocketMQ 事务消息先在本地扣款，再通过消息稍后入账。";
     PatternTcc => "TCC (Try/Confirm/Cancel)", "TCC（Try/Confirm/Cancel）";
     PatternSaga => "Saga (orchestrated)", "Saga（编排式）";
     PatternXa => "2PC (XA)", "两阶段提交（XA）";
+    PatternLocalMessage => "Local message table (eBay BASE)", "本地消息表（eBay BASE）";
+    PatternTxMessage => "Transactional messages (RocketMQ)", "事务消息（RocketMQ）";
+    PatternMessageWhy => "The message patterns move the cross-bank transfer: bank 1 debits A in its own local transaction, and a message makes bank 2 credit B later (eventually consistent, nothing frozen).",
+                         "消息类模式处理跨行转账：银行 1 在自己的本地事务中扣减 A，再由一条消息让银行 2 稍后给 B 入账（最终一致，不冻结任何资源）。";
+    Idempotent => "Idempotent receiver", "幂等的接收方";
+    IdempotentWhy => "On, bank 2 writes each message's id in a processed-message table in the same local transaction as the credit, and skips a message it has seen; off, a message sent again (timed out, redelivered) is credited twice.",
+                     "打开时，银行 2 在入账的同一个本地事务中把消息号写入已处理消息表，见过的消息直接跳过；关闭时，再次发送（超时重发、重新投递）的消息会入账两次。";
     Protection => "Branch protection", "分支防护";
     ProtectionNone => "None", "无";
     ProtectionNoneWhy => "Every call is applied as it comes: a Cancel without a Try releases money never frozen (empty rollback), a repeated Confirm is applied twice.",
