@@ -6,7 +6,7 @@
 //! violation, or nothing).
 
 use super::scenarios::messages;
-use crate::sim::{ms, secs, Action, NetworkConfig, Retention, ScenarioOf, SimTime, TimedAction};
+use crate::sim::{ms, Action, NetworkConfig, Retention, ScenarioOf, SimTime, TimedAction};
 use crate::txn::checker::Consistency;
 use crate::txn::fuzz::{judge, TxnRun, SETTLE_BOUND};
 use crate::txn::guard::Protection;

@@ -20,7 +20,8 @@ pub struct SwitchesPanelProps {
     pub on_switch: Callback<Switch>,
 }
 
-fn pattern_name(p: Pattern) -> Key {
+/// The translation key of a pattern's name.
+pub fn pattern_name(p: Pattern) -> Key {
     match p {
         Pattern::Tcc => Key::PatternTcc,
         Pattern::Saga => Key::PatternSaga,
@@ -96,6 +97,9 @@ pub fn SwitchesPanel(props: &SwitchesPanelProps) -> Html {
                 <li class="switch" data-switch="pattern">
                     <label><span class="name">{ t(lang, Key::Pattern) }</span>{ select("pattern", patterns) }</label>
                     <p class="why">{ t(lang, Key::PatternWhy) }</p>
+                    if config.pattern.by_message() {
+                        <p class="why" data-testid="pattern-message-why">{ t(lang, Key::PatternMessageWhy) }</p>
+                    }
                 </li>
                 if applies(config, Switch::Protection(Protection::None)) {
                     <li class="switch" data-switch="protection">
