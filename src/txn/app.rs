@@ -1,7 +1,9 @@
 //! The application: starts global transactions at the TX Manager at its rate (the payment: create
-//! the order, debit the account, deduct the stock; or the transfer), and hears their outcome.
+//! the order, debit the account, deduct the stock; or the transfer), and hears their outcome. Under
+//! the message patterns it asks the producer (bank 1) instead, which answers once its local
+//! transaction committed or failed.
 
-use super::{AppTimer, ManagerMsg, TxnMessage, TxnNode, TxnTimer, MANAGER};
+use super::{AppTimer, ManagerMsg, ProducerMsg, TxnConfig, TxnMessage, TxnNode, TxnTimer, MANAGER, PRODUCER};
 use crate::sim::{Ctx, SimTime};
 
 /// An application node.
@@ -21,21 +23,30 @@ pub struct App {
     pub succeeded: u64,
     /// Transactions the manager answered as failed.
     pub failed: u64,
+    /// Whether requests go to the producer (message patterns) rather than the TX Manager.
+    pub to_producer: bool,
 }
 
 impl App {
-    /// An application that will start `remaining` transactions, one every `interval`.
-    pub fn boot(remaining: u32, interval: SimTime, amount: i64, quantity: i64, ctx: &mut Ctx<TxnNode>) -> Self {
+    /// An application that will start the configured transactions, one every `interval`.
+    pub fn boot(config: &TxnConfig, ctx: &mut Ctx<TxnNode>) -> Self {
+        let (remaining, interval) = (config.transactions, config.interval);
         if remaining > 0 {
             ctx.set_timer(TxnTimer::App(AppTimer::Next), interval);
         }
-        Self { remaining, interval, amount, quantity, sent: 0, succeeded: 0, failed: 0 }
+        let (amount, quantity, to_producer) = (config.amount, config.quantity, config.pattern.by_message());
+        Self { remaining, interval, amount, quantity, sent: 0, succeeded: 0, failed: 0, to_producer }
     }
 
-    /// Ask the manager for a global transaction.
+    /// Ask the manager (or the producer) for a global transaction.
     pub fn pay(&mut self, amount: i64, quantity: i64, ctx: &mut Ctx<TxnNode>) {
         self.sent += 1;
-        ctx.send(MANAGER, TxnMessage::ToManager(ManagerMsg::Begin { req: self.sent, amount, quantity }));
+        let req = self.sent;
+        if self.to_producer {
+            ctx.send(PRODUCER, TxnMessage::ToProducer(ProducerMsg::Begin { req, amount }));
+        } else {
+            ctx.send(MANAGER, TxnMessage::ToManager(ManagerMsg::Begin { req, amount, quantity }));
+        }
     }
 
     /// Time for the next transaction.

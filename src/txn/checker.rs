@@ -5,10 +5,11 @@
 
 use serde::Serialize;
 
-use super::db::{Applied, Db, Gid, Op, OrderStatus, Service, Stage};
+use super::broker::{BrokerStore, MessageState};
+use super::db::{Applied, Db, Gid, OrderStatus, Service, Stage};
 use super::gid_map::GidMap;
 use super::manager::{GlobalStatus, TxLog};
-use super::{TxnNode, MANAGER};
+use super::{Pattern, TxnNode, BROKER, MANAGER, PRODUCER};
 use crate::sim::{fill_facts, secs, Checker, NodeId, NodeStatus, SimTime, Violation, World};
 
 /// Names of the invariants, in the order the page lists them.
@@ -77,6 +78,12 @@ pub fn english(code: &str) -> &'static str {
         "left_pending" => "transaction {gid} is over but left its order pending at the {service} service forever",
         "partial" => "transaction {gid} took effect at the {done} service but not at the {missing} service",
         "order_mismatch" => "order {gid} is {order} but the account branch is {account} and the stock branch {stock}",
+        "discarded_committed" => {
+            "transaction {gid} debited {amount} at bank 1 but the broker discarded its half message after {checks} check-backs: bank 2 is never credited"
+        }
+        "dead_letter" => {
+            "message {gid} went to the dead-letter queue after {times} redeliveries: bank 1 was debited {amount}, bank 2 never credited"
+        }
         "not_settled" => {
             "{unfinished} transactions still unfinished {within} s after everything was repaired at {healed} s"
         }
@@ -84,10 +91,34 @@ pub fn english(code: &str) -> &'static str {
     }
 }
 
+/// Time to consistency: how long after a transaction's first local commit every service agrees
+/// (all final, or none final and nothing frozen), over the transactions that got there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Consistency {
+    /// Transactions that reached consistency.
+    pub count: u64,
+    /// Sum of their times to consistency.
+    pub total: SimTime,
+    /// The longest.
+    pub max: SimTime,
+    /// Transactions with a local commit that do not agree yet.
+    pub open: u64,
+}
+
+impl Consistency {
+    /// The mean time to consistency, if any transaction got there.
+    pub fn mean(&self) -> Option<SimTime> {
+        (self.count > 0).then(|| self.total / self.count)
+    }
+}
+
 /// The kernel's checker for the transactions lab.
 #[derive(Clone, Debug, Default)]
 pub struct TxnChecker {
     watched: Vec<Watched>,
+    /// Each transaction's first local commit, and whether it has reached consistency.
+    first_commit: GidMap<(SimTime, bool)>,
+    consistency: Consistency,
 }
 
 fn db_of(world: &World<TxnNode>, id: NodeId) -> Option<&Db> {
@@ -107,8 +138,9 @@ impl Watched {
     /// Read one applied change; a repeated or out-of-order one is returned as the state it met.
     fn read(&mut self, a: Applied) -> Result<(), Option<Held>> {
         let before = self.branches.get(&a.gid).map(|b| b.0);
-        // Try and XA PREPARE freeze; Saga's forward step is final at once.
-        let freezes = a.op.first() != Op::Action;
+        // Try and XA PREPARE freeze; Saga's forward step and the message patterns' local
+        // transactions are final at once.
+        let freezes = a.op.freezes();
         let after = match (a.op.stage(), before) {
             (Stage::First, None | Some(Held::Undone)) if freezes => Held::Frozen,
             (Stage::First, None | Some(Held::Undone)) => Held::Final,
@@ -138,16 +170,51 @@ impl Watched {
 }
 
 impl TxnChecker {
+    /// Time to consistency so far.
+    pub fn consistency(&self) -> Consistency {
+        self.consistency
+    }
+
+    /// Whether every service agrees on `gid`: nothing frozen, and all final or none.
+    fn agrees(&self, gid: Gid) -> bool {
+        let held: Vec<Option<Held>> = self.watched.iter().map(|w| w.branches.get(&gid).map(|b| b.0)).collect();
+        let finals = held.iter().filter(|h| **h == Some(Held::Final)).count();
+        !held.contains(&Some(Held::Frozen)) && (finals == 0 || finals == held.len())
+    }
+
+    /// A change of `gid` was read at `now`: date its first commit, and its consistency once reached.
+    fn note(&mut self, gid: Gid, now: SimTime) {
+        let (first, done) = match self.first_commit.get(&gid) {
+            Some(&entry) => entry,
+            None => {
+                self.consistency.open += 1;
+                (now, false)
+            }
+        };
+        let agrees = !done && self.agrees(gid);
+        if agrees {
+            let c = &mut self.consistency;
+            let took = now.saturating_sub(first);
+            c.count += 1;
+            c.total += took;
+            c.max = c.max.max(took);
+            c.open -= 1;
+        }
+        self.first_commit.insert(gid, (first, done || agrees));
+    }
+
     /// Read the new history of every service; the first repeated or out-of-order change found.
     fn catch_up(&mut self, world: &World<TxnNode>) -> Option<Broken> {
         let services = world.config().services();
         self.watched.resize_with(services.len(), Watched::default);
         let mut found = None;
+        let mut read: Vec<Gid> = Vec::new();
         for (b, (w, service)) in self.watched.iter_mut().zip(services).enumerate() {
             let node = 1 + b as NodeId;
             let Some(db) = db_of(world, node) else { continue };
             while let Some(&a) = db.ledger.get(w.cursor as usize) {
                 w.cursor += 1;
+                read.push(a.gid);
                 if let Err(state) = w.read(a) {
                     let stage = a.op.stage();
                     let twice = state.is_some()
@@ -167,6 +234,9 @@ impl TxnChecker {
                     found = found.or(Some(broken("Applied Once", node, code, &facts)));
                 }
             }
+        }
+        for gid in read {
+            self.note(gid, world.now());
         }
         found
     }
@@ -227,8 +297,40 @@ impl TxnChecker {
         if let Some(v) = self.check(world) {
             return Some(v);
         }
-        let found = self.orders_match(world).or_else(|| self.all_or_nothing(world));
+        let found =
+            self.messages_resolved(world).or_else(|| self.orders_match(world)).or_else(|| self.all_or_nothing(world));
         found.map(|b| dated(world, b))
+    }
+
+    /// Transactional messages: a message the broker gave up (discarded after its check-backs, or
+    /// dead-lettered) whose local transaction committed is money debited and never credited.
+    fn messages_resolved(&self, world: &World<TxnNode>) -> Option<Broken> {
+        if world.config().pattern != Pattern::TxMessage {
+            return None;
+        }
+        let store: &BrokerStore = &world.node(BROKER)?.durable?.broker;
+        for (&gid, m) in store.messages.iter() {
+            let debited = matches!(self.standing(0, gid), Some((Held::Final, _)));
+            let credited = matches!(self.standing(1, gid), Some((Held::Final, _)));
+            if !debited || credited {
+                continue;
+            }
+            let node = PRODUCER;
+            match m.state {
+                MessageState::Discarded => {
+                    let facts: [(&'static str, &dyn ToString); 3] =
+                        [("gid", &gid), ("amount", &m.amount), ("checks", &m.checks)];
+                    return Some(broken("All Or Nothing", node, "discarded_committed", &facts));
+                }
+                MessageState::DeadLetter => {
+                    let facts: [(&'static str, &dyn ToString); 3] =
+                        [("gid", &gid), ("amount", &m.amount), ("times", &m.reconsume_times)];
+                    return Some(broken("All Or Nothing", node, "dead_letter", &facts));
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     fn standing(&self, b: usize, gid: Gid) -> Option<(Held, i64)> {
@@ -338,7 +440,8 @@ pub fn settled(world: &World<TxnNode>) -> bool {
         Some(_) if world.status(id) != Some(NodeStatus::Up) => false,
         Some(TxnNode::Manager(m)) => !m.busy() && m.log.unfinished().next().is_none(),
         Some(TxnNode::App(a)) => a.remaining == 0,
-        Some(TxnNode::Service(_)) => true,
+        Some(TxnNode::Service(p)) => p.messaging.idle(!p.db.outbox_pending.is_empty()),
+        Some(TxnNode::Broker(b)) => b.quiet(),
     })
 }
 
@@ -363,16 +466,48 @@ pub struct TxnCounters {
     pub dirty_reads: u64,
     /// XA: prepares refused because a lock was held.
     pub blocked: u64,
+    /// Message patterns: check-backs the broker sent.
+    pub check_backs: u64,
+    /// Message patterns: half messages discarded after their check-backs, or dead-lettered.
+    pub discarded: u64,
+    /// Message patterns: deliveries sent again (the relay's monitor, or the broker's redelivery).
+    pub redelivered: u64,
 }
 
 /// The counters of a world now.
 pub fn counters(world: &World<TxnNode>) -> TxnCounters {
     let mut c = TxnCounters::default();
+    let config = world.config();
     if let Some(log) = world.node(MANAGER).and_then(|n| n.durable).map(|d| &d.log) {
         c.started = log.txns.len() as u64;
         c.confirmed = log.txns.values().filter(|r| r.status == GlobalStatus::Succeeded).count() as u64;
         c.cancelled = log.txns.values().filter(|r| r.status == GlobalStatus::Failed).count() as u64;
         c.retries = log.retries;
+    }
+    match config.pattern {
+        Pattern::LocalMessage => {
+            if let Some(db) = db_of(world, PRODUCER) {
+                c.started = db.outbox.len() as u64;
+                c.confirmed = c.started - db.outbox_pending.len() as u64;
+                c.redelivered = db.counts.resent;
+            }
+        }
+        Pattern::TxMessage => {
+            if let Some(store) = world.node(BROKER).and_then(|n| n.durable).map(|d| &d.broker) {
+                for m in store.messages.values() {
+                    c.started += 1;
+                    c.check_backs += u64::from(m.checks);
+                    c.redelivered += u64::from(m.reconsume_times);
+                    match m.state {
+                        MessageState::Consumed => c.confirmed += 1,
+                        MessageState::RolledBack => c.cancelled += 1,
+                        MessageState::Discarded | MessageState::DeadLetter => c.discarded += 1,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        _ => {}
     }
     for b in 0..world.config().services().len() {
         if let Some(db) = db_of(world, 1 + b as NodeId) {

@@ -32,6 +32,11 @@ pub enum Op {
     Commit,
     /// XA: undo the prepared change.
     Rollback,
+    /// Local message table and transactional messages: the producer's local transaction (debit A
+    /// together with its message row, or the record `checkLocalTransaction` reads), final at once.
+    Debit,
+    /// The consumer's local transaction on a delivered message (credit B), final at once.
+    Credit,
 }
 
 /// Where an op stands in its pattern.
@@ -49,7 +54,7 @@ impl Op {
     /// The op's stage.
     pub fn stage(self) -> Stage {
         match self {
-            Op::Try | Op::Action | Op::Prepare => Stage::First,
+            Op::Try | Op::Action | Op::Prepare | Op::Debit | Op::Credit => Stage::First,
             Op::Confirm | Op::Commit => Stage::Finish,
             Op::Cancel | Op::Compensate | Op::Rollback => Stage::Undo,
         }
@@ -61,7 +66,14 @@ impl Op {
             Op::Try | Op::Confirm | Op::Cancel => Op::Try,
             Op::Action | Op::Compensate => Op::Action,
             Op::Prepare | Op::Commit | Op::Rollback => Op::Prepare,
+            Op::Debit => Op::Debit,
+            Op::Credit => Op::Credit,
         }
+    }
+
+    /// Whether the first call only reserves (Try, XA PREPARE) rather than being final at once.
+    pub fn freezes(self) -> bool {
+        matches!(self.first(), Op::Try | Op::Prepare)
     }
 
     /// The name used in traces and drawings.
@@ -75,6 +87,8 @@ impl Op {
             Op::Prepare => "XA PREPARE",
             Op::Commit => "XA COMMIT",
             Op::Rollback => "XA ROLLBACK",
+            Op::Debit => "local transaction",
+            Op::Credit => "consume",
         }
     }
 }
@@ -226,6 +240,8 @@ pub struct Counts {
     pub dirty_reads: u64,
     /// XA: prepares refused because another transaction held the lock.
     pub blocked: u64,
+    /// Local message table: message rows the monitor sent again.
+    pub resent: u64,
 }
 
 /// A counter to increment.
@@ -241,6 +257,8 @@ pub enum Counter {
     DirtyReads(u64),
     /// A prepare blocked by a lock.
     Blocked,
+    /// A message row sent again by the monitor.
+    Resent,
 }
 
 /// One change of a local transaction.
@@ -260,8 +278,41 @@ pub enum Change {
     Xa { gid: Gid, state: XaState },
     /// Append to the ledger.
     Ledger(Applied),
+    /// Insert or update a row of the local message table.
+    Outbox { gid: Gid, row: OutboxRow },
+    /// Insert a message id in the consumer's processed-message table.
+    Processed { gid: Gid },
     /// Increment a counter.
     Count(Counter),
+}
+
+/// Where a row of the local message table stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxStatus {
+    /// Written with the debit; not yet acknowledged by the receiver.
+    Pending,
+    /// The receiver acknowledged it: done.
+    Acked,
+}
+
+impl OutboxStatus {
+    /// The name in the page.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::Acked => "acked",
+        }
+    }
+}
+
+/// A row of the local message table (eBay's message queue in the sender's database).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct OutboxRow {
+    /// The money to credit at the receiver.
+    pub amount: i64,
+    /// Pending or acknowledged.
+    pub status: OutboxStatus,
 }
 
 /// A participant's local database.
@@ -279,6 +330,12 @@ pub struct Db {
     pub records: BTreeMap<Gid, Op>,
     /// XA branches.
     pub xa: BTreeMap<Gid, XaState>,
+    /// The local message table (the sender's outbox), one row per transfer.
+    pub outbox: GidMap<OutboxRow>,
+    /// The outbox rows still pending, by id (an index on the status column).
+    pub outbox_pending: BTreeSet<Gid>,
+    /// The consumer's processed-message table: ids of messages already applied.
+    pub processed: BTreeSet<Gid>,
     /// Every business change applied, in order.
     pub ledger: Vec<Applied>,
     /// What was caught and counted.
@@ -319,6 +376,17 @@ impl Db {
             Change::Xa { gid, state } => {
                 self.xa.insert(gid, state);
             }
+            Change::Outbox { gid, row } => {
+                if row.status == OutboxStatus::Pending {
+                    self.outbox_pending.insert(gid);
+                } else {
+                    self.outbox_pending.remove(&gid);
+                }
+                self.outbox.insert(gid, row);
+            }
+            Change::Processed { gid } => {
+                self.processed.insert(gid);
+            }
             Change::Ledger(applied) => self.ledger.push(applied),
             Change::Count(counter) => {
                 let c = &mut self.counts;
@@ -328,6 +396,7 @@ impl Db {
                     Counter::Duplicate => c.duplicates += 1,
                     Counter::DirtyReads(n) => c.dirty_reads += n,
                     Counter::Blocked => c.blocked += 1,
+                    Counter::Resent => c.resent += 1,
                 }
             }
         }
@@ -344,6 +413,9 @@ impl Db {
         let holding = |available, frozen| Change::Holding { available, frozen };
         let enough = self.holding.available >= amount;
         let change = match (service, op.stage(), op) {
+            (_, _, Op::Credit) => holding(amount, 0),
+            (_, _, Op::Debit) if !enough => return None,
+            (_, _, Op::Debit) => holding(-amount, 0),
             (Service::Order, Stage::First, Op::Action) => Change::Order { gid, status: OrderStatus::Created },
             (Service::Order, Stage::First, _) => Change::Order { gid, status: OrderStatus::Pending },
             (Service::Order, Stage::Finish, _) => Change::Order { gid, status: OrderStatus::Created },

@@ -7,7 +7,7 @@
 
 use super::checker::{not_settled, settled, TxnChecker};
 use super::guard::Protection;
-use super::{Pattern, TxnConfig, TxnInput, TxnNode, LAB, MANAGER};
+use super::{Pattern, TxnConfig, TxnInput, TxnNode, Workload, LAB, MANAGER};
 use crate::sim::{
     ms, secs, Action, ClusterConfig, NodeId, Retention, ScenarioError, ScenarioOf, SimRng, SimTime, TimedAction,
     Timeline, Violation,
@@ -46,8 +46,27 @@ impl std::fmt::Display for FuzzFailure {
     }
 }
 
-/// The fuzz workload: two applications, more payments than the money and the stock cover.
+/// The fuzz workload: two applications, more payments than the money and the stock cover. The
+/// message patterns move the transfer, with RocketMQ's check-back and retry times scaled down so
+/// that a run settles within [`SETTLE_BOUND`] (check after 1 s, scans every 1 s, 15 checks; an
+/// unanswered delivery again after 2 s, RECONSUME_LATER after 0.5 s and on).
 pub fn fuzz_config(pattern: Pattern, protection: Protection, parallel_try: bool) -> TxnConfig {
+    if pattern.by_message() {
+        return TxnConfig {
+            pattern,
+            workload: Workload::Transfer,
+            clients: 2,
+            transactions: 5,
+            interval: ms(800),
+            balance: 500,
+            send_timeout: ms(500),
+            transaction_timeout: secs(1),
+            transaction_check_interval: secs(1),
+            consume_timeout: secs(2),
+            reconsume_delay: ms(500),
+            ..TxnConfig::default()
+        };
+    }
     TxnConfig {
         pattern,
         protection,

@@ -1,23 +1,31 @@
 //! Distributed transactions: TCC (Try/Confirm/Cancel) with its three classic failures and their
 //! protections (DTM's sub-transaction barrier, Seata's TCC fence), orchestrated Saga, and two-phase
 //! commit (XA) for contrast; the application, the TX Manager with its transaction log, and the
-//! participant services with their own local databases, as one `Process` enum of roles; and the
-//! checker, which judges from outside the protocol, as Jepsen's bank test does.
+//! participant services with their own local databases, as one `Process` enum of roles; the two
+//! eventually consistent patterns that move the transfer by message (eBay's local message table,
+//! RocketMQ's transactional messages with its broker); and the checker, which judges from outside
+//! the protocol, as Jepsen's bank test does.
 
 pub mod app;
 pub mod bench;
+pub mod broker;
 pub mod checker;
+pub mod consumer;
 pub mod db;
 pub mod fuzz;
 pub mod gid_map;
 pub mod guard;
 pub mod manager;
+pub mod messaging;
+pub mod msg_table;
+pub mod producer;
 pub mod service;
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{ms, ClusterConfig, Ctx, DurableState, MessageClass, NetworkConfig, NodeId, Process, SimTime};
+use crate::sim::{ms, secs, ClusterConfig, Ctx, DurableState, MessageClass, NetworkConfig, NodeId, Process, SimTime};
 use app::App;
+use broker::{Broker, BrokerStore, BrokerWrite, LocalTransactionState};
 use db::{Change, Db, Gid, Op, Service};
 use guard::Protection;
 use manager::{LogWrite, Manager, TxLog};
@@ -26,8 +34,22 @@ use service::Participant;
 /// The lab name in transaction scenarios.
 pub const LAB: &str = "txn";
 
-/// The TX Manager's node id (the services follow it, then the application nodes).
+/// The TX Manager's node id (the services follow it, then the application nodes). Under
+/// transactional messages this node is the RocketMQ broker; the local message table leaves it idle.
 pub const MANAGER: NodeId = 0;
+
+/// The broker's node id under transactional messages (the manager's place).
+pub const BROKER: NodeId = MANAGER;
+
+/// The producer under the message patterns: bank 1, whose local transaction debits A.
+pub const PRODUCER: NodeId = 1;
+
+/// The consumer under the message patterns: bank 2, whose local transaction credits B.
+pub const CONSUMER: NodeId = 2;
+
+/// The id in an application's answer when no transaction was made (the send failed, or the
+/// local transaction found too little money).
+pub const NO_GID: Gid = Gid::MAX;
 
 /// The pattern every global transaction follows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,6 +62,12 @@ pub enum Pattern {
     Saga,
     /// Two-phase commit: XA PREPARE holding locks, then XA COMMIT or XA ROLLBACK.
     Xa,
+    /// eBay's local message table: the debit and a message row in one local transaction; a relay
+    /// sends the row to the receiver, a monitor sends it again until it is acknowledged.
+    LocalMessage,
+    /// RocketMQ's transactional messages: a half message, the local transaction, Commit or
+    /// Rollback, and the broker's check-back when no second confirmation arrives.
+    TxMessage,
 }
 
 impl Pattern {
@@ -49,7 +77,14 @@ impl Pattern {
             Pattern::Tcc => Op::Try,
             Pattern::Saga => Op::Action,
             Pattern::Xa => Op::Prepare,
+            Pattern::LocalMessage | Pattern::TxMessage => Op::Debit,
         }
+    }
+
+    /// Whether the transfer moves by message (the producer's local transaction, then delivery)
+    /// rather than by a TX Manager's branch calls.
+    pub fn by_message(self) -> bool {
+        matches!(self, Pattern::LocalMessage | Pattern::TxMessage)
     }
 
     /// The call that makes a branch final (Saga's forward step is final already).
@@ -58,6 +93,7 @@ impl Pattern {
             Pattern::Tcc => Some(Op::Confirm),
             Pattern::Saga => None,
             Pattern::Xa => Some(Op::Commit),
+            Pattern::LocalMessage | Pattern::TxMessage => None,
         }
     }
 
@@ -67,6 +103,8 @@ impl Pattern {
             Pattern::Tcc => Op::Cancel,
             Pattern::Saga => Op::Compensate,
             Pattern::Xa => Op::Rollback,
+            // A message pattern never undoes: the receiver must eventually succeed.
+            Pattern::LocalMessage | Pattern::TxMessage => Op::Credit,
         }
     }
 }
@@ -114,8 +152,55 @@ pub struct TxnConfig {
     pub retry_base: SimTime,
     /// Longest wait between two sends.
     pub retry_max: SimTime,
+    /// Message patterns: the receiver keeps a processed-message table and applies a message once.
+    pub idempotent: bool,
+    /// Local message table: how often the relay polls the table for rows never sent.
+    pub relay_interval: SimTime,
+    /// Local message table: how often the monitor looks for rows sent but not acknowledged.
+    pub monitor_interval: SimTime,
+    /// Local message table: how the monitor waits before sending a row again.
+    pub retry_policy: RetryPolicy,
+    /// Transactional messages: the producer's `sendMsgTimeout` for the half message (3 s).
+    pub send_timeout: SimTime,
+    /// Transactional messages: `transactionTimeout`, a half message's age before its first
+    /// check-back (6 s).
+    pub transaction_timeout: SimTime,
+    /// Transactional messages: `transactionCheckInterval`, between two check scans (60 s).
+    pub transaction_check_interval: SimTime,
+    /// Transactional messages: `transactionCheckMax`, check-backs before the half message is
+    /// discarded (15).
+    pub transaction_check_max: u32,
+    /// Transactional messages: the wait for the consumer's answer before delivering again
+    /// (the push consumer's `consumeTimeout`, 15 min).
+    pub consume_timeout: SimTime,
+    /// Transactional messages: the first redelivery delay after RECONSUME_LATER (delay level 3,
+    /// 10 s); later ones follow RocketMQ's levels 30 s, 1 min, 2 min, ... in proportion.
+    pub reconsume_delay: SimTime,
+    /// Transactional messages: `maxReconsumeTimes` before a message goes to the dead-letter queue (16).
+    pub max_reconsume_times: u32,
     /// The network at time 0.
     pub network: NetworkConfig,
+}
+
+/// How the local message table's monitor waits before sending a row again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryPolicy {
+    /// Always `retry_base`.
+    Fixed,
+    /// `retry_base`, doubling each time, at most `retry_max`.
+    #[default]
+    Backoff,
+}
+
+impl RetryPolicy {
+    /// The wait before send number `attempt + 1` of a row.
+    pub fn wait(self, attempt: u32, base: SimTime, max: SimTime) -> SimTime {
+        match self {
+            RetryPolicy::Fixed => base,
+            RetryPolicy::Backoff => base.saturating_mul(1 << attempt.min(16)).min(max),
+        }
+    }
 }
 
 impl Default for TxnConfig {
@@ -135,6 +220,17 @@ impl Default for TxnConfig {
             try_timeout: ms(500),
             retry_base: ms(200),
             retry_max: ms(3200),
+            idempotent: true,
+            relay_interval: ms(100),
+            monitor_interval: ms(500),
+            retry_policy: RetryPolicy::Backoff,
+            send_timeout: secs(3),
+            transaction_timeout: secs(6),
+            transaction_check_interval: secs(60),
+            transaction_check_max: 15,
+            consume_timeout: secs(15 * 60),
+            reconsume_delay: secs(10),
+            max_reconsume_times: 16,
             network: NetworkConfig::default(),
         }
     }
@@ -213,6 +309,26 @@ impl ClusterConfig for TxnConfig {
         if self.retry_max < self.retry_base {
             return bad("retry_max", "must be at least retry_base");
         }
+        if self.pattern.by_message() && self.workload != Workload::Transfer {
+            return bad("workload", "the message patterns move the transfer (bank 1 to bank 2)");
+        }
+        let positive = [
+            ("relay_interval", self.relay_interval),
+            ("monitor_interval", self.monitor_interval),
+            ("send_timeout", self.send_timeout),
+            ("transaction_check_interval", self.transaction_check_interval),
+            ("consume_timeout", self.consume_timeout),
+            ("reconsume_delay", self.reconsume_delay),
+        ];
+        if let Some((field, _)) = positive.iter().find(|(_, t)| *t == 0) {
+            return bad(field, "must be positive");
+        }
+        if self.transaction_check_max > 1000 {
+            return bad("transaction_check_max", "between 0 and 1000");
+        }
+        if self.max_reconsume_times > 1000 {
+            return bad("max_reconsume_times", "between 0 and 1000");
+        }
         Ok(())
     }
 }
@@ -259,6 +375,48 @@ pub enum AppMsg {
     Done { req: u64, gid: Gid, committed: bool },
 }
 
+/// A request for a transfer, as the producer identifies it before it has a message id: the
+/// application node and its request number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Request {
+    /// The application node.
+    pub client: NodeId,
+    /// Its request number.
+    pub req: u64,
+}
+
+/// What the producer (bank 1 under the message patterns) is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProducerMsg {
+    /// The application asks for a transfer.
+    Begin { req: u64, amount: i64 },
+    /// Transactional messages: the broker stored the half message (SEND_OK) under id `gid`.
+    HalfSent { request: Request, gid: Gid },
+    /// Transactional messages: the broker asks for the local transaction's outcome
+    /// (`checkLocalTransaction`).
+    CheckBack { request: Request, gid: Gid },
+    /// Local message table: the receiver applied (or had applied) message `gid`.
+    Ack { gid: Gid },
+}
+
+/// What the broker is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BrokerMsg {
+    /// The producer sends a half message (stored, not deliverable).
+    SendHalf { request: Request, amount: i64 },
+    /// The producer's second confirmation (`EndTransaction`), first or after a check-back.
+    EndTransaction { gid: Gid, state: LocalTransactionState, from_check: bool },
+    /// The consumer's answer to a delivery: CONSUME_SUCCESS (`ok`) or RECONSUME_LATER.
+    ConsumeResult { gid: Gid, ok: bool },
+}
+
+/// What the consumer (bank 2 under the message patterns) is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConsumerMsg {
+    /// A message to apply: credit `amount` for transfer `gid`.
+    Deliver { gid: Gid, amount: i64 },
+}
+
 /// A message, by the role it is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TxnMessage {
@@ -268,6 +426,12 @@ pub enum TxnMessage {
     ToService(BranchCall),
     /// To an application node.
     ToApp(AppMsg),
+    /// To the producer of a message pattern.
+    ToProducer(ProducerMsg),
+    /// To the broker.
+    ToBroker(BrokerMsg),
+    /// To the consumer of a message pattern.
+    ToConsumer(ConsumerMsg),
 }
 
 /// The TX Manager's timers.
@@ -286,6 +450,26 @@ pub enum AppTimer {
     Next,
 }
 
+/// The producer's timers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProducerTimer {
+    /// Local message table: the relay polls the table for rows never sent.
+    Relay,
+    /// Local message table: the monitor looks for rows sent and not acknowledged.
+    Monitor,
+    /// Transactional messages: the half message's send timed out (`sendMsgTimeout`).
+    SendTimeout(Request),
+}
+
+/// The broker's timers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BrokerTimer {
+    /// The transactional check service's scan of the half messages.
+    CheckScan,
+    /// Deliver message `gid` again (after RECONSUME_LATER or a consume timeout).
+    Redeliver(Gid),
+}
+
 /// A timer, by role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TxnTimer {
@@ -293,6 +477,10 @@ pub enum TxnTimer {
     Manager(ManagerTimer),
     /// An application node's.
     App(AppTimer),
+    /// The producer's.
+    Producer(ProducerTimer),
+    /// The broker's.
+    Broker(BrokerTimer),
 }
 
 /// Inputs: an application node starts a transaction now.
@@ -301,6 +489,10 @@ pub enum TxnTimer {
 pub enum TxnInput {
     /// Pay `amount` for `quantity` items (or transfer `amount`).
     Pay { amount: i64, quantity: i64 },
+    /// The consumer's listener throws at its end (after its local transaction), for the next
+    /// `times` deliveries (answered RECONSUME_LATER, or not acknowledged under the local
+    /// message table).
+    FailConsume { times: u32 },
 }
 
 /// Trace events of the transactions lab.
@@ -329,15 +521,42 @@ pub enum TxnEvent {
     DirtyRead { gid: Gid, readers: Vec<Gid> },
     /// The manager restarted and took up these unfinished transactions from its log.
     Recovered { gids: Vec<Gid> },
+    /// The producer's local transaction committed: the debit with its message row (or record).
+    LocalCommitted { gid: Gid },
+    /// The producer's local transaction failed (not enough money): nothing to send.
+    LocalRolledBack { gid: Option<Gid> },
+    /// Local message table: the monitor sent an unacknowledged row again.
+    Resent { gid: Gid, attempt: u32 },
+    /// Local message table: the row is marked acknowledged.
+    Acked { gid: Gid },
+    /// The broker stored a half message (not deliverable).
+    HalfStored { gid: Gid },
+    /// The broker received a second confirmation.
+    Confirmed { gid: Gid, state: LocalTransactionState },
+    /// The broker asked the producer group to check the local transaction (check number `check`).
+    CheckedBack { gid: Gid, check: u32 },
+    /// The broker discarded a half message after `transactionCheckMax` check-backs.
+    Discarded { gid: Gid },
+    /// The broker delivers message `gid` again (reconsume number `times`).
+    Redelivered { gid: Gid, times: u32 },
+    /// The broker moved message `gid` to the dead-letter queue after `maxReconsumeTimes`.
+    DeadLettered { gid: Gid },
+    /// The consumer applied message `gid` (credited B).
+    Consumed { gid: Gid },
+    /// The consumer's listener failed after applying message `gid`.
+    ConsumeFailed { gid: Gid },
 }
 
-/// What a node keeps on disk: a service's database, or the manager's transaction log.
+/// What a node keeps on disk: a service's database, the manager's transaction log, or the
+/// broker's message store.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TxnDisk {
     /// A service's local database.
     pub db: Db,
     /// The manager's transaction log.
     pub log: TxLog,
+    /// The broker's message store.
+    pub broker: BrokerStore,
 }
 
 /// One write to disk.
@@ -349,6 +568,8 @@ pub enum TxnWrite {
     Local(Vec<Change>),
     /// One write to the manager's log.
     Log(LogWrite),
+    /// One write to the broker's store.
+    Broker(BrokerWrite),
 }
 
 impl DurableState for TxnDisk {
@@ -358,6 +579,7 @@ impl DurableState for TxnDisk {
             TxnWrite::Init(db) => self.db = *db,
             TxnWrite::Local(changes) => self.db.commit(&changes),
             TxnWrite::Log(w) => self.log.write(w),
+            TxnWrite::Broker(w) => self.broker.write(w),
         }
     }
 }
@@ -371,6 +593,8 @@ pub enum TxnNode {
     Service(Box<Participant>),
     /// An application node.
     App(App),
+    /// The RocketMQ broker (transactional messages).
+    Broker(Box<Broker>),
 }
 
 impl TxnNode {
@@ -397,6 +621,14 @@ impl TxnNode {
             _ => None,
         }
     }
+
+    /// The broker, if this node is it.
+    pub fn broker(&self) -> Option<&Broker> {
+        match self {
+            TxnNode::Broker(b) => Some(b),
+            _ => None,
+        }
+    }
 }
 
 impl Process for TxnNode {
@@ -408,16 +640,19 @@ impl Process for TxnNode {
     type Event = TxnEvent;
 
     fn boot(id: NodeId, config: &TxnConfig, disk: Option<&TxnDisk>, ctx: &mut Ctx<Self>) -> Self {
+        if id == BROKER && config.pattern == Pattern::TxMessage {
+            return TxnNode::Broker(Box::new(Broker::boot(config, disk.map(|d| &d.broker), ctx)));
+        }
         if id == MANAGER {
             return TxnNode::Manager(Box::new(Manager::boot(config, disk.map(|d| &d.log), ctx)));
         }
         match config.service_at(id) {
             Some(service) => {
                 let db = disk.map(|d| &d.db);
-                let p = Participant::boot(service, config.protection, config.initial(service), db, ctx);
+                let p = Participant::boot(service, config, db, ctx);
                 TxnNode::Service(Box::new(p))
             }
-            None => TxnNode::App(App::boot(config.transactions, config.interval, config.amount, config.quantity, ctx)),
+            None => TxnNode::App(App::boot(config, ctx)),
         }
     }
 
@@ -431,6 +666,11 @@ impl Process for TxnNode {
             }
             (TxnNode::Service(p), TxnMessage::ToService(call)) => p.on_call(from, call, ctx),
             (TxnNode::App(a), TxnMessage::ToApp(AppMsg::Done { committed, .. })) => a.on_done(committed),
+            (TxnNode::Service(p), TxnMessage::ToProducer(m)) => p.on_producer_msg(from, m, ctx),
+            (TxnNode::Service(p), TxnMessage::ToConsumer(ConsumerMsg::Deliver { gid, amount })) => {
+                p.on_deliver(from, gid, amount, ctx)
+            }
+            (TxnNode::Broker(b), TxnMessage::ToBroker(m)) => b.on_message(from, m, ctx),
             _ => {}
         }
     }
@@ -440,14 +680,17 @@ impl Process for TxnNode {
             (TxnNode::Manager(m), TxnTimer::Manager(ManagerTimer::TryTimeout(gid))) => m.on_try_timeout(gid, ctx),
             (TxnNode::Manager(m), TxnTimer::Manager(ManagerTimer::Retry(gid))) => m.on_retry(gid, ctx),
             (TxnNode::App(a), TxnTimer::App(AppTimer::Next)) => a.on_next(ctx),
+            (TxnNode::Service(p), TxnTimer::Producer(t)) => p.on_producer_timer(t, ctx),
+            (TxnNode::Broker(b), TxnTimer::Broker(t)) => b.on_timer(t, ctx),
             _ => {}
         }
     }
 
     fn on_input(&mut self, input: TxnInput, ctx: &mut Ctx<Self>) {
-        let TxnInput::Pay { amount, quantity } = input;
-        if let TxnNode::App(a) = self {
-            a.pay(amount, quantity, ctx);
+        match (self, input) {
+            (TxnNode::App(a), TxnInput::Pay { amount, quantity }) => a.pay(amount, quantity, ctx),
+            (TxnNode::Service(p), TxnInput::FailConsume { times }) => p.fail_consume(times),
+            _ => {}
         }
     }
 
@@ -458,12 +701,23 @@ impl Process for TxnNode {
             TxnMessage::ToManager(ManagerMsg::Reply(_)) => "failed",
             TxnMessage::ToService(call) => call.op.name(),
             TxnMessage::ToApp(AppMsg::Done { .. }) => "done",
+            TxnMessage::ToProducer(ProducerMsg::Begin { .. }) => "begin",
+            TxnMessage::ToProducer(ProducerMsg::HalfSent { .. }) => "SEND_OK",
+            TxnMessage::ToProducer(ProducerMsg::CheckBack { .. }) => "check back",
+            TxnMessage::ToProducer(ProducerMsg::Ack { .. }) => "ack",
+            TxnMessage::ToBroker(BrokerMsg::SendHalf { .. }) => "half message",
+            TxnMessage::ToBroker(BrokerMsg::EndTransaction { state, .. }) => state.name(),
+            TxnMessage::ToBroker(BrokerMsg::ConsumeResult { ok: true, .. }) => "CONSUME_SUCCESS",
+            TxnMessage::ToBroker(BrokerMsg::ConsumeResult { ok: false, .. }) => "RECONSUME_LATER",
+            TxnMessage::ToConsumer(ConsumerMsg::Deliver { .. }) => "message",
         }
     }
 
     fn message_class(message: &TxnMessage) -> MessageClass {
         match message {
             TxnMessage::ToManager(ManagerMsg::Reply(_)) | TxnMessage::ToApp(_) => MessageClass::Reply,
+            TxnMessage::ToProducer(ProducerMsg::HalfSent { .. } | ProducerMsg::Ack { .. }) => MessageClass::Reply,
+            TxnMessage::ToBroker(BrokerMsg::ConsumeResult { .. }) => MessageClass::Reply,
             _ => MessageClass::Request,
         }
     }
@@ -474,7 +728,17 @@ impl Process for TxnNode {
             TxnMessage::ToManager(ManagerMsg::Begin { .. }) => None,
             TxnMessage::ToManager(ManagerMsg::Reply(r)) => Some(r.gid),
             TxnMessage::ToService(call) => Some(call.gid),
-            TxnMessage::ToApp(AppMsg::Done { gid, .. }) => Some(*gid),
+            TxnMessage::ToApp(AppMsg::Done { gid, .. }) => (*gid != NO_GID).then_some(*gid),
+            TxnMessage::ToProducer(ProducerMsg::Begin { .. }) | TxnMessage::ToBroker(BrokerMsg::SendHalf { .. }) => {
+                None
+            }
+            TxnMessage::ToProducer(
+                ProducerMsg::HalfSent { gid, .. } | ProducerMsg::CheckBack { gid, .. } | ProducerMsg::Ack { gid },
+            ) => Some(*gid),
+            TxnMessage::ToBroker(BrokerMsg::EndTransaction { gid, .. } | BrokerMsg::ConsumeResult { gid, .. }) => {
+                Some(*gid)
+            }
+            TxnMessage::ToConsumer(ConsumerMsg::Deliver { gid, .. }) => Some(*gid),
         }
     }
 
@@ -483,6 +747,11 @@ impl Process for TxnNode {
             TxnTimer::Manager(ManagerTimer::TryTimeout(_)) => "try timeout",
             TxnTimer::Manager(ManagerTimer::Retry(_)) => "retry",
             TxnTimer::App(AppTimer::Next) => "next transaction",
+            TxnTimer::Producer(ProducerTimer::Relay) => "relay poll",
+            TxnTimer::Producer(ProducerTimer::Monitor) => "monitor",
+            TxnTimer::Producer(ProducerTimer::SendTimeout(_)) => "send timeout",
+            TxnTimer::Broker(BrokerTimer::CheckScan) => "transaction check",
+            TxnTimer::Broker(BrokerTimer::Redeliver(_)) => "redeliver",
         }
     }
 
@@ -492,9 +761,14 @@ impl Process for TxnNode {
                 Err("amount and quantity must be at least 1".into())
             }
             TxnInput::Pay { .. } => Ok(()),
+            TxnInput::FailConsume { times } if *times > 1000 => Err("times must be at most 1000".into()),
+            TxnInput::FailConsume { .. } => Ok(()),
         }
     }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod msg_tests;

@@ -1,11 +1,13 @@
 //! A participant service (order, account, stock; bank 1, bank 2): it answers the manager's branch
-//! calls, each in one atomic local transaction of its database, behind its protection.
+//! calls, each in one atomic local transaction of its database, behind its protection. Under the
+//! message patterns bank 1 is the producer and bank 2 the consumer ([`Messaging`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::db::{Change, Counter, Db, Gid, Op, Service};
 use super::guard::{Protection, Verdict};
-use super::{BranchCall, BranchReply, ManagerMsg, TxnEvent, TxnMessage, TxnNode, TxnWrite};
+use super::messaging::Messaging;
+use super::{BranchCall, BranchReply, ManagerMsg, TxnConfig, TxnEvent, TxnMessage, TxnNode, TxnWrite};
 use crate::sim::{Ctx, NodeId};
 
 /// Most Saga forward steps remembered for dirty-read counting.
@@ -23,30 +25,27 @@ pub struct Participant {
     /// Saga: forward steps applied here and not compensated, with the transactions that read the
     /// balance since (volatile: only for counting dirty reads).
     pub open_actions: BTreeMap<Gid, BTreeSet<Gid>>,
+    /// The message patterns' settings and volatile state (idle under TCC, Saga and XA).
+    pub messaging: Messaging,
 }
 
 impl Participant {
-    /// A participant booted from its disk (or fresh, holding `initial`, in its first life).
-    pub fn boot(
-        service: Service,
-        protection: Protection,
-        initial: i64,
-        disk: Option<&Db>,
-        ctx: &mut Ctx<TxnNode>,
-    ) -> Self {
+    /// A participant booted from its disk (or fresh, holding its initial amount, in its first life).
+    pub fn boot(service: Service, config: &TxnConfig, disk: Option<&Db>, ctx: &mut Ctx<TxnNode>) -> Self {
         let db = match disk {
             Some(db) => db.clone(),
             None => {
-                let db = Db::new(initial);
+                let db = Db::new(config.initial(service));
                 ctx.persist(TxnWrite::Init(Box::new(db.clone())));
                 db
             }
         };
-        Self { service, protection, db, open_actions: BTreeMap::new() }
+        let messaging = Messaging::boot(config, ctx);
+        Self { service, protection: config.protection, db, open_actions: BTreeMap::new(), messaging }
     }
 
     /// Run one local transaction: apply and persist it.
-    fn commit(&mut self, changes: Vec<Change>, ctx: &mut Ctx<TxnNode>) {
+    pub(super) fn commit(&mut self, changes: Vec<Change>, ctx: &mut Ctx<TxnNode>) {
         if !changes.is_empty() {
             self.db.commit(&changes);
             ctx.persist(TxnWrite::Local(changes));

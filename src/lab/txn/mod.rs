@@ -3,6 +3,7 @@
 //! its invariants; the batch run, the fuzz schedule, the named scenarios and the page's view model.
 
 pub mod batch;
+pub mod compare;
 pub mod fuzz;
 pub mod scenarios;
 pub mod view;

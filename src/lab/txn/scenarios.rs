@@ -2,12 +2,14 @@
 //! and timed actions) that shows its point within a few seconds of virtual time. The network is a
 //! fixed 10 ms a hop, so that a fault lands at a known moment of the flow: the Begin reaches the TX
 //! Manager at 10 ms, the Trys reach the services at 20 ms, their answers the manager at 30 ms, the
-//! Confirms the services at 40 ms.
+//! Confirms the services at 40 ms. Under transactional messages: the Begin reaches bank 1 (the
+//! producer) at 10 ms, the half message the broker at 20 ms, SEND_OK bank 1 at 30 ms (its local
+//! transaction commits), the Commit the broker at 40 ms, the message bank 2 at 50 ms.
 
 use super::{TxnScenario, LAB};
 use crate::sim::{ms, secs, Action, NetworkConfig, NodeId, SimTime, TimedAction};
 use crate::txn::guard::Protection;
-use crate::txn::{Pattern, TxnConfig, TxnInput, Workload, MANAGER};
+use crate::txn::{Pattern, TxnConfig, TxnInput, Workload, BROKER, CONSUMER, MANAGER, PRODUCER};
 
 /// The payment's order service.
 pub const ORDER: NodeId = 1;
@@ -57,6 +59,32 @@ pub enum Named {
     XaBlocked,
     /// The cross-bank transfer: A at bank 1 pays B at bank 2, under TCC.
     CrossBankTransfer,
+    /// Local message table: the debit and its message row in one local transaction; the relay
+    /// delivers, the receiver acknowledges.
+    LocalMessageHappyPath,
+    /// Local message table: acknowledgements are lost, the monitor sends the row again, and a
+    /// receiver without a processed table credits twice.
+    LocalMessageResend,
+    /// The same with the processed-message table: the second copy is skipped.
+    LocalMessageResendIdempotent,
+    /// Transactional messages: half message, local transaction, Commit, delivery, consumption.
+    TxMessageHappyPath,
+    /// Transactional messages: the local transaction fails, ROLLBACK_MESSAGE, nothing delivered.
+    TxMessageRollback,
+    /// The producer dies after its local commit, before its Commit reaches the broker: the
+    /// check-back finds the record and commits.
+    ProducerCrashAfterCommit,
+    /// The producer dies before its local transaction: the check-back finds nothing and rolls back.
+    ProducerCrashBeforeCommit,
+    /// The Commit is lost in the network: the check-back commits.
+    CommitLost,
+    /// The consumer's listener fails after crediting; the redelivery credits again (not idempotent).
+    ConsumerRetry,
+    /// The same with an idempotent consumer: the redelivery is skipped.
+    ConsumerRetryIdempotent,
+    /// The producer is cut off until `transactionCheckMax` check-backs are spent: the broker
+    /// discards a message whose debit committed.
+    ChecksExhausted,
 }
 
 /// What the batch run (`distlab-sim run`) says of a named scenario.
@@ -75,7 +103,7 @@ pub enum Outcome {
 
 impl Named {
     /// Every named scenario, in the order the page lists them.
-    pub const ALL: [Named; 17] = [
+    pub const ALL: [Named; 28] = [
         Named::HappyPath,
         Named::FailedTry,
         Named::EmptyRollback,
@@ -93,6 +121,17 @@ impl Named {
         Named::CompensationBeforeActionBarrier,
         Named::XaBlocked,
         Named::CrossBankTransfer,
+        Named::LocalMessageHappyPath,
+        Named::LocalMessageResend,
+        Named::LocalMessageResendIdempotent,
+        Named::TxMessageHappyPath,
+        Named::TxMessageRollback,
+        Named::ProducerCrashAfterCommit,
+        Named::ProducerCrashBeforeCommit,
+        Named::CommitLost,
+        Named::ConsumerRetry,
+        Named::ConsumerRetryIdempotent,
+        Named::ChecksExhausted,
     ];
 
     /// The stable id (select values, share links, test hooks).
@@ -115,6 +154,17 @@ impl Named {
             Named::CompensationBeforeActionBarrier => "compensation-before-action-barrier",
             Named::XaBlocked => "xa-blocked",
             Named::CrossBankTransfer => "cross-bank-transfer",
+            Named::LocalMessageHappyPath => "local-message-happy-path",
+            Named::LocalMessageResend => "local-message-resend",
+            Named::LocalMessageResendIdempotent => "local-message-resend-idempotent",
+            Named::TxMessageHappyPath => "tx-message-happy-path",
+            Named::TxMessageRollback => "tx-message-rollback",
+            Named::ProducerCrashAfterCommit => "producer-crash-after-commit",
+            Named::ProducerCrashBeforeCommit => "producer-crash-before-commit",
+            Named::CommitLost => "commit-lost",
+            Named::ConsumerRetry => "consumer-retry",
+            Named::ConsumerRetryIdempotent => "consumer-retry-idempotent",
+            Named::ChecksExhausted => "checks-exhausted",
         }
     }
 
@@ -177,6 +227,39 @@ impl Named {
             Named::CrossBankTransfer => {
                 "A transfer of 100 from A at bank 1 to B at bank 2 under TCC: money is frozen at bank 1 and incoming at bank 2 until the Confirms make it final."
             }
+            Named::LocalMessageHappyPath => {
+                "Bank 1 debits A and writes a message row in one local transaction; its relay, polling every 100 ms, sends the row, bank 2 credits B and acknowledges, and the row is marked done: nothing frozen, consistent a poll later."
+            }
+            Named::LocalMessageResend => {
+                "Bank 2's acknowledgements are lost, so the request looks timed out rather than done; the monitor sends the row again and a receiver without a processed-message table credits B twice."
+            }
+            Named::LocalMessageResendIdempotent => {
+                "With the processed-message table, written in the same local transaction as the credit, bank 2 recognises the resent row, skips it and acknowledges: the receiver must be idempotent."
+            }
+            Named::TxMessageHappyPath => {
+                "Bank 1 sends a half message that the broker stores but does not deliver, debits A in its local transaction, and sends COMMIT_MESSAGE; only then does the broker deliver the message and bank 2 credit B."
+            }
+            Named::TxMessageRollback => {
+                "A has too little money, so the local transaction fails and bank 1 answers ROLLBACK_MESSAGE: the broker discards the half message and bank 2 never hears of it."
+            }
+            Named::ProducerCrashAfterCommit => {
+                "Bank 1 commits its local transaction but dies before its COMMIT_MESSAGE reaches the broker; after transactionTimeout (scaled to 1 s) the broker checks back, the restarted producer finds its record and commits."
+            }
+            Named::ProducerCrashBeforeCommit => {
+                "Bank 1 dies after the half message is stored but before its local transaction; the check-back finds no record and no send in progress, so the answer is ROLLBACK_MESSAGE and nothing is delivered."
+            }
+            Named::CommitLost => {
+                "The network loses bank 1's COMMIT_MESSAGE; the half message stays undeliverable until the broker's check-back asks and the producer answers COMMIT_MESSAGE from its record."
+            }
+            Named::ConsumerRetry => {
+                "Bank 2's listener fails after its credit committed, answering RECONSUME_LATER; the broker delivers the message again and a consumer that is not idempotent credits B twice."
+            }
+            Named::ConsumerRetryIdempotent => {
+                "With an idempotent consumer the redelivered message finds its id in the processed table and is skipped: at-least-once delivery needs an idempotent consumer."
+            }
+            Named::ChecksExhausted => {
+                "Bank 1 commits but is cut off from the broker until transactionCheckMax (scaled to 3) check-backs go unanswered; the broker discards the half message and A's debit never reaches B."
+            }
         }
     }
 
@@ -188,6 +271,8 @@ impl Named {
             Named::Hanging => breaks("All Or Nothing", "left_frozen"),
             Named::DuplicateConfirm => breaks("Applied Once", "applied_twice"),
             Named::CompensationBeforeAction => breaks("Orders Match", "order_mismatch"),
+            Named::LocalMessageResend | Named::ConsumerRetry => breaks("Applied Once", "applied_twice"),
+            Named::ChecksExhausted => breaks("All Or Nothing", "discarded_committed"),
             _ => Outcome::Holds,
         }
     }
@@ -224,8 +309,101 @@ impl Named {
                 let config = TxnConfig { workload: Workload::Transfer, transactions: 2, interval: ms(200), ..base() };
                 scenario(config, Vec::new(), secs(2))
             }
+            Named::LocalMessageHappyPath => {
+                let config = TxnConfig { transactions: 3, interval: ms(200), ..messages(Pattern::LocalMessage) };
+                scenario(config, Vec::new(), secs(2))
+            }
+            Named::LocalMessageResend => lost_acks(false),
+            Named::LocalMessageResendIdempotent => lost_acks(true),
+            Named::TxMessageHappyPath => {
+                let config = TxnConfig { transactions: 3, interval: ms(200), ..messages(Pattern::TxMessage) };
+                scenario(config, Vec::new(), secs(2))
+            }
+            Named::TxMessageRollback => {
+                scenario(TxnConfig { balance: 50, ..messages(Pattern::TxMessage) }, vec![pay(0, TRANSFER_APP)], secs(2))
+            }
+            Named::ProducerCrashAfterCommit => {
+                let actions = vec![
+                    pay(0, TRANSFER_APP),
+                    (ms(25), Action::LinkDown { from: PRODUCER, to: BROKER }),
+                    (ms(35), Action::Crash { node: PRODUCER }),
+                    (ms(100), Action::LinkUp { from: PRODUCER, to: BROKER }),
+                    (ms(500), Action::Restart { node: PRODUCER }),
+                ];
+                scenario(messages(Pattern::TxMessage), actions, secs(3))
+            }
+            Named::ProducerCrashBeforeCommit => {
+                let actions = vec![
+                    pay(0, TRANSFER_APP),
+                    (ms(25), Action::Crash { node: PRODUCER }),
+                    (ms(500), Action::Restart { node: PRODUCER }),
+                ];
+                scenario(messages(Pattern::TxMessage), actions, secs(3))
+            }
+            Named::CommitLost => {
+                let actions = vec![
+                    pay(0, TRANSFER_APP),
+                    (ms(25), Action::LinkDown { from: PRODUCER, to: BROKER }),
+                    (ms(35), Action::LinkUp { from: PRODUCER, to: BROKER }),
+                ];
+                scenario(messages(Pattern::TxMessage), actions, secs(3))
+            }
+            Named::ConsumerRetry => failed_consume(false),
+            Named::ConsumerRetryIdempotent => failed_consume(true),
+            Named::ChecksExhausted => {
+                let actions = vec![
+                    pay(0, TRANSFER_APP),
+                    (ms(25), Action::LinkDown { from: PRODUCER, to: BROKER }),
+                    (ms(35), Action::LinkDown { from: BROKER, to: PRODUCER }),
+                    (ms(3200), Action::LinkUp { from: PRODUCER, to: BROKER }),
+                    (ms(3200), Action::LinkUp { from: BROKER, to: PRODUCER }),
+                ];
+                scenario(messages(Pattern::TxMessage), actions, secs(4))
+            }
         }
     }
+
+    /// Whether the scenario runs a message pattern (whose broker times are scaled).
+    pub fn by_message(self) -> bool {
+        self.scenario().config.pattern.by_message()
+    }
+}
+
+/// The transfer's application node.
+pub const TRANSFER_APP: NodeId = 3;
+
+/// The transfer under a message pattern, a fixed 10 ms network, RocketMQ's times scaled for the
+/// lesson (said on the page): the first check-back after 1 s instead of 6 s, scans every 500 ms
+/// instead of 60 s, 3 checks instead of 15, a consumer retry after 200 ms instead of 10 s.
+pub fn messages(pattern: Pattern) -> TxnConfig {
+    TxnConfig {
+        pattern,
+        workload: Workload::Transfer,
+        send_timeout: ms(300),
+        transaction_timeout: secs(1),
+        transaction_check_interval: ms(500),
+        transaction_check_max: 3,
+        consume_timeout: secs(1),
+        reconsume_delay: ms(200),
+        ..base()
+    }
+}
+
+/// Bank 2's acknowledgements are lost for 600 ms: the monitor sends the row again.
+fn lost_acks(idempotent: bool) -> TxnScenario {
+    let actions = vec![
+        pay(0, TRANSFER_APP),
+        (0, Action::LinkDown { from: CONSUMER, to: PRODUCER }),
+        (ms(600), Action::LinkUp { from: CONSUMER, to: PRODUCER }),
+    ];
+    scenario(TxnConfig { idempotent, ..messages(Pattern::LocalMessage) }, actions, secs(2))
+}
+
+/// Bank 2's listener fails once after crediting: RECONSUME_LATER, redelivered 200 ms later.
+fn failed_consume(idempotent: bool) -> TxnScenario {
+    let actions =
+        vec![pay(0, TRANSFER_APP), (0, Action::Input { node: CONSUMER, input: TxnInput::FailConsume { times: 1 } })];
+    scenario(TxnConfig { idempotent, ..messages(Pattern::TxMessage) }, actions, secs(1))
 }
 
 /// The course's payment under TCC with the barrier, a fixed 10 ms network, no transactions of its

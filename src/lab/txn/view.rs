@@ -10,11 +10,12 @@ pub mod inspect;
 use super::TxnTimeline;
 use crate::lab::view::{self as shared, ClusterModel, LogLine, NodeModel, Note};
 use crate::sim::{NodeId, NodeStatus, SimTime, Violation, World};
-use crate::txn::checker::{counters as totals, settled, TxnCounters, INVARIANTS, LIVENESS};
-use crate::txn::db::{Counts, Db, FenceState, Gid, Holding, Op, OrderStatus, Service, XaState};
+use crate::txn::broker::{MessageState, StoredMessage};
+use crate::txn::checker::{counters as totals, settled, Consistency, TxnCounters, INVARIANTS, LIVENESS};
+use crate::txn::db::{Counts, Db, FenceState, Gid, Holding, Op, OrderStatus, OutboxRow, Service, XaState};
 use crate::txn::guard::Protection;
 use crate::txn::manager::{GlobalStatus, LogRecord, TxLog};
-use crate::txn::{Pattern, TxnConfig, TxnEvent, TxnNode, MANAGER};
+use crate::txn::{Pattern, TxnConfig, TxnEvent, TxnNode, BROKER, MANAGER, PRODUCER};
 
 /// A node's role in the transactions lab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -25,12 +26,18 @@ pub enum Role {
     Service(Service),
     /// An application node starting global transactions.
     Application,
+    /// The RocketMQ broker (transactional messages, in the manager's place).
+    Broker,
+    /// The manager's place, unused by the local message table (no coordinator).
+    Idle,
 }
 
 impl Role {
     /// The role of node `id` in `config`.
     pub fn of(config: &TxnConfig, id: NodeId) -> Role {
         match config.service_at(id) {
+            _ if id == MANAGER && config.pattern == Pattern::TxMessage => Role::Broker,
+            _ if id == MANAGER && config.pattern == Pattern::LocalMessage => Role::Idle,
             _ if id == MANAGER => Role::Manager,
             Some(service) => Role::Service(service),
             None => Role::Application,
@@ -47,6 +54,8 @@ impl Role {
             Role::Service(Service::Bank1) => "bank_1",
             Role::Service(Service::Bank2) => "bank_2",
             Role::Application => "application",
+            Role::Broker => "broker",
+            Role::Idle => "idle",
         }
     }
 }
@@ -149,6 +158,15 @@ pub enum GuardTable {
     Fence(Vec<(Gid, FenceState)>),
     /// XA: the resource manager's branches (prepared ones hold the row lock).
     Xa(Vec<(Gid, XaState)>),
+    /// Local message table: the sender's message rows.
+    Outbox(Vec<(Gid, OutboxRow)>),
+    /// Transactional messages: the producer's records of committed local transactions (what
+    /// `checkLocalTransaction` reads).
+    TxRecords(Vec<Gid>),
+    /// The receiver's processed-message table.
+    Processed(Vec<Gid>),
+    /// A receiver with no processed-message table.
+    NoProcessed,
 }
 
 impl GuardTable {
@@ -156,6 +174,7 @@ impl GuardTable {
     pub fn of(db: &Db, pattern: Pattern, protection: Protection) -> GuardTable {
         match (pattern, protection) {
             (Pattern::Xa, _) => GuardTable::Xa(rows(&db.xa)),
+            (p, _) if p.by_message() => GuardTable::None,
             (_, Protection::None) => GuardTable::None,
             (_, Protection::TryRecord) => GuardTable::StatusRows(rows(&db.records)),
             (_, Protection::Barrier) => GuardTable::Barrier(newest(db.barrier.iter().copied())),
@@ -167,6 +186,7 @@ impl GuardTable {
     pub fn total(db: &Db, pattern: Pattern, protection: Protection) -> u64 {
         let n = match (pattern, protection) {
             (Pattern::Xa, _) => db.xa.len(),
+            (p, _) if p.by_message() => 0,
             (_, Protection::None) => 0,
             (_, Protection::TryRecord) => db.records.len(),
             (_, Protection::Barrier) => db.barrier.len(),
@@ -175,9 +195,32 @@ impl GuardTable {
         n as u64
     }
 
+    /// The table of `service`'s `db` under `config`: the message patterns' tables for the two
+    /// banks under a message pattern, the protection's otherwise.
+    pub fn of_service(db: &Db, config: &TxnConfig, service: Service) -> (GuardTable, u64) {
+        let ids = |set: &std::collections::BTreeSet<Gid>| newest(set.iter().copied());
+        match (config.pattern, service) {
+            (Pattern::LocalMessage, Service::Bank1) => {
+                (GuardTable::Outbox(rows(db.outbox.iter())), db.outbox.len() as u64)
+            }
+            (Pattern::TxMessage, Service::Bank1) => {
+                (GuardTable::TxRecords(newest(db.records.keys().copied())), db.records.len() as u64)
+            }
+            (p, _) if p.by_message() && config.idempotent => {
+                (GuardTable::Processed(ids(&db.processed)), db.processed.len() as u64)
+            }
+            (p, _) if p.by_message() => (GuardTable::NoProcessed, 0),
+            (p, _) => (GuardTable::of(db, p, config.protection), GuardTable::total(db, p, config.protection)),
+        }
+    }
+
     /// The vocabulary key of the table's title.
     pub fn name(&self) -> &'static str {
         match self {
+            GuardTable::Outbox(_) => "outbox",
+            GuardTable::TxRecords(_) => "tx_records",
+            GuardTable::Processed(_) => "processed",
+            GuardTable::NoProcessed => "no_processed",
             GuardTable::None => "no_protection",
             GuardTable::StatusRows(_) => "status_table",
             GuardTable::Barrier(_) => "barrier_table",
@@ -247,6 +290,43 @@ pub struct AppRow {
     pub failed: u64,
 }
 
+/// The broker of transactional messages as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokerView {
+    /// Up, down or paused (its store is on disk and shown either way).
+    pub status: NodeStatus,
+    /// The newest [`SHOWN_LOG_ROWS`] messages of its store, by id.
+    pub messages: Vec<(Gid, StoredMessage)>,
+    /// Messages in the whole store.
+    pub total: u64,
+    /// Half messages waiting for their second confirmation.
+    pub half: u64,
+    /// RocketMQ's `transactionTimeout`, `transactionCheckInterval` and `transactionCheckMax` in force.
+    pub timeout: SimTime,
+    /// `transactionCheckInterval`.
+    pub interval: SimTime,
+    /// `transactionCheckMax`.
+    pub check_max: u32,
+}
+
+/// The local message table's relay as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelayView {
+    /// The producer's status.
+    pub status: NodeStatus,
+    /// The newest rows of the message table, with the sends of each in the producer's present
+    /// life (0: not sent since it booted).
+    pub rows: Vec<(Gid, OutboxRow, u32)>,
+    /// Rows in the whole table.
+    pub total: u64,
+    /// Rows pending.
+    pub pending: u64,
+    /// The relay's poll interval.
+    pub relay_interval: SimTime,
+    /// The monitor's interval.
+    pub monitor_interval: SimTime,
+}
+
 /// The counters of a run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counters {
@@ -258,6 +338,8 @@ pub struct Counters {
     pub settle_mean: Option<SimTime>,
     /// Longest time from begin to end.
     pub settle_max: Option<SimTime>,
+    /// Time to consistency (from a transaction's first local commit until every service agrees).
+    pub consistency: Consistency,
 }
 
 /// Everything the transactions page draws at one instant.
@@ -273,6 +355,10 @@ pub struct TxnView {
     pub cluster: ClusterModel,
     /// The TX Manager and its log.
     pub manager: ManagerView,
+    /// The broker, under transactional messages.
+    pub broker: Option<BrokerView>,
+    /// The relay, under the local message table.
+    pub relay: Option<RelayView>,
     /// The participant services, in branch order.
     pub services: Vec<ServiceView>,
     /// The application nodes.
@@ -305,6 +391,7 @@ pub fn view(timeline: &TxnTimeline, log_limit: usize) -> TxnView {
     for node in &mut view.cluster.nodes {
         node.lines.insert(0, Note::word(node.role));
     }
+    view.counters.consistency = timeline.checker().consistency();
     view.flagged = verdict.map(|v| v.nodes).unwrap_or_default();
     view
 }
@@ -315,12 +402,13 @@ pub fn view_of(world: &World<TxnNode>, violation: Option<&Violation>, log_limit:
     let log = log_of(world);
     let services = services(world);
     let apps = apps(world);
+    let broker = broker_view(world);
     TxnView {
         now: world.now(),
         pattern: config.pattern,
         protection: config.protection,
         cluster: ClusterModel {
-            nodes: nodes_of(world, log, &services, &apps),
+            nodes: nodes_of(world, log, broker.as_ref(), &services, &apps),
             links: shared::links_of(world),
             messages: shared::messages_of(world),
             drops: shared::recent_drops(world),
@@ -337,6 +425,8 @@ pub fn view_of(world: &World<TxnNode>, violation: Option<&Violation>, log_limit:
                 .unwrap_or_default(),
             total: log.map_or(0, |l| l.txns.len() as u64),
         },
+        broker,
+        relay: relay_view(world),
         counters: counters(world),
         invariants: invariants(violation),
         log: shared::log_lines(world, log_limit, describe_event),
@@ -344,6 +434,51 @@ pub fn view_of(world: &World<TxnNode>, violation: Option<&Violation>, log_limit:
         services,
         apps,
     }
+}
+
+/// The broker's store as on its disk, under transactional messages.
+pub fn broker_view(world: &World<TxnNode>) -> Option<BrokerView> {
+    let config = world.config();
+    if config.pattern != Pattern::TxMessage {
+        return None;
+    }
+    let n = world.node(BROKER)?;
+    let empty = Default::default();
+    let store = n.durable.map_or(&empty, |d| &d.broker);
+    let half = store.open().filter(|(_, m)| m.state == MessageState::Half).count() as u64;
+    let messages = newest(store.messages.iter().map(|(g, m)| (*g, *m)));
+    Some(BrokerView {
+        status: n.status,
+        messages,
+        total: store.messages.len() as u64,
+        half,
+        timeout: config.transaction_timeout,
+        interval: config.transaction_check_interval,
+        check_max: config.transaction_check_max,
+    })
+}
+
+/// The producer's message table and relay, under the local message table.
+pub fn relay_view(world: &World<TxnNode>) -> Option<RelayView> {
+    let config = world.config();
+    if config.pattern != Pattern::LocalMessage {
+        return None;
+    }
+    let n = world.node(PRODUCER)?;
+    let empty = Db::default();
+    let db = n.durable.map_or(&empty, |d| &d.db);
+    let sends = |gid: &Gid| {
+        n.process.and_then(TxnNode::participant).and_then(|p| p.messaging.in_flight.get(gid)).map_or(0, |s| s.1)
+    };
+    let rows = newest(db.outbox.iter().map(|(g, r)| (*g, *r, sends(g))));
+    Some(RelayView {
+        status: n.status,
+        rows,
+        total: db.outbox.len() as u64,
+        pending: db.outbox_pending.len() as u64,
+        relay_interval: config.relay_interval,
+        monitor_interval: config.monitor_interval,
+    })
 }
 
 /// The manager's log as on its disk.
@@ -376,8 +511,8 @@ pub fn services(world: &World<TxnNode>) -> Vec<ServiceView> {
             holding: service.has_holding().then_some(db.holding),
             orders: rows(db.orders.iter()),
             orders_total: db.orders.len() as u64,
-            table: GuardTable::of(db, config.pattern, config.protection),
-            table_total: GuardTable::total(db, config.pattern, config.protection),
+            table: GuardTable::of_service(db, config, service).0,
+            table_total: GuardTable::of_service(db, config, service).1,
             counts: db.counts,
         });
     }
@@ -416,7 +551,13 @@ pub fn counters(world: &World<TxnNode>) -> Counters {
 }
 
 /// The nodes as drawn: role, status, and a few lines each.
-fn nodes_of(world: &World<TxnNode>, log: Option<&TxLog>, services: &[ServiceView], apps: &[AppRow]) -> Vec<NodeModel> {
+fn nodes_of(
+    world: &World<TxnNode>,
+    log: Option<&TxLog>,
+    broker: Option<&BrokerView>,
+    services: &[ServiceView],
+    apps: &[AppRow],
+) -> Vec<NodeModel> {
     let node = |id: NodeId, lines: Vec<Note>| NodeModel {
         id,
         status: world.status(id).unwrap_or(NodeStatus::Down),
@@ -427,7 +568,12 @@ fn nodes_of(world: &World<TxnNode>, log: Option<&TxLog>, services: &[ServiceView
     let mut nodes = Vec::with_capacity(world.node_count() as usize);
     let open = log.map_or(0, |l| l.unfinished().count());
     let ended = log.map_or(0, |l| l.txns.len() - open);
-    nodes.push(node(MANAGER, vec![Note::new("in_progress", open.to_string()), Note::new("ended", ended.to_string())]));
+    let first = match broker {
+        Some(b) => vec![Note::new("half_messages", b.half.to_string()), Note::new("messages", b.total.to_string())],
+        None if world.config().pattern == Pattern::LocalMessage => Vec::new(),
+        None => vec![Note::new("in_progress", open.to_string()), Note::new("ended", ended.to_string())],
+    };
+    nodes.push(node(MANAGER, first));
     for s in services {
         let lines = match s.holding {
             Some(h) => vec![Note::new("available", h.available.to_string()), Note::new("frozen", h.frozen.to_string())],
@@ -461,6 +607,19 @@ pub fn describe_event(event: &TxnEvent) -> (&'static str, String) {
         TxnEvent::HangingCaught { gid } => ("hanging_caught", format!("#{gid}")),
         TxnEvent::DirtyRead { gid, readers } => ("dirty_read", format!("#{gid} → {}", list(readers))),
         TxnEvent::Recovered { gids } => ("recovered", list(gids)),
+        TxnEvent::LocalCommitted { gid } => ("local_committed", format!("#{gid}")),
+        TxnEvent::LocalRolledBack { gid: Some(gid) } => ("local_rolled_back", format!("#{gid}")),
+        TxnEvent::LocalRolledBack { gid: None } => ("local_rolled_back", String::new()),
+        TxnEvent::Resent { gid, attempt } => ("resent", format!("#{gid} ×{attempt}")),
+        TxnEvent::Acked { gid } => ("acked", format!("#{gid}")),
+        TxnEvent::HalfStored { gid } => ("half_stored", format!("#{gid}")),
+        TxnEvent::Confirmed { gid, state } => ("end_transaction", format!("{} #{gid}", state.name())),
+        TxnEvent::CheckedBack { gid, check } => ("checked_back", format!("#{gid} ×{check}")),
+        TxnEvent::Discarded { gid } => ("discarded", format!("#{gid}")),
+        TxnEvent::Redelivered { gid, times } => ("redelivered", format!("#{gid} ×{times}")),
+        TxnEvent::DeadLettered { gid } => ("dead_lettered", format!("#{gid}")),
+        TxnEvent::Consumed { gid } => ("consumed", format!("#{gid}")),
+        TxnEvent::ConsumeFailed { gid } => ("consume_failed", format!("#{gid}")),
     }
 }
 

@@ -94,11 +94,18 @@ table! {
     Switches => "Pattern and protection", "模式与防护";
     SwitchesHint => "Changing a switch starts a fresh run with it.", "改变任何开关都会以新配置重新开始运行。";
     Pattern => "Pattern", "模式";
-    PatternWhy => "TCC freezes then confirms or cancels; Saga's steps are final at once and are compensated in reverse; 2PC holds row locks from prepare to commit.",
-                  "TCC 先冻结再确认或取消；Saga 的每一步立即生效，失败时逆序补偿；两阶段提交从 PREPARE 到 COMMIT 一直持有行锁。";
+    PatternWhy => "TCC freezes then confirms or cancels; Saga's steps are final at once and are compensated in reverse; 2PC holds row locks from prepare to commit; the local message table and RocketMQ's transactional messages debit locally and credit later by message.",
+                  "TCC 先冻结再确认或取消；Saga 的每一步立即生效，失败时逆序补偿；两阶段提交从 PREPARE 到 COMMIT 一直持有行锁；本地消息表和 RocketMQ 事务消息先在本地扣款，再通过消息稍后入账。";
     PatternTcc => "TCC (Try/Confirm/Cancel)", "TCC（Try/Confirm/Cancel）";
     PatternSaga => "Saga (orchestrated)", "Saga（编排式）";
     PatternXa => "2PC (XA)", "两阶段提交（XA）";
+    PatternLocalMessage => "Local message table (eBay BASE)", "本地消息表（eBay BASE）";
+    PatternTxMessage => "Transactional messages (RocketMQ)", "事务消息（RocketMQ）";
+    PatternMessageWhy => "The message patterns move the cross-bank transfer: bank 1 debits A in its own local transaction, and a message makes bank 2 credit B later (eventually consistent, nothing frozen).",
+                         "消息类模式处理跨行转账：银行 1 在自己的本地事务中扣减 A，再由一条消息让银行 2 稍后给 B 入账（最终一致，不冻结任何资源）。";
+    Idempotent => "Idempotent receiver", "幂等的接收方";
+    IdempotentWhy => "On, bank 2 writes each message's id in a processed-message table in the same local transaction as the credit, and skips a message it has seen; off, a message sent again (timed out, redelivered) is credited twice.",
+                     "打开时，银行 2 在入账的同一个本地事务中把消息号写入已处理消息表，见过的消息直接跳过；关闭时，再次发送（超时重发、重新投递）的消息会入账两次。";
     Protection => "Branch protection", "分支防护";
     ProtectionNone => "None", "无";
     ProtectionNoneWhy => "Every call is applied as it comes: a Cancel without a Try releases money never frozen (empty rollback), a repeated Confirm is applied twice.",
@@ -251,6 +258,106 @@ table! {
     NXaBlocked => "2PC blocked by a crashed coordinator", "两阶段提交：协调者崩溃导致阻塞";
     DXaBlocked => "In two-phase commit, prepared participants hold their locks; the coordinator dies after the prepares and every row stays locked until it returns: why business-level patterns exist.",
                   "两阶段提交中，已准备的参与者持有锁；协调者在 PREPARE 之后宕机，所有行一直被锁住直到它回来：这正是业务层模式存在的原因。";
+    NLocalMessageHappyPath => "Local message table: the happy path", "本地消息表：正常流程";
+    DLocalMessageHappyPath => "Bank 1 debits A and writes a message row in one local transaction; its relay, polling every 100 ms, sends the row, bank 2 credits B and acknowledges, and the row is marked done: nothing frozen, consistent a poll later.",
+                              "银行 1 在一个本地事务中扣减 A 并写入一条消息记录；它的中继每 100 毫秒轮询一次，发出这条记录，银行 2 给 B 入账并确认，记录被标记为完成：不冻结任何东西，一次轮询之后达到一致。";
+    NLocalMessageResend => "Local message table: timed out, sent again, not idempotent", "本地消息表：超时重发（非幂等）";
+    DLocalMessageResend => "Bank 2's acknowledgements are lost, so the request looks timed out rather than done; the monitor sends the row again and a receiver without a processed-message table credits B twice.",
+                           "银行 2 的确认丢失了，于是这次请求看起来是超时而不是完成；监视器再次发送这条记录，没有已处理消息表的接收方给 B 入账两次。";
+    NLocalMessageResendIdempotent => "Local message table: sent again, idempotent receiver", "本地消息表：重发（幂等的接收方）";
+    DLocalMessageResendIdempotent => "With the processed-message table, written in the same local transaction as the credit, bank 2 recognises the resent row, skips it and acknowledges: the receiver must be idempotent.",
+                                     "有了已处理消息表（与入账在同一个本地事务中写入），银行 2 认出重发的记录，跳过并确认：接收方必须幂等。";
+    NTxMessageHappyPath => "Transactional messages: the happy path", "事务消息：正常流程";
+    DTxMessageHappyPath => "Bank 1 sends a half message that the broker stores but does not deliver, debits A in its local transaction, and sends COMMIT_MESSAGE; only then does the broker deliver the message and bank 2 credit B.",
+                           "银行 1 发送一条半事务消息，Broker 存储但不投递；银行 1 在本地事务中扣减 A，再发送 COMMIT_MESSAGE；此后 Broker 才投递消息，银行 2 给 B 入账。";
+    NTxMessageRollback => "Transactional messages: rollback", "事务消息：回滚";
+    DTxMessageRollback => "A has too little money, so the local transaction fails and bank 1 answers ROLLBACK_MESSAGE: the broker discards the half message and bank 2 never hears of it.",
+                          "A 的余额不足，本地事务失败，银行 1 回复 ROLLBACK_MESSAGE：Broker 丢弃半事务消息，银行 2 根本不会收到它。";
+    NProducerCrashAfterCommit => "Producer crashes after its local commit", "生产者在本地提交后崩溃";
+    DProducerCrashAfterCommit => "Bank 1 commits its local transaction but dies before its COMMIT_MESSAGE reaches the broker; after transactionTimeout (scaled to 1 s) the broker checks back, the restarted producer finds its record and commits.",
+                                 "银行 1 提交了本地事务，但在 COMMIT_MESSAGE 到达 Broker 之前宕机；经过 transactionTimeout（缩放为 1 秒）后 Broker 发起回查，重启后的生产者查到自己的记录并提交。";
+    NProducerCrashBeforeCommit => "Producer crashes before its local commit", "生产者在本地提交前崩溃";
+    DProducerCrashBeforeCommit => "Bank 1 dies after the half message is stored but before its local transaction; the check-back finds no record and no send in progress, so the answer is ROLLBACK_MESSAGE and nothing is delivered.",
+                                  "半事务消息已存储、本地事务尚未执行时银行 1 宕机；回查时既没有记录也没有进行中的发送，于是回复 ROLLBACK_MESSAGE，什么也不投递。";
+    NCommitLost => "Commit lost in the network", "Commit 在网络中丢失";
+    DCommitLost => "The network loses bank 1's COMMIT_MESSAGE; the half message stays undeliverable until the broker's check-back asks and the producer answers COMMIT_MESSAGE from its record.",
+                   "网络丢失了银行 1 的 COMMIT_MESSAGE；半事务消息一直不可投递，直到 Broker 回查、生产者根据自己的记录回复 COMMIT_MESSAGE。";
+    NConsumerRetry => "Consumer fails and is redelivered, not idempotent", "消费失败后重新投递（非幂等）";
+    DConsumerRetry => "Bank 2's listener fails after its credit committed, answering RECONSUME_LATER; the broker delivers the message again and a consumer that is not idempotent credits B twice.",
+                      "银行 2 的监听器在入账提交之后失败，回复 RECONSUME_LATER；Broker 再次投递这条消息，非幂等的消费者给 B 入账两次。";
+    NConsumerRetryIdempotent => "Consumer fails and is redelivered, idempotent", "消费失败后重新投递（幂等）";
+    DConsumerRetryIdempotent => "With an idempotent consumer the redelivered message finds its id in the processed table and is skipped: at-least-once delivery needs an idempotent consumer.",
+                                "幂等的消费者在已处理表中找到重新投递的消息号，直接跳过：至少一次投递需要幂等的消费者。";
+    NChecksExhausted => "Check-backs exhausted", "回查次数耗尽";
+    DChecksExhausted => "Bank 1 commits but is cut off from the broker until transactionCheckMax (scaled to 3) check-backs go unanswered; the broker discards the half message and A's debit never reaches B.",
+                        "银行 1 已提交，却与 Broker 断开，直到 transactionCheckMax（缩放为 3 次）次回查都没有应答；Broker 丢弃半事务消息，A 扣掉的钱永远到不了 B。";
+    ScaledMessages => "Scaled for the lesson: RocketMQ's transactionTimeout 6 s, transactionCheckInterval 60 s and transactionCheckMax 15 become 1 s, 0.5 s and 3 in the named scenarios (the first consumer retry 200 ms instead of 10 s); the switches keep RocketMQ's defaults.",
+                       "为教学而缩放：命名场景中 RocketMQ 的 transactionTimeout 6 秒、transactionCheckInterval 60 秒、transactionCheckMax 15 次分别改为 1 秒、0.5 秒、3 次（消费重试首次 200 毫秒而不是 10 秒）；开关启动的运行保留 RocketMQ 的默认值。";
+    VDiscardedCommitted => "transaction {gid} debited {amount} at bank 1 but the broker discarded its half message after {checks} check-backs: bank 2 is never credited",
+                           "事务 {gid} 在银行 1 扣减了 {amount}，但 Broker 在 {checks} 次回查之后丢弃了它的半事务消息：银行 2 永远不会入账";
+    VDeadLetter => "message {gid} went to the dead-letter queue after {times} redeliveries: bank 1 was debited {amount}, bank 2 never credited",
+                   "消息 {gid} 在重新投递 {times} 次后进入死信队列：银行 1 扣减了 {amount}，银行 2 从未入账";
+    WBroker => "RocketMQ broker", "RocketMQ Broker";
+    WIdle => "not used by this pattern", "此模式不使用";
+    WProducer => "producer", "生产者";
+    WConsumer => "consumer", "消费者";
+    WLocalCommitted => "local transaction committed", "本地事务已提交";
+    WLocalRolledBack => "local transaction rolled back", "本地事务已回滚";
+    WResent => "sent again by the monitor", "监视器重发";
+    WAcked => "acknowledged", "已确认";
+    WHalfStored => "half message stored", "半事务消息已存储";
+    WEndTransaction => "second confirmation", "二次确认";
+    WCheckedBack => "check-back", "回查";
+    WDiscarded => "discarded", "已丢弃";
+    WRedelivered => "redelivered", "重新投递";
+    WDeadLettered => "dead-lettered", "进入死信队列";
+    WConsumed => "consumed", "已消费";
+    WConsumeFailed => "listener failed (RECONSUME_LATER)", "监听器失败（RECONSUME_LATER）";
+    WOutbox => "local message table", "本地消息表";
+    WTxRecords => "local transaction records", "本地事务记录";
+    WProcessed => "processed messages", "已处理消息表";
+    WNoProcessed => "no processed-message table: every delivery is applied", "没有已处理消息表：每次投递都会执行";
+    WHalf => "half (not deliverable)", "半消息（不可投递）";
+    WDeadLetter => "dead letter", "死信";
+    WMessages => "messages", "消息数";
+    WHalfCount => "half messages", "半消息数";
+    WChecks => "checks", "回查次数";
+    RelayTitle => "Bank 1's local message table, its relay and its monitor", "银行 1 的本地消息表、中继与监视器";
+    RelayParams => "The relay polls the table every {relay} ms and sends rows it has not sent; the monitor looks every {monitor} ms and sends again a row left unacknowledged.",
+                   "中继每 {relay} 毫秒轮询一次消息表，发送尚未发送的记录；监视器每 {monitor} 毫秒检查一次，重发迟迟未被确认的记录。";
+    BrokerTitle => "RocketMQ broker: half messages and deliveries", "RocketMQ Broker：半事务消息与投递";
+    BrokerParams => "A half message older than transactionTimeout {timeout} s is checked back at the next scan (every transactionCheckInterval {interval} s), at most transactionCheckMax {max} times, then discarded.",
+                    "半事务消息存在超过 transactionTimeout {timeout} 秒后，在下一次扫描（每 transactionCheckInterval {interval} 秒一次）时回查，最多 transactionCheckMax {max} 次，之后丢弃。";
+    BrokerDown => "down: its store is on disk; half messages wait until it restarts", "已宕机：存储在磁盘上；半事务消息等它重启";
+    NoMessages => "No message yet: play, or start a transfer.", "还没有消息：播放，或发起一笔转账。";
+    Amount => "amount", "金额";
+    ChecksCol => "check-backs", "回查";
+    ReconsumeCol => "redeliveries", "重新投递";
+    SendsCol => "sends", "发送次数";
+    Consistency => "Time to consistency (mean)", "达到一致的时间（平均）";
+    ConsistencyMax => "Time to consistency (max)", "达到一致的时间（最长）";
+    NotConsistent => "Not yet consistent", "尚未一致";
+    CheckBacks => "Check-backs", "回查次数";
+    Redelivered => "Sent again / redelivered", "重发 / 重新投递";
+    DiscardedCount => "Discarded or dead-lettered", "丢弃或进入死信";
+    CrashNode => "Crash the {node}", "让{node}崩溃";
+    RestartNode => "Restart the {node}", "重启{node}";
+    CrashNodeTitle => "Kill this node now (what it wrote to disk survives); press again to restart it", "立即杀死该节点（写入磁盘的内容保留）；再按一次重启它";
+    FailConsume => "Bank 2's listener fails once", "银行 2 的监听器失败一次";
+    FailConsumeTitle => "The next delivery throws at the end of bank 2's listener, after its local transaction: RECONSUME_LATER (or no acknowledgement to the relay), so the message comes again",
+                        "下一次投递时，银行 2 的监听器在本地事务之后抛出异常：回复 RECONSUME_LATER（或不向中继确认），于是消息会再来一次";
+    Compare => "Compare the patterns", "比较各模式";
+    CompareHint => "The same workload (six transfers of 100 from two application nodes) under the same faults (bank 1 crashes for 1.5 s, 20 % of messages duplicated for 2 s), once with each pattern's protection and once without; the same seed for every run.",
+                   "同样的负载（两个应用节点发起六笔 100 的转账），同样的故障（银行 1 崩溃 1.5 秒，2 秒内 20% 的消息被复制），每种模式各运行一次有防护、一次无防护；所有运行使用同一个种子。";
+    CompareRun => "Run the comparison", "运行比较";
+    ComparePattern => "pattern", "模式";
+    CompareMessages => "messages per transfer", "每笔转账的消息数";
+    CompareConsistency => "time to consistency (mean / max)", "达到一致的时间（平均 / 最长）";
+    CompareHeld => "resources held (peak)", "占用的资源（峰值）";
+    CompareHeldValue => "{frozen} frozen, {waiting} waiting", "冻结 {frozen}，等待中 {waiting}";
+    CompareProtected => "lost with protection", "有防护时丢失";
+    CompareUnprotected => "lost without", "无防护时丢失";
+    CompareNothing => "nothing", "无";
     NCrossBankTransfer => "Cross-bank transfer", "跨行转账";
     DCrossBankTransfer => "A transfer of 100 from A at bank 1 to B at bank 2 under TCC: money is frozen at bank 1 and incoming at bank 2 until the Confirms make it final.",
                           "在 TCC 下从银行 1 的 A 向银行 2 的 B 转账 100：在 Confirm 使其最终生效之前，钱在银行 1 冻结、在银行 2 待入账。";
@@ -278,6 +385,17 @@ pub fn scenario_text(lang: Lang, named: Named) -> (&'static str, &'static str) {
         }
         Named::XaBlocked => (Key::NXaBlocked, Key::DXaBlocked),
         Named::CrossBankTransfer => (Key::NCrossBankTransfer, Key::DCrossBankTransfer),
+        Named::LocalMessageHappyPath => (Key::NLocalMessageHappyPath, Key::DLocalMessageHappyPath),
+        Named::LocalMessageResend => (Key::NLocalMessageResend, Key::DLocalMessageResend),
+        Named::LocalMessageResendIdempotent => (Key::NLocalMessageResendIdempotent, Key::DLocalMessageResendIdempotent),
+        Named::TxMessageHappyPath => (Key::NTxMessageHappyPath, Key::DTxMessageHappyPath),
+        Named::TxMessageRollback => (Key::NTxMessageRollback, Key::DTxMessageRollback),
+        Named::ProducerCrashAfterCommit => (Key::NProducerCrashAfterCommit, Key::DProducerCrashAfterCommit),
+        Named::ProducerCrashBeforeCommit => (Key::NProducerCrashBeforeCommit, Key::DProducerCrashBeforeCommit),
+        Named::CommitLost => (Key::NCommitLost, Key::DCommitLost),
+        Named::ConsumerRetry => (Key::NConsumerRetry, Key::DConsumerRetry),
+        Named::ConsumerRetryIdempotent => (Key::NConsumerRetryIdempotent, Key::DConsumerRetryIdempotent),
+        Named::ChecksExhausted => (Key::NChecksExhausted, Key::DChecksExhausted),
     };
     (t(lang, name), t(lang, what))
 }
@@ -297,6 +415,8 @@ pub fn violation_text(lang: Lang, violation: &crate::sim::Violation) -> String {
         "partial" => Key::VPartial,
         "order_mismatch" => Key::VOrderMismatch,
         "not_settled" => Key::VNotSettled,
+        "discarded_committed" => Key::VDiscardedCommitted,
+        "dead_letter" => Key::VDeadLetter,
         _ => return violation.explanation.clone(),
     };
     let facts: Vec<(&'static str, String)> = violation
@@ -391,6 +511,31 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "All Or Nothing" => Key::InvAllOrNothing,
         "Orders Match" => Key::InvOrders,
         "Liveness" => Key::InvLiveness,
+        "broker" => Key::WBroker,
+        "idle" => Key::WIdle,
+        "producer" => Key::WProducer,
+        "consumer" => Key::WConsumer,
+        "local_committed" => Key::WLocalCommitted,
+        "local_rolled_back" => Key::WLocalRolledBack,
+        "resent" => Key::WResent,
+        "acked" => Key::WAcked,
+        "half_stored" => Key::WHalfStored,
+        "end_transaction" => Key::WEndTransaction,
+        "checked_back" => Key::WCheckedBack,
+        "discarded" => Key::WDiscarded,
+        "redelivered" => Key::WRedelivered,
+        "dead_lettered" => Key::WDeadLettered,
+        "consumed" => Key::WConsumed,
+        "consume_failed" => Key::WConsumeFailed,
+        "outbox" => Key::WOutbox,
+        "tx_records" => Key::WTxRecords,
+        "processed" => Key::WProcessed,
+        "no_processed" => Key::WNoProcessed,
+        "half" => Key::WHalf,
+        "dead_letter" => Key::WDeadLetter,
+        "messages" => Key::WMessages,
+        "half_messages" => Key::WHalfCount,
+        "checks" => Key::WChecks,
         _ => return None,
     };
     Some(t(lang, key))
@@ -540,6 +685,8 @@ mod tests {
             ("unfinished", "2".to_string()),
             ("within", "30".to_string()),
             ("healed", "5.000".to_string()),
+            ("checks", "3".to_string()),
+            ("times", "16".to_string()),
         ];
         let codes = [
             "applied_twice",
@@ -553,6 +700,8 @@ mod tests {
             "partial",
             "order_mismatch",
             "not_settled",
+            "discarded_committed",
+            "dead_letter",
         ];
         for code in codes {
             let v = crate::sim::Violation {

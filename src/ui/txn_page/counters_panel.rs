@@ -1,6 +1,7 @@
 //! The run's counters: transactions started, confirmed, cancelled and in progress, retries, what the
 //! protections caught (empty rollbacks, hangings, repeats), dirty reads, blocked prepares, and the
-//! time to settle.
+//! time to settle; under the message patterns the check-backs, redeliveries and discards; and the
+//! time to consistency of every pattern.
 
 use std::rc::Rc;
 
@@ -16,6 +17,9 @@ use crate::ui::shell::format;
 pub struct CountersPanelProps {
     /// The counters.
     pub counters: Rc<Counters>,
+    /// Whether the run uses a message pattern (its counters replace the manager's times).
+    #[prop_or_default]
+    pub by_message: bool,
 }
 
 /// A grid of labelled numbers, each with `data-testid` and `data-value`.
@@ -33,6 +37,7 @@ pub fn CountersPanel(props: &CountersPanelProps) -> Html {
     };
     let time = |t: Option<u64>| t.map_or_else(|| "–".to_string(), |t| format!("{} ms", format::millis(t)));
     let caught = |v: u64| (v > 0).then_some("good");
+    let by_message = props.by_message;
     html! {
         <section class="panel txn-counters" data-testid="txn-counters">
             <h2>{ t(lang, Key::Counters) }</h2>
@@ -47,8 +52,17 @@ pub fn CountersPanel(props: &CountersPanelProps) -> Html {
                 { stat("duplicates-skipped", Key::DupSkipped, n.duplicates_skipped.to_string(), caught(n.duplicates_skipped)) }
                 { stat("dirty-reads", Key::DirtyReads, n.dirty_reads.to_string(), (n.dirty_reads > 0).then_some("bad")) }
                 { stat("blocked", Key::Blocked, n.blocked.to_string(), None) }
-                { stat("settle-mean", Key::SettleMean, time(c.settle_mean), None) }
-                { stat("settle-max", Key::SettleMax, time(c.settle_max), None) }
+                if by_message {
+                    { stat("check-backs", Key::CheckBacks, n.check_backs.to_string(), None) }
+                    { stat("redelivered", Key::Redelivered, n.redelivered.to_string(), None) }
+                    { stat("discarded", Key::DiscardedCount, n.discarded.to_string(), (n.discarded > 0).then_some("bad")) }
+                } else {
+                    { stat("settle-mean", Key::SettleMean, time(c.settle_mean), None) }
+                    { stat("settle-max", Key::SettleMax, time(c.settle_max), None) }
+                }
+                { stat("consistency-mean", Key::Consistency, time(c.consistency.mean()), None) }
+                { stat("consistency-max", Key::ConsistencyMax, time((c.consistency.count > 0).then_some(c.consistency.max)), None) }
+                { stat("not-consistent", Key::NotConsistent, c.consistency.open.to_string(), None) }
             </dl>
         </section>
     }

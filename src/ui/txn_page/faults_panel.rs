@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::lab::txn::view::{Role, ServiceView};
 use crate::sim::{ms, secs, Action, MsgId, NetworkConfig, NodeId, NodeStatus};
-use crate::txn::{TxnInput, MANAGER};
+use crate::txn::{Pattern, TxnInput, CONSUMER, MANAGER};
 use crate::ui::i18n::txn::{t, txn_word, Key};
 use crate::ui::i18n::{fill, use_lang};
 use crate::ui::shell::fault::isolate;
@@ -22,8 +22,11 @@ pub const FAST: u64 = ms(10);
 /// Properties of [`FaultsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct FaultsPanelProps {
-    /// The TX Manager's status.
+    /// The TX Manager's status (the broker's under transactional messages).
     pub manager: NodeStatus,
+    /// The pattern: the message patterns crash the producer and the broker, and fail the consumer.
+    #[prop_or_default]
+    pub pattern: Pattern,
     /// The services.
     pub services: Rc<Vec<ServiceView>>,
     /// The first application node, if any.
@@ -63,6 +66,45 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
     let slow = props.network.latency_min >= SLOW;
     let duplicating = props.network.duplicate_ppm > 0;
     let pay = props.app.map(|node| Action::Input { node, input: TxnInput::Pay { amount: 100, quantity: 1 } });
+    if props.pattern.by_message() {
+        let crash = |node: NodeId, status: NodeStatus, role: &'static str| {
+            let name = txn_word(lang, role);
+            let (key, action, class) = match status {
+                NodeStatus::Down => (Key::RestartNode, Action::Restart { node }, None),
+                _ => (Key::CrashNode, Action::Crash { node }, Some("danger")),
+            };
+            button(
+                format!("crash-node-{node}"),
+                fill(t(lang, key), &[("node", name)]),
+                Key::CrashNodeTitle,
+                class,
+                Some(action),
+            )
+        };
+        let producer = props.services.first().map(|s| (s.node, s.status));
+        let fail = Action::Input { node: CONSUMER, input: TxnInput::FailConsume { times: 1 } };
+        return html! {
+            <section class="panel txn-faults" data-testid="faults">
+                <h2>{ t(lang, Key::Faults) }</h2>
+                <div class="fault-row">
+                    { button("pay".into(), t(lang, Key::Pay).into(), Key::PayTitle, Some("primary"), pay) }
+                    if let Some((node, status)) = producer { { crash(node, status, "bank_1") } }
+                    if props.pattern == Pattern::TxMessage { { crash(MANAGER, props.manager, "broker") } }
+                    { button("fail-consume".into(), t(lang, Key::FailConsume).into(), Key::FailConsumeTitle, None, Some(fail)) }
+                </div>
+                <div class="fault-row">
+                    if duplicating {
+                        { button("no-duplicate".into(), t(lang, Key::NoDuplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 0 })) }
+                    } else {
+                        { button("duplicate".into(), t(lang, Key::Duplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 1_000_000 })) }
+                    }
+                    { button("heal".into(), t(lang, Key::HealAll).into(), Key::HealAllTitle, None, Some(Action::HealAll)) }
+                </div>
+                { service_row(lang, props, &button) }
+                <p class="hint">{ t(lang, Key::FaultsHint) }</p>
+            </section>
+        };
+    }
     html! {
         <section class="panel txn-faults" data-testid="faults">
             <h2>{ t(lang, Key::Faults) }</h2>
@@ -92,26 +134,37 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
                 }
                 { button("heal".into(), t(lang, Key::HealAll).into(), Key::HealAllTitle, None, Some(Action::HealAll)) }
             </div>
-            <div class="fault-row services">
-                { for props.services.iter().map(|s| {
-                    let node = s.node;
-                    let name = txn_word(lang, Role::Service(s.service).name());
-                    let paused = s.status == NodeStatus::Paused;
-                    let (key, action) = if paused {
-                        (Key::ResumeService, Action::Resume { node })
-                    } else {
-                        (Key::PauseService, Action::Pause { node })
-                    };
-                    let testid = if paused { format!("resume-service-{node}") } else { format!("pause-service-{node}") };
-                    html! {
-                        <span class="service-faults" key={node}>
-                            { button(testid, fill(t(lang, key), &[("service", name)]), Key::PauseServiceTitle, None, Some(action)) }
-                            { button(format!("isolate-service-{node}"), fill(t(lang, Key::IsolateService), &[("service", name)]), Key::IsolateServiceTitle, None, Some(crate::ui::shell::fault::widen(isolate(node, props.count)))) }
-                        </span>
-                    }
-                }) }
-            </div>
+            { service_row(lang, props, &button) }
             <p class="hint">{ t(lang, Key::FaultsHint) }</p>
         </section>
+    }
+}
+
+/// Pause or resume, and partition, each service.
+fn service_row(
+    lang: crate::ui::i18n::Lang,
+    props: &FaultsPanelProps,
+    button: &dyn Fn(String, String, Key, Option<&'static str>, Option<Action<TxnInput>>) -> Html,
+) -> Html {
+    html! {
+        <div class="fault-row services">
+            { for props.services.iter().map(|s| {
+                let node = s.node;
+                let name = txn_word(lang, Role::Service(s.service).name());
+                let paused = s.status == NodeStatus::Paused;
+                let (key, action) = if paused {
+                    (Key::ResumeService, Action::Resume { node })
+                } else {
+                    (Key::PauseService, Action::Pause { node })
+                };
+                let testid = if paused { format!("resume-service-{node}") } else { format!("pause-service-{node}") };
+                html! {
+                    <span class="service-faults" key={node}>
+                        { button(testid, fill(t(lang, key), &[("service", name)]), Key::PauseServiceTitle, None, Some(action)) }
+                        { button(format!("isolate-service-{node}"), fill(t(lang, Key::IsolateService), &[("service", name)]), Key::IsolateServiceTitle, None, Some(crate::ui::shell::fault::widen(isolate(node, props.count)))) }
+                    </span>
+                }
+            }) }
+        </div>
     }
 }

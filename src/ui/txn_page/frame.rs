@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::lab::txn::view::{self, AppRow, Counters, ManagerView, ServiceView};
+use crate::lab::txn::view::{self, AppRow, BrokerView, Counters, ManagerView, RelayView, ServiceView};
 use crate::lab::txn::TxnTimeline;
 use crate::lab::view::{ClusterModel, LogLine, NodeModel};
 use crate::sim::{MsgId, NetworkConfig, NodeId, SimTime, Violation};
@@ -23,6 +23,10 @@ pub struct Frame {
     pub nodes: Rc<Vec<NodeModel>>,
     /// The TX Manager and its log.
     pub manager: Rc<ManagerView>,
+    /// The broker, under transactional messages.
+    pub broker: Option<Rc<BrokerView>>,
+    /// The relay, under the local message table.
+    pub relay: Option<Rc<RelayView>>,
     /// The participant services with their tables.
     pub services: Rc<Vec<ServiceView>>,
     /// The application nodes.
@@ -63,6 +67,8 @@ pub fn frame(timeline: &TxnTimeline, _: &mut ()) -> Frame {
         nodes: Rc::new(v.cluster.nodes.clone()),
         cluster: Rc::new(v.cluster),
         manager: Rc::new(v.manager),
+        broker: v.broker.map(Rc::new),
+        relay: v.relay.map(Rc::new),
         services: Rc::new(v.services),
         apps: Rc::new(v.apps),
         counters: Rc::new(v.counters),

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::lab::txn::view::{AppRow, ManagerView};
 use crate::sim::NodeStatus;
 use crate::ui::i18n::txn::{t, txn_word, Key};
-use crate::ui::i18n::{status_name, use_lang};
+use crate::ui::i18n::{status_name, use_lang, Lang};
 use crate::ui::shell::format;
 
 /// Properties of [`ManagerPanel`].
@@ -76,9 +76,18 @@ pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
                     </tbody>
                 </table>
             }
+            { apps_list(lang, &props.apps) }
+        </section>
+    }
+}
+
+/// The application nodes with their requests, under a heading.
+pub fn apps_list(lang: Lang, apps: &[AppRow]) -> Html {
+    html! {
+        <>
             <h3>{ t(lang, Key::Apps) }</h3>
             <ul class="apps">
-                { for props.apps.iter().map(|a| html! {
+                { for apps.iter().map(|a| html! {
                     <li key={a.node} class={classes!("app", a.status.as_str())} data-testid="app" data-node={a.node.to_string()}>
                         <strong>{ format!("N{}", a.node) }</strong>
                         <span>{ format!("{} {}", t(lang, Key::Remaining), a.remaining) }</span>
@@ -88,6 +97,6 @@ pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
                     </li>
                 }) }
             </ul>
-        </section>
+        </>
     }
 }

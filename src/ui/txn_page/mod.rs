@@ -5,12 +5,14 @@
 //! classic failures (empty rollback, hanging, repeated calls, a crashed manager) on purpose; the
 //! pattern and protection switches; and the named scenarios, in English and Chinese.
 
+mod compare_panel;
 mod counters_panel;
 mod faults_panel;
 mod follow;
 mod frame;
 mod legend;
 mod manager_panel;
+mod messages_panel;
 mod scenario_picker;
 mod services_panel;
 pub mod setup;
@@ -41,11 +43,13 @@ use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
 use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker};
 use crate::ui::shell::shortcuts::{shortcut_of, use_page_keys, Shortcut};
+use compare_panel::ComparePanel;
 use counters_panel::CountersPanel;
 use faults_panel::FaultsPanel;
 use frame::frame;
 use legend::TxnLegend;
 use manager_panel::ManagerPanel;
+use messages_panel::MessagesPanel;
 use services_panel::ServicesPanel;
 use setup::{default_run, switched, Switch, DEFAULT_SPEED, TRACE_WINDOW};
 use switches_panel::SwitchesPanel;
@@ -155,17 +159,19 @@ pub fn TxnPage() -> Html {
                 <>
                     <TxnLegend />
                     <Legend />
-                    <p class="hint scaled" data-testid="scaled">{ t(lang, Key::Scaled) }</p>
+                    <p class="hint scaled" data-testid="scaled">
+                        { t(lang, if frame.config.pattern.by_message() { Key::ScaledMessages } else { Key::Scaled }) }
+                    </p>
                 </>
             }}
             side={html! {
                 <>
                     <InvariantPanel invariants={frame.invariants.clone()} name={txn_word as NameIn} explain={violation_text as ExplainIn} />
-                    <FaultsPanel manager={frame.manager.status} services={frame.services.clone()} {app} {count}
+                    <FaultsPanel manager={frame.manager.status} pattern={frame.config.pattern} services={frame.services.clone()} {app} {count}
                                  network={frame.network.clone()} reply={frame.reply} {first_call}
                                  first_op={frame.config.pattern.first_op().name()} {on_act} />
                     { inspector }
-                    <CountersPanel counters={frame.counters.clone()} />
+                    <CountersPanel counters={frame.counters.clone()} by_message={frame.config.pattern.by_message()} />
                 </>
             }}
             sequence={html! {
@@ -174,8 +180,15 @@ pub fn TxnPage() -> Html {
             }}>
             <div class="lower txn-lower">
                 <ServicesPanel services={frame.services.clone()} />
-                <ManagerPanel manager={frame.manager.clone()} apps={frame.apps.clone()} selected={*followed} on_select={on_follow} />
+                if frame.config.pattern.by_message() {
+                    <MessagesPanel broker={frame.broker.clone()} relay={frame.relay.clone()} apps={frame.apps.clone()} />
+                } else {
+                    <ManagerPanel manager={frame.manager.clone()} apps={frame.apps.clone()} selected={*followed} on_select={on_follow} />
+                }
                 <SwitchesPanel config={frame.config.clone()} {on_switch} />
+            </div>
+            <div class="lower txn-lower">
+                <ComparePanel />
             </div>
             <div class="lower txn-lower">
                 <EventLog lines={frame.log.clone()} />

@@ -1,6 +1,8 @@
 //! The participant services: each one's local database as tables — the account or stock row
 //! (available and frozen, with a bar), the orders table, and its protection's table (the barrier,
-//! the fence log, the status rows or XA's prepared branches) — and what its protection caught.
+//! the fence log, the status rows or XA's prepared branches; under the message patterns bank 1's
+//! message table or transaction records and bank 2's processed-message table) — and what its
+//! protection caught.
 
 use std::rc::Rc;
 
@@ -115,6 +117,10 @@ fn guard_table(lang: Lang, table: &GuardTable, total: u64) -> Html {
         GuardTable::StatusRows(r) | GuardTable::Barrier(r) => r.iter().map(|(g, op)| (*g, op.name(), false)).collect(),
         GuardTable::Fence(r) => r.iter().map(|(g, s)| (*g, s.name(), true)).collect(),
         GuardTable::Xa(r) => r.iter().map(|(g, s)| (*g, s.name(), true)).collect(),
+        GuardTable::Outbox(r) => r.iter().map(|(g, row)| (*g, row.status.name(), true)).collect(),
+        GuardTable::TxRecords(r) => r.iter().map(|g| (*g, "committed", true)).collect(),
+        GuardTable::Processed(r) => r.iter().map(|g| (*g, "consumed", true)).collect(),
+        GuardTable::NoProcessed => Vec::new(),
     };
     let name = table.name();
     html! {
@@ -122,6 +128,7 @@ fn guard_table(lang: Lang, table: &GuardTable, total: u64) -> Html {
             <h3>{ txn_word(lang, name) }</h3>
             if *table == GuardTable::None {
                 <p class="hint">{ t(lang, Key::NoTable) }</p>
+            } else if *table == GuardTable::NoProcessed {
             } else if rows.is_empty() {
                 <p class="hint">{ t(lang, Key::NoRows) }</p>
             } else {

@@ -14,7 +14,8 @@ pub const TRACE_WINDOW: usize = 4_000;
 const SEED: u64 = 1;
 
 /// The patterns offered.
-pub const PATTERNS: [Pattern; 3] = [Pattern::Tcc, Pattern::Saga, Pattern::Xa];
+pub const PATTERNS: [Pattern; 5] =
+    [Pattern::Tcc, Pattern::Saga, Pattern::Xa, Pattern::LocalMessage, Pattern::TxMessage];
 /// The protections offered.
 pub const PROTECTIONS: [Protection; 4] =
     [Protection::None, Protection::TryRecord, Protection::Barrier, Protection::Fence];
@@ -52,6 +53,8 @@ pub enum Switch {
     ParallelTry,
     /// The payment or the transfer.
     Workload(Workload),
+    /// The message patterns' receiver keeps a processed-message table (idempotent) or not.
+    Idempotent,
 }
 
 /// Whether `switch` is on in `config`.
@@ -61,26 +64,36 @@ pub fn is_on(config: &TxnConfig, switch: Switch) -> bool {
         Switch::Protection(p) => config.protection == p,
         Switch::ParallelTry => config.parallel_try,
         Switch::Workload(w) => config.workload == w,
+        Switch::Idempotent => config.idempotent,
     }
 }
 
 /// Whether `switch` means anything under `config`'s pattern (XA keeps its own locks; only TCC
-/// has Trys).
+/// has Trys; the message patterns move the transfer and guard their receiver by idempotency).
 pub fn applies(config: &TxnConfig, switch: Switch) -> bool {
+    let by_message = config.pattern.by_message();
     match switch {
-        Switch::Protection(_) => config.pattern != Pattern::Xa,
+        Switch::Protection(_) => config.pattern != Pattern::Xa && !by_message,
         Switch::ParallelTry => config.pattern == Pattern::Tcc,
-        _ => true,
+        Switch::Workload(_) => !by_message,
+        Switch::Idempotent => by_message,
+        Switch::Pattern(_) => true,
     }
 }
 
 /// `config` with `switch` flipped (or set).
 pub fn switched(mut config: TxnConfig, switch: Switch) -> TxnConfig {
     match switch {
-        Switch::Pattern(p) => config.pattern = p,
+        Switch::Pattern(p) => {
+            config.pattern = p;
+            if p.by_message() {
+                config.workload = Workload::Transfer;
+            }
+        }
         Switch::Protection(p) => config.protection = p,
         Switch::ParallelTry => config.parallel_try = !config.parallel_try,
         Switch::Workload(w) => config.workload = w,
+        Switch::Idempotent => config.idempotent = !config.idempotent,
     }
     config
 }
@@ -96,7 +109,8 @@ mod tests {
                 let base =
                     switched(switched(TxnConfig::default(), Switch::Workload(workload)), Switch::Pattern(pattern));
                 assert!(is_on(&base, Switch::Pattern(pattern)));
-                for switch in PROTECTIONS.map(Switch::Protection).into_iter().chain([Switch::ParallelTry]) {
+                let others = [Switch::ParallelTry, Switch::Idempotent];
+                for switch in PROTECTIONS.map(Switch::Protection).into_iter().chain(others) {
                     let config = switched(base.clone(), switch);
                     assert!(fresh(config).is_ok(), "{workload:?} {pattern:?} {switch:?}");
                 }

@@ -20,11 +20,14 @@ pub struct SwitchesPanelProps {
     pub on_switch: Callback<Switch>,
 }
 
-fn pattern_name(p: Pattern) -> Key {
+/// The translation key of a pattern's name.
+pub fn pattern_name(p: Pattern) -> Key {
     match p {
         Pattern::Tcc => Key::PatternTcc,
         Pattern::Saga => Key::PatternSaga,
         Pattern::Xa => Key::PatternXa,
+        Pattern::LocalMessage => Key::PatternLocalMessage,
+        Pattern::TxMessage => Key::PatternTxMessage,
     }
 }
 
@@ -33,6 +36,8 @@ fn pattern_id(p: Pattern) -> &'static str {
         Pattern::Tcc => "tcc",
         Pattern::Saga => "saga",
         Pattern::Xa => "xa",
+        Pattern::LocalMessage => "local_message",
+        Pattern::TxMessage => "tx_message",
     }
 }
 
@@ -83,6 +88,7 @@ pub fn SwitchesPanel(props: &SwitchesPanelProps) -> Html {
     let protections =
         PROTECTIONS.iter().map(|&p| (Switch::Protection(p), protection_text(p).0, protection_text(p).1)).collect();
     let on_parallel = props.on_switch.reform(|_: Event| Switch::ParallelTry);
+    let on_idempotent = props.on_switch.reform(|_: Event| Switch::Idempotent);
     html! {
         <section class="panel txn-switches" data-testid="switches">
             <h2>{ t(lang, Key::Switches) }</h2>
@@ -91,6 +97,9 @@ pub fn SwitchesPanel(props: &SwitchesPanelProps) -> Html {
                 <li class="switch" data-switch="pattern">
                     <label><span class="name">{ t(lang, Key::Pattern) }</span>{ select("pattern", patterns) }</label>
                     <p class="why">{ t(lang, Key::PatternWhy) }</p>
+                    if config.pattern.by_message() {
+                        <p class="why" data-testid="pattern-message-why">{ t(lang, Key::PatternMessageWhy) }</p>
+                    }
                 </li>
                 if applies(config, Switch::Protection(Protection::None)) {
                     <li class="switch" data-switch="protection">
@@ -116,10 +125,21 @@ pub fn SwitchesPanel(props: &SwitchesPanelProps) -> Html {
                         <p class="why">{ t(lang, Key::ParallelTryWhy) }</p>
                     </li>
                 }
-                <li class="switch" data-switch="workload">
-                    <label><span class="name">{ t(lang, Key::Workload) }</span>{ select("workload", workloads) }</label>
-                    <p class="why">{ t(lang, Key::WorkloadWhy) }</p>
-                </li>
+                if applies(config, Switch::Idempotent) {
+                    <li class="switch" data-switch="idempotent">
+                        <label>
+                            <input type="checkbox" data-testid="switch-idempotent" checked={config.idempotent} onchange={on_idempotent} />
+                            <span class="name">{ t(lang, Key::Idempotent) }</span>
+                        </label>
+                        <p class="why">{ t(lang, Key::IdempotentWhy) }</p>
+                    </li>
+                }
+                if applies(config, Switch::Workload(Workload::Payment)) {
+                    <li class="switch" data-switch="workload">
+                        <label><span class="name">{ t(lang, Key::Workload) }</span>{ select("workload", workloads) }</label>
+                        <p class="why">{ t(lang, Key::WorkloadWhy) }</p>
+                    </li>
+                }
             </ul>
         </section>
     }

@@ -9,6 +9,7 @@ use crate::txn::checker::counters;
 use crate::txn::db::{Db, Holding, Op, OrderStatus, XaState};
 use crate::txn::manager::GlobalStatus;
 use crate::txn::TxnEvent;
+use crate::txn::{BROKER, CONSUMER, PRODUCER};
 
 /// A replay of `named` to its `until`, with its whole trace.
 fn replay(named: Named) -> TxnTimeline {
@@ -158,4 +159,56 @@ fn two_phase_commit_holds_every_lock_while_the_coordinator_is_down() {
 fn the_transfer_moves_money_from_bank_1_to_bank_2() {
     let run = replay(Named::CrossBankTransfer);
     assert_eq!((db(&run, 1).holding.available, db(&run, 2).holding.available), (800, 1200));
+}
+
+fn balances(run: &TxnTimeline) -> (i64, i64) {
+    (db(run, PRODUCER).holding.available, db(run, CONSUMER).holding.available)
+}
+
+fn broker_state(run: &TxnTimeline, gid: u64) -> Option<crate::txn::broker::MessageState> {
+    run.world().node(BROKER)?.durable?.broker.messages.get(&gid).map(|m| m.state)
+}
+
+#[test]
+fn the_local_message_table_debits_with_its_row_and_resends_until_acknowledged() {
+    use crate::txn::db::OutboxStatus;
+    let happy = replay(Named::LocalMessageHappyPath);
+    assert_eq!(balances(&happy), (700, 1300));
+    assert!(db(&happy, PRODUCER).outbox.values().all(|r| r.status == OutboxStatus::Acked));
+    assert_eq!(happy.checker().consistency().count, 3);
+    let resend = replay(Named::LocalMessageResendIdempotent);
+    assert_eq!(balances(&resend), (900, 1100));
+    assert!(events(&resend).iter().any(|(n, e)| *n == Some(PRODUCER) && matches!(e, TxnEvent::Resent { gid: 0, .. })));
+    assert!(db(&resend, CONSUMER).counts.duplicates >= 1);
+    assert_eq!(db(&resend, CONSUMER).processed.len(), 1);
+    assert!(db(&replay(Named::LocalMessageResend), CONSUMER).processed.is_empty());
+}
+
+#[test]
+fn transactional_messages_commit_roll_back_and_check_back_as_rocketmq_does() {
+    use crate::txn::broker::MessageState;
+    let happy = replay(Named::TxMessageHappyPath);
+    assert_eq!(balances(&happy), (700, 1300));
+    assert_eq!(counters(happy.world()).confirmed, 3);
+    let rollback = replay(Named::TxMessageRollback);
+    assert_eq!((broker_state(&rollback, 0), balances(&rollback)), (Some(MessageState::RolledBack), (50, 50)));
+    for named in [Named::ProducerCrashAfterCommit, Named::CommitLost] {
+        let run = replay(named);
+        assert_eq!(broker_state(&run, 0), Some(MessageState::Consumed), "{named:?}");
+        assert_eq!(balances(&run), (900, 1100), "{named:?}");
+        assert!(events(&run).iter().any(|(_, e)| matches!(e, TxnEvent::CheckedBack { gid: 0, .. })), "{named:?}");
+    }
+    let before = replay(Named::ProducerCrashBeforeCommit);
+    assert_eq!((broker_state(&before, 0), balances(&before)), (Some(MessageState::RolledBack), (1000, 1000)));
+    let exhausted = replay(Named::ChecksExhausted);
+    assert_eq!((broker_state(&exhausted, 0), balances(&exhausted)), (Some(MessageState::Discarded), (900, 1000)));
+    assert_eq!(counters(exhausted.world()).check_backs, 3);
+}
+
+#[test]
+fn a_redelivered_message_is_skipped_by_an_idempotent_consumer() {
+    let run = replay(Named::ConsumerRetryIdempotent);
+    assert_eq!(balances(&run), (900, 1100));
+    assert!(events(&run).iter().any(|(_, e)| matches!(e, TxnEvent::Redelivered { gid: 0, times: 1 })));
+    assert_eq!(db(&run, CONSUMER).counts.duplicates, 1);
 }

@@ -21,8 +21,13 @@ pub fn node_rows(world: &World<TxnNode>, id: NodeId) -> Vec<Note> {
                 rows.push(Note::new(row.state.name(), format!("#{gid} {took}")));
             }
         }
-        (Role::Service(_), Some(disk)) => {
-            db_rows(&disk.db, GuardTable::of(&disk.db, config.pattern, config.protection), &mut rows)
+        (Role::Service(service), Some(disk)) => {
+            db_rows(&disk.db, GuardTable::of_service(&disk.db, config, service).0, &mut rows)
+        }
+        (Role::Broker, Some(disk)) => {
+            for (gid, m) in &disk.broker.messages {
+                rows.push(Note::new(m.state.name(), format!("#{gid} ×{}", m.checks)));
+            }
         }
         _ => {}
     }
@@ -43,7 +48,12 @@ fn db_rows(db: &Db, table: GuardTable, rows: &mut Vec<Note>) {
     }
     let word = table.name();
     match table {
-        GuardTable::None => rows.push(Note::word(word)),
+        GuardTable::None | GuardTable::NoProcessed => rows.push(Note::word(word)),
+        GuardTable::Outbox(r) => rows
+            .extend(r.iter().map(|(gid, row)| Note::new(word, format!("#{gid} {} {}", row.amount, row.status.name())))),
+        GuardTable::TxRecords(r) | GuardTable::Processed(r) => {
+            rows.extend(r.iter().map(|gid| Note::new(word, format!("#{gid}"))))
+        }
         GuardTable::StatusRows(r) | GuardTable::Barrier(r) => {
             rows.extend(r.iter().map(|(gid, op)| Note::new(word, format!("#{gid} {}", op.name()))))
         }
