@@ -1,6 +1,7 @@
 //! Labs: one per algorithm family, each a scenario, a world, its checkers and its view model.
 
 pub mod catalog;
+pub mod course;
 pub mod fuzz;
 pub mod ids;
 pub mod locks;
