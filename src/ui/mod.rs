@@ -1,6 +1,7 @@
 //! The browser app (Yew): the lab shell and the lab pages.
 
 pub mod app;
+pub mod course;
 pub mod i18n;
 pub mod ids_page;
 pub mod labs;

@@ -177,6 +177,9 @@ pub struct Step {
     pub id: &'static str,
     /// The run it loads, if it starts a new one (otherwise it goes on with the run in the page).
     pub setup: Option<Setup>,
+    /// The run it loads when opened on its own (from a link, or going back to it) rather than
+    /// reached from the step before, if it needs one to make sense.
+    pub enter: Option<Setup>,
     /// When it is done.
     pub check: Check,
     /// How many choices its question offers (0: no question).
@@ -194,6 +197,18 @@ pub struct Lesson {
     pub lab: &'static str,
     /// Its steps, in order.
     pub steps: &'static [Step],
+}
+
+impl Step {
+    /// The same step, loading `setup` when opened on its own.
+    pub const fn entered(self, setup: Setup) -> Step {
+        Step { enter: Some(setup), ..self }
+    }
+
+    /// The run to load: the step's own, or, opened on its own, the one it needs.
+    pub fn loads(&self, on_its_own: bool) -> Option<Setup> {
+        self.setup.or(if on_its_own { self.enter } else { None })
+    }
 }
 
 impl Lesson {

@@ -7,11 +7,11 @@ use crate::raft::Bug;
 use crate::sim::{ms, secs};
 
 const fn step(id: &'static str, setup: Option<Setup>, check: Check) -> Step {
-    Step { id, setup, check, choices: 0 }
+    Step { id, setup, enter: None, check, choices: 0 }
 }
 
 const fn question(id: &'static str, setup: Option<Setup>, choices: u8, right: u8) -> Step {
-    Step { id, setup, check: Check::Answer(right), choices }
+    Step { id, setup, enter: None, check: Check::Answer(right), choices }
 }
 
 /// Every lesson, in the lecture's order.
@@ -22,10 +22,10 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "network",
         steps: &[
             step("fal-watch", Some(Setup::Network), Check::Played(secs(2))),
-            step("fal-latency", None, Check::Acted("set_latency")),
-            step("fal-loss", None, Check::Acted("set_loss")),
-            step("fal-reorder", None, Check::Acted("set_reordering")),
-            step("fal-cut", None, Check::Acted("link_down")),
+            step("fal-latency", None, Check::Acted("set_latency")).entered(Setup::Network),
+            step("fal-loss", None, Check::Acted("set_loss")).entered(Setup::Network),
+            step("fal-reorder", None, Check::Acted("set_reordering")).entered(Setup::Network),
+            step("fal-cut", None, Check::Acted("link_down")).entered(Setup::Network),
             question("fal-q", None, 3, 1),
         ],
     },
@@ -78,9 +78,9 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "raft",
         steps: &[
             step("rb-elect", Some(Setup::Raft(5)), Check::NewLeader),
-            step("rb-write", None, Check::Replied(Reply::Ok)),
-            step("rb-kill", None, Check::CrashedLeader),
-            step("rb-reelect", None, Check::NewLeader),
+            step("rb-write", None, Check::Replied(Reply::Ok)).entered(Setup::RaftLed),
+            step("rb-kill", None, Check::CrashedLeader).entered(Setup::RaftLed),
+            step("rb-reelect", None, Check::NewLeader).entered(Setup::RaftLed),
             question("rb-q", None, 3, 0),
         ],
     },
@@ -96,7 +96,7 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "raft",
         steps: &[
             step("hb-watch", Some(Setup::RaftLed), Check::Delivered("AppendEntriesReply")),
-            step("hb-cut", None, Check::CutToLeader),
+            step("hb-cut", None, Check::CutToLeader).entered(Setup::RaftLed),
             question("hb-q", None, 3, 1),
         ],
     },
@@ -140,12 +140,14 @@ pub const LESSONS: [Lesson; 13] = [
                 "mj-minority",
                 None,
                 Check::All(&[Check::CrashedLeader, Check::Down(2, 2), Check::NewLeader, Check::LeaderHolds("x", "1")]),
-            ),
+            )
+            .entered(Setup::RaftWrite),
             step(
                 "mj-majority",
                 None,
                 Check::All(&[Check::Down(3, 5), Check::Acted("input/client"), Check::Stalled(secs(2))]),
-            ),
+            )
+            .entered(Setup::RaftWrite),
         ],
     },
     Lesson {

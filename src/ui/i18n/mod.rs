@@ -55,6 +55,7 @@ macro_rules! table {
     };
 }
 
+pub mod course;
 pub mod ids;
 pub mod locks;
 pub mod raft;
