@@ -35,8 +35,8 @@ pub enum Check {
     Down(u32, u32),
     /// A client request was answered this way since the step began.
     Replied(Reply),
-    /// This much virtual time passed since the step began and no client request was answered
-    /// with its result meanwhile (the cluster makes no progress).
+    /// This much virtual time passed since the step began, and in the last stretch of that long
+    /// no client request was answered with its result (the cluster makes no progress).
     Stalled(SimTime),
     /// A message of this kind was delivered since the step began.
     Delivered(&'static str),
@@ -77,12 +77,14 @@ impl Check {
             Check::Down(min, max) => (min..=max).contains(&(now.down.len() as u32)),
             Check::Replied(reply) => now.raft.as_ref().is_some_and(|r| {
                 since(match reply {
-                    Reply::Ok => r.last_ok,
+                    Reply::Ok => r.last_ok.map(|(pos, _)| pos),
                     Reply::Redirect => r.last_redirect,
                 })
             }),
             Check::Stalled(span) => {
-                now.now >= start.now.saturating_add(span) && !now.raft.as_ref().is_some_and(|r| since(r.last_ok))
+                let quiet_since = now.now.saturating_sub(span);
+                now.now >= start.now.saturating_add(span)
+                    && !now.raft.as_ref().and_then(|r| r.last_ok).is_some_and(|(_, t)| t > quiet_since)
             }
             Check::Delivered(kind) => since(now.last_delivered(kind)),
             Check::CutToLeader => leader(now).or(leader(start)).is_some_and(|(l, _)| {

@@ -28,8 +28,8 @@ pub struct RaftFacts {
     pub max_term: u64,
     /// The leader's state machine, key by key.
     pub leader_kv: Vec<(String, String)>,
-    /// Trace position of the last client request answered with its result.
-    pub last_ok: Option<u64>,
+    /// Trace position and time of the last client request answered with its result.
+    pub last_ok: Option<(u64, SimTime)>,
     /// Trace position of the last client request a follower redirected to the leader.
     pub last_redirect: Option<u64>,
 }
@@ -130,7 +130,7 @@ fn raft_facts(world: &World<RaftNode>) -> RaftFacts {
     for entry in world.trace().entries() {
         if let TraceEvent::Engine(RaftEvent::ClientReply { reply, .. }) = &entry.event {
             match reply {
-                ClientOutcome::Ok { .. } => last_ok = Some(entry.seq),
+                ClientOutcome::Ok { .. } => last_ok = Some((entry.seq, entry.t)),
                 ClientOutcome::Redirect { .. } => last_redirect = Some(entry.seq),
                 _ => {}
             }

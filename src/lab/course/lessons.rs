@@ -156,7 +156,7 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "locks",
         steps: &[
             step("hw-del", Some(Setup::Locks("plain-del")), Check::Violation("Mutual Exclusion")),
-            step("hw-fenced", Some(Setup::Locks("lease-too-short-fenced")), Check::Played(secs(3))),
+            step("hw-fenced", Some(Setup::Locks("lease-too-short-fenced")), Check::Violation("Mutual Exclusion")),
             question("hw-q", None, 3, 2),
         ],
     },

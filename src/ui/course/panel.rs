@@ -39,9 +39,14 @@ pub fn CoursePanel(props: &CoursePanelProps) -> Html {
         let dispatch = progress.dispatcher();
         use_effect_with((), move |()| {
             let observer = observer.unwrap_or_default();
-            let sink = Callback::from(move |o| dispatch.dispatch(ProgressAction::Observe(o)));
-            // Reports that came before the panel listened are picked up when a step begins.
-            observer.listen(Some(sink));
+            let sink = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |o| dispatch.dispatch(ProgressAction::Observe(o)))
+            };
+            // A report that came before the panel listened (the page may report first) counts.
+            if let Some(latest) = observer.listen(Some(sink)) {
+                dispatch.dispatch(ProgressAction::Observe(latest));
+            }
             move || {
                 observer.listen(None);
             }
