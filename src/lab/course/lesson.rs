@@ -67,6 +67,8 @@ pub enum Setup {
     RaftLed,
     /// Five servers; the leader gets `put x=1` at 1.2 s; landed at 1 s.
     RaftWrite,
+    /// The same run landed at 1.6 s, once `x=1` is committed.
+    RaftWritten,
     /// This many servers with election timeouts that are not randomized, at 0 s.
     RaftNoRandom(u32),
     /// The fuzzer's recorded run of a Raft bug toggle, a little before it breaks an invariant.
@@ -117,6 +119,7 @@ impl Setup {
             Setup::Raft(nodes) => (share::encode(&raft(RaftConfig { nodes, ..RaftConfig::default() })), 0),
             Setup::RaftLed => (share::encode(&raft(RaftConfig::default())), ms(1_000)),
             Setup::RaftWrite => (share::encode(&raft_write()), ms(1_000)),
+            Setup::RaftWritten => (share::encode(&raft_write()), WRITE_AT + ms(400)),
             Setup::RaftNoRandom(nodes) => {
                 let config = RaftConfig { nodes, bugs: vec![Bug::NoTimeoutRandomization], ..RaftConfig::default() };
                 (share::encode(&raft(config)), 0)

@@ -141,13 +141,13 @@ pub const LESSONS: [Lesson; 13] = [
                 None,
                 Check::All(&[Check::CrashedLeader, Check::Down(2, 2), Check::NewLeader, Check::LeaderHolds("x", "1")]),
             )
-            .entered(Setup::RaftWrite),
+            .entered(Setup::RaftWritten),
             step(
                 "mj-majority",
                 None,
                 Check::All(&[Check::Down(3, 5), Check::Acted("input/client"), Check::Stalled(secs(2))]),
             )
-            .entered(Setup::RaftWrite),
+            .entered(Setup::RaftWritten),
         ],
     },
     Lesson {

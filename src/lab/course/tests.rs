@@ -286,6 +286,17 @@ fn a_committed_entry_survives_a_minority_and_a_majority_down_stops_the_cluster()
 }
 
 #[test]
+fn opened_on_its_own_the_minority_step_starts_with_x_committed_and_is_done_by_killing_the_leader_and_one_more() {
+    let mut raft = Raft::open(Setup::RaftWritten);
+    assert!(raft.done(Check::LeaderHolds("x", "1")), "committed when the step opens");
+    let leader = raft.leader().unwrap();
+    raft.act(Action::Crash { node: leader });
+    raft.act(Action::Crash { node: (leader + 1) % 5 });
+    raft.play(secs(2));
+    assert!(raft.done(check_of("mj-minority")));
+}
+
+#[test]
 fn the_step_runs_open_where_the_page_lands_them() {
     let run = Setup::RaftBug(Bug::SkipConsistencyCheck).run();
     assert_eq!(run.at, crate::lab::raft::lessons::BugLesson::of(Bug::SkipConsistencyCheck).unwrap().opens_at());
