@@ -7,7 +7,7 @@
 // Fails listing every serious or critical violation (rule id, target, page), every page wider than its
 // window and every page with unreadably small node texts.
 //
-//   node scripts/a11y.mjs [--dist DIR] [--labs raft,locks] [--modes normal,present,zh-keys] [--screenshots DIR]
+//   node scripts/a11y.mjs [--dist DIR] [--labs raft,locks] [--modes normal,present,zh-keys,course] [--screenshots DIR]
 //
 // Needs axe-core and playwright-core in .tools/ (scripts/setup.sh --browser) and Chromium
 // (/usr/bin/chromium, or the CHROMIUM environment variable).
@@ -32,7 +32,11 @@ const MODES = [
     { name: 'present', query: '&present=1' },
     // In Chinese, with the list of keys open.
     { name: 'zh-keys', query: '', chinese: true, keys: true },
+    // With the course panel open on a lesson of the lab (a lab without one opens plainly).
+    { name: 'course', query: (lab) => (COURSE[lab] ? `&lesson=${COURSE[lab]}&step=1` : '') },
 ];
+// A lesson of each lab, for the course mode.
+const COURSE = { network: 'fallacies', raft: 'raft-basics', locks: 'locks', ids: 'ids', txn: 'transactions' };
 // The smallest node text (an id, a line under it) the cluster may draw, in CSS pixels.
 const LEAST_TEXT_PX = 10;
 // Reported impacts that fail the check.
@@ -129,7 +133,7 @@ async function check(browser, base, lab, viewport, mode, screenshots) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(`${where}: page error: ${e.message}`));
-    await page.goto(`${base}/?lab=${lab}${mode.query}`);
+    await page.goto(`${base}/?lab=${lab}${typeof mode.query === 'function' ? mode.query(lab) : mode.query}`);
     await page.waitForSelector(`[data-testid=app][data-lab=${lab}] main`, { timeout: 30000 });
     // Every stylesheet the page links must have loaded (a wrong hash or path drops one silently).
     const unstyled = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')]

@@ -27,7 +27,7 @@ done
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown \
     --test browser_app --test browser_kernel --test browser_raft --test browser_replay --test browser_locks --test browser_tabs --test browser_raft_ext --test browser_patched_panels \
-    --test browser_ids --test browser_txn --test browser_config
+    --test browser_ids --test browser_txn --test browser_config --test browser_course
 
 step "release build of the app (trunk, offline)"
 trunk build --release

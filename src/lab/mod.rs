@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod course;
 pub mod fuzz;
 pub mod ids;
 pub mod lesson;

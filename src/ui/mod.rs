@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod config_page;
+pub mod course;
 pub mod i18n;
 pub mod ids_page;
 pub mod labs;

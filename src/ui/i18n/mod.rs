@@ -56,6 +56,7 @@ macro_rules! table {
 }
 
 pub mod config;
+pub mod course;
 pub mod ids;
 pub mod locks;
 pub mod raft;

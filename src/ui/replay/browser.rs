@@ -19,8 +19,37 @@ pub fn href() -> String {
     window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
-/// Replace the address bar's query by `query` (starting with `?`, or empty) without reloading.
+/// Query parameters a page's own rewrites of the address bar keep: the course's place.
+const KEPT: [&str; 2] = ["lesson", "step"];
+
+/// Replace the address bar's query by `query` (starting with `?`, or empty) without reloading;
+/// the course's place (`lesson=`, `step=`) stays.
 pub fn replace_query(query: &str) {
+    let current = self::query();
+    let kept: Vec<&str> = query_pairs(&current).filter(|pair| is_kept(pair)).collect();
+    let mut pairs: Vec<String> = query_pairs(query).filter(|pair| !is_kept(pair)).map(str::to_string).collect();
+    pairs.extend(kept.iter().map(|pair| pair.to_string()));
+    write_query(&pairs);
+}
+
+/// Set the course's place in the address bar (`lesson=...&step=...`, or nothing), keeping the rest.
+pub fn replace_course_query(params: &str) {
+    let current = self::query();
+    let mut pairs: Vec<String> = query_pairs(&current).filter(|pair| !is_kept(pair)).map(str::to_string).collect();
+    pairs.extend(query_pairs(params).map(str::to_string));
+    write_query(&pairs);
+}
+
+fn query_pairs(query: &str) -> impl Iterator<Item = &str> {
+    query.trim_start_matches('?').split('&').filter(|pair| !pair.is_empty())
+}
+
+fn is_kept(pair: &str) -> bool {
+    KEPT.contains(&pair.split_once('=').map_or(pair, |(name, _)| name))
+}
+
+fn write_query(pairs: &[String]) {
+    let query = if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) };
     let Some(window) = window() else { return };
     let path = window.location().pathname().unwrap_or_default();
     if let Ok(history) = window.history() {

@@ -277,7 +277,10 @@ where
     P::Config: ClusterConfig,
     C: Checker<P> + 'static,
 {
+    let name = lab.lab;
     let (run, replay) = use_replayable_run(lab);
+    // The course panel, when a lesson is open, sees this run through the app's observer.
+    crate::ui::course::observer::use_observed_run(name, &run);
     let dispatch = run.dispatcher();
     let (frames, advances) = (dispatch.clone(), dispatch);
     // Frames drive play, and a replay to a far time in slices.

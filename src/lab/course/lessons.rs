@@ -1,0 +1,168 @@
+//! The course: every lesson, in the lecture's order. Each step's texts are keyed by its id in the
+//! course's translation table (`ui::i18n::course`).
+
+use super::check::{Check, Reply};
+use super::lesson::{Lesson, Section, Setup, Step};
+use crate::raft::Bug;
+use crate::sim::{ms, secs};
+
+const fn step(id: &'static str, setup: Option<Setup>, check: Check) -> Step {
+    Step { id, setup, enter: None, check, choices: 0 }
+}
+
+const fn question(id: &'static str, setup: Option<Setup>, choices: u8, right: u8) -> Step {
+    Step { id, setup, enter: None, check: Check::Answer(right), choices }
+}
+
+/// Every lesson, in the lecture's order.
+pub const LESSONS: [Lesson; 13] = [
+    Lesson {
+        id: "fallacies",
+        section: Section::Basics,
+        lab: "network",
+        steps: &[
+            step("fal-watch", Some(Setup::Network), Check::Played(secs(2))),
+            step("fal-latency", None, Check::Acted("set_latency")).entered(Setup::Network),
+            step("fal-loss", None, Check::Acted("set_loss")).entered(Setup::Network),
+            step("fal-reorder", None, Check::Acted("set_reordering")).entered(Setup::Network),
+            step("fal-cut", None, Check::Acted("link_down")).entered(Setup::Network),
+            question("fal-q", None, 3, 1),
+        ],
+    },
+    Lesson {
+        id: "cap",
+        section: Section::Theory,
+        lab: "network",
+        steps: &[
+            step("cap-partition", Some(Setup::Network), Check::CutOff),
+            question("cap-q", None, 3, 2),
+            question("base-q", None, 3, 0),
+        ],
+    },
+    Lesson {
+        id: "ids",
+        section: Section::Ids,
+        lab: "ids",
+        steps: &[
+            step("ids-rollback", Some(Setup::Ids("rollback-ignored")), Check::Violation("Unique IDs")),
+            step("ids-refused", Some(Setup::Ids("rollback-refused")), Check::CleanUntil(ms(1_000))),
+            question("ids-q", None, 3, 1),
+        ],
+    },
+    Lesson {
+        id: "locks",
+        section: Section::Locks,
+        lab: "locks",
+        steps: &[
+            step("lk-ttl", Some(Setup::Locks("lease-too-short")), Check::Violation("Mutual Exclusion")),
+            step("lk-watchdog", Some(Setup::Locks("watchdog-saves")), Check::CleanUntil(secs(3))),
+            step("lk-redlock", Some(Setup::Locks("redlock-restart")), Check::Violation("Mutual Exclusion")),
+            step("lk-delayed", Some(Setup::Locks("redlock-delayed-restart")), Check::CleanUntil(secs(6))),
+            question("lk-herd", Some(Setup::Locks("zk-herd")), 3, 2),
+        ],
+    },
+    Lesson {
+        id: "transactions",
+        section: Section::Transactions,
+        lab: "txn",
+        steps: &[
+            step("tx-tcc", Some(Setup::Txn("happy-path")), Check::CleanUntil(secs(1))),
+            step("tx-empty", Some(Setup::Txn("empty-rollback")), Check::Violation("Money Conserved")),
+            step("tx-barrier", Some(Setup::Txn("empty-rollback-barrier")), Check::CleanUntil(secs(3))),
+            question("tx-saga", Some(Setup::Txn("saga-compensation")), 3, 1),
+        ],
+    },
+    Lesson {
+        id: "raft-basics",
+        section: Section::Raft,
+        lab: "raft",
+        steps: &[
+            step("rb-elect", Some(Setup::Raft(5)), Check::NewLeader),
+            step("rb-write", None, Check::Replied(Reply::Ok)).entered(Setup::RaftLed),
+            step("rb-kill", None, Check::CrashedLeader).entered(Setup::RaftLed),
+            step("rb-reelect", None, Check::NewLeader).entered(Setup::RaftLed),
+            question("rb-q", None, 3, 0),
+        ],
+    },
+    Lesson {
+        id: "raft-follower-write",
+        section: Section::Raft,
+        lab: "raft",
+        steps: &[step("fw-send", Some(Setup::RaftLed), Check::Replied(Reply::Redirect)), question("fw-q", None, 3, 1)],
+    },
+    Lesson {
+        id: "raft-heartbeats",
+        section: Section::Raft,
+        lab: "raft",
+        steps: &[
+            step("hb-watch", Some(Setup::RaftLed), Check::Delivered("AppendEntriesReply")),
+            step("hb-cut", None, Check::CutToLeader).entered(Setup::RaftLed),
+            question("hb-q", None, 3, 1),
+        ],
+    },
+    Lesson {
+        id: "raft-log-matching",
+        section: Section::Homework,
+        lab: "raft",
+        steps: &[
+            question("lm-q", None, 3, 0),
+            step("lm-bug", Some(Setup::RaftBug(Bug::SkipConsistencyCheck)), Check::Violation("State Machine Safety")),
+            step("lm-fixed", Some(Setup::RaftFixed(Bug::SkipConsistencyCheck)), Check::CleanUntil(1_800_000)),
+        ],
+    },
+    Lesson {
+        id: "raft-split-votes",
+        section: Section::Homework,
+        lab: "raft",
+        steps: &[
+            step("sv-bug", Some(Setup::RaftNoRandom(4)), Check::NoLeaderByTerm(5)),
+            step("sv-fixed", Some(Setup::Raft(4)), Check::NewLeader),
+            question("sv-q", None, 3, 2),
+        ],
+    },
+    Lesson {
+        id: "raft-figure8",
+        section: Section::Homework,
+        lab: "raft",
+        steps: &[
+            question("f8-q", None, 3, 1),
+            step("f8-bug", Some(Setup::RaftBug(Bug::CommitOldTermByCount)), Check::Violation("Leader Completeness")),
+            step("f8-fixed", Some(Setup::RaftFixed(Bug::CommitOldTermByCount)), Check::CleanUntil(13_200_000)),
+        ],
+    },
+    Lesson {
+        id: "raft-majority",
+        section: Section::Homework,
+        lab: "raft",
+        steps: &[
+            step("mj-commit", Some(Setup::RaftWrite), Check::LeaderHolds("x", "1")),
+            step(
+                "mj-minority",
+                None,
+                Check::All(&[Check::CrashedLeader, Check::Down(2, 2), Check::NewLeader, Check::LeaderHolds("x", "1")]),
+            )
+            .entered(Setup::RaftWritten),
+            step(
+                "mj-majority",
+                None,
+                Check::All(&[Check::Down(3, 5), Check::Acted("input/client"), Check::Stalled(secs(2))]),
+            )
+            .entered(Setup::RaftWritten),
+        ],
+    },
+    Lesson {
+        id: "homework-lock",
+        section: Section::Homework,
+        lab: "locks",
+        steps: &[
+            step("hw-del", Some(Setup::Locks("plain-del")), Check::Violation("Mutual Exclusion")),
+            step("hw-fenced", Some(Setup::Locks("lease-too-short-fenced")), Check::Violation("Mutual Exclusion")),
+            question("hw-q", None, 3, 2),
+        ],
+    },
+];
+
+/// The lesson named `id`.
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    LESSONS.iter().find(|l| l.id == id)
+}
