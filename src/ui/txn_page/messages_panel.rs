@@ -88,8 +88,8 @@ fn broker_table(lang: Lang, b: &BrokerView) -> Html {
     let params = fill(
         t(lang, Key::BrokerParams),
         &[
-            ("timeout", &format::seconds(b.timeout)),
-            ("interval", &format::seconds(b.interval)),
+            ("timeout", &format::seconds(lang, b.timeout)),
+            ("interval", &format::seconds(lang, b.interval)),
             ("max", &b.check_max.to_string()),
         ],
     );
