@@ -54,7 +54,7 @@ fn lost(lang: Lang, verdict: Option<(&'static str, &'static str)>) -> Html {
 }
 
 fn row(lang: Lang, r: &Compared) -> Html {
-    let ms = |t: u64| format!("{} ms", format::millis(t));
+    let ms = |t: u64| format::ms(lang, t);
     let consistency = match r.consistency.mean() {
         Some(mean) => format!("{} / {}", ms(mean), ms(r.consistency.max)),
         None => "–".to_string(),

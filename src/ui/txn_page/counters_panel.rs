@@ -35,7 +35,7 @@ pub fn CountersPanel(props: &CountersPanelProps) -> Html {
             </div>
         }
     };
-    let time = |t: Option<u64>| t.map_or_else(|| "–".to_string(), |t| format!("{} ms", format::millis(t)));
+    let time = |t: Option<u64>| t.map_or_else(|| "–".to_string(), |t| format::ms(lang, t));
     let caught = |v: u64| (v > 0).then_some("good");
     let by_message = props.by_message;
     html! {

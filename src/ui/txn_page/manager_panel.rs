@@ -69,7 +69,7 @@ pub fn ManagerPanel(props: &ManagerPanelProps) -> Html {
                                     <td>{ format!("N{}", r.client) }</td>
                                     <td><span class={classes!("chip", state)}>{ txn_word(lang, state) }</span></td>
                                     <td class="outcome">{ outcome.1 }</td>
-                                    <td class="num">{ r.settle_time.map_or_else(|| "–".to_string(), |t| format!("{} ms", format::millis(t))) }</td>
+                                    <td class="num">{ r.settle_time.map_or_else(|| "–".to_string(), |t| format::ms(lang, t)) }</td>
                                 </tr>
                             }
                         }) }
