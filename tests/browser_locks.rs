@@ -370,3 +370,26 @@ async fn every_failure_scenario_opens_just_before_its_violation_and_plays_slowly
         assert!(broke > opened && broke <= opened + LEAD + 500_000, "{what}: opened at {opened}, broke by {broke}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_safeguards_play_the_failure_button_opens_its_failure_just_before_it_breaks() {
+    use distlab::lab::lesson::LEAD;
+    let root = mount().await;
+    click(&root, "[data-testid=\"tab-recipe\"]").await;
+    click(&root, "[data-testid=\"lesson-compare-delete\"]").await;
+    landed(&root).await;
+    let picked: HtmlSelectElement = find(&root, "[data-testid=\"scenario\"]").dyn_into().unwrap();
+    assert_eq!(picked.value(), "plain-del", "the picker says which scenario plays");
+    assert_eq!(attr(&root, "[data-testid=\"lesson-watch\"]", "data-lesson"), "plain-del");
+    let opened: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+    assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green");
+    for _ in 0..4 {
+        advance(&root, 1).await;
+        if attr(&root, "[data-testid=\"invariants\"]", "data-state") == "red" {
+            break;
+        }
+    }
+    assert_eq!(attr(&root, "[data-testid=\"invariant\"][data-name=\"Mutual Exclusion\"]", "data-ok"), "false");
+    let broke: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
+    assert!(broke <= opened + LEAD + 500_000, "opened at {opened}, broke by {broke}");
+}

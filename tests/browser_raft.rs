@@ -470,7 +470,9 @@ fn rect(e: &Element) -> [f64; 4] {
 
 /// The drawn boxes of the sequence diagram's labels, and the diagram's own box.
 fn label_boxes(root: &Element) -> (Vec<(String, [f64; 4])>, [f64; 4]) {
-    let labels = all(root, ".seq-arrow .kind").into_iter().map(|l| (l.text_content().unwrap(), rect(&l)));
+    // The arrows' labels and the time labels in the window's corners.
+    let labels =
+        all(root, ".seq-arrow .kind, .sequence .time-label").into_iter().map(|l| (l.text_content().unwrap(), rect(&l)));
     (labels.collect(), rect(&find(root, "[data-testid=\"sequence-diagram\"]")))
 }
 
@@ -491,7 +493,7 @@ async fn the_sequence_diagrams_labels_neither_overlap_nor_leave_the_drawing_in_e
         for _ in 0..3 {
             click(&root, "[data-testid=\"step\"]").await;
             let (labels, svg) = label_boxes(&root);
-            assert!(labels.len() >= 2, "{mode}: labels drawn: {}", labels.len());
+            assert!(labels.len() >= 4, "{mode}: labels drawn: {}", labels.len());
             let [left, top, right, bottom] = svg;
             let plot_top = top + (bottom - top) * 26.0 / 470.0;
             for (i, (text, a)) in labels.iter().enumerate() {

@@ -74,6 +74,7 @@ pub fn load_styles() {
             include_str!("../../styles/replay.css"),
             include_str!("../../styles/txn.css"),
             include_str!("../../styles/ids.css"),
+            include_str!("../../styles/polish.css"),
         ]
         .concat(),
     ));

@@ -29,6 +29,7 @@ table! {
     Fingerprint => "Run fingerprint", "运行指纹";
     FingerprintTitle => "A hash of every event so far: equal runs have equal fingerprints", "迄今所有事件的哈希：相同的运行有相同的指纹";
     Landing => "Replaying to {target}: {percent} %", "正在重放到 {target}：{percent}%";
+    LandingLesson => "Finding where the failure happens (up to {target}): {percent} %", "正在查找故障发生的位置（最多到 {target}）：{percent}%";
     LandingLabel => "Replay progress", "重放进度";
     LandingCancel => "Stop here", "停在这里";
     BadLink => "This link cannot be opened, so the default run is shown: {why}", "无法打开此链接，因此显示默认运行：{why}";

@@ -39,7 +39,7 @@ use crate::ui::shell::panel_tabs::{PanelTabs, Tab};
 use crate::ui::shell::playback::AdvanceButton;
 use crate::ui::shell::run::RunAction;
 use crate::ui::shell::run_frame::use_run_frame;
-use crate::ui::shell::scenario_choice::{use_scenario_choice, ScenarioPicker, ScenarioWatch};
+use crate::ui::shell::scenario_choice::{use_scenario_choice, Choice, ScenarioPicker, ScenarioWatch};
 use crate::ui::shell::shortcuts::{use_shortcuts, Shortcut};
 use clients_panel::ClientsPanel;
 use frame::frame;
@@ -155,7 +155,7 @@ pub fn LocksPage() -> Html {
                     </div>
                 } },
                 Tab { id: "recipe", label: t(lang, Key::TabRecipe).into(), content: html! {
-                    <RecipePanel config={frame.config.clone()} {on_switch} />
+                    <RecipePanel config={frame.config.clone()} {on_switch} on_lesson={choice.on_choose.reform(Choice::Named)} />
                 } },
                 Tab { id: "events", label: shell_t(lang, ShellKey::EventLog).into(), content: html! {
                     <EventLog lines={frame.log.clone()} />

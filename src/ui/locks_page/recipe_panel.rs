@@ -8,9 +8,10 @@ use yew::prelude::*;
 use super::setup::{
     applies, is_on, Kind, Switch, INSTANCE_TIMEOUTS, LEASES, RESTS, RETRIES, SEGMENTS, SESSIONS, THINKS,
 };
+use crate::lab::locks::scenarios::Named;
 use crate::lock::LockConfig;
 use crate::ui::i18n::locks::{t, Key};
-use crate::ui::i18n::{use_lang, Lang};
+use crate::ui::i18n::{t as shell_t, use_lang, Key as ShellKey, Lang};
 use crate::ui::shell::format;
 
 /// Properties of [`RecipePanel`].
@@ -20,6 +21,18 @@ pub struct RecipePanelProps {
     pub config: Rc<LockConfig>,
     /// A switch was changed.
     pub on_switch: Callback<Switch>,
+    /// Play the named scenario of what goes wrong without a safeguard (its lesson).
+    pub on_lesson: Callback<Named>,
+}
+
+/// The named scenario that shows what goes wrong without a safeguard of the recipe (switched off).
+pub fn failure_without(switch: Switch) -> Option<Named> {
+    match switch {
+        Switch::Atomic => Some(Named::SetNxCrash),
+        Switch::CompareDelete => Some(Named::PlainDel),
+        Switch::Watchdog | Switch::Fencing => Some(Named::LeaseTooShort),
+        _ => None,
+    }
 }
 
 fn kind_name(kind: Kind) -> Key {
@@ -76,6 +89,13 @@ pub fn RecipePanel(props: &RecipePanelProps) -> Html {
             return Html::default();
         }
         let onchange = props.on_switch.reform(move |_: Event| switch);
+        let lesson = failure_without(switch).map(|named| {
+            let onclick = props.on_lesson.reform(move |_: MouseEvent| named);
+            html! {
+                <button type="button" class="btn lesson" data-testid={format!("lesson-{testid}")}
+                        title={shell_t(lang, ShellKey::PlayFailureTitle)} {onclick}>{ shell_t(lang, ShellKey::PlayFailure) }</button>
+            }
+        });
         html! {
             <li class="switch" data-switch={testid}>
                 <label>
@@ -83,6 +103,7 @@ pub fn RecipePanel(props: &RecipePanelProps) -> Html {
                     <span class="name">{ t(lang, name) }</span>
                 </label>
                 <p class="why">{ t(lang, why) }</p>
+                { for lesson }
             </li>
         }
     };

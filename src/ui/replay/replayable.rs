@@ -337,7 +337,7 @@ pub fn LandingProgress(props: &LandingProgressProps) -> Html {
     let lang = crate::ui::i18n::use_lang();
     let percent = props.landing.percent(props.now);
     let text = fill(
-        t(lang, Key::Landing),
+        t(lang, if props.landing.before_violation { Key::LandingLesson } else { Key::Landing }),
         &[("target", &format::seconds(lang, props.landing.target)), ("percent", &percent.to_string())],
     );
     html! {

@@ -27,6 +27,11 @@ const HEAD: f64 = 26.0;
 /// Room for the time labels left of the first lifeline.
 const LEFT: f64 = 58.0;
 const RIGHT: f64 = 24.0;
+/// The baselines of the time labels at the window's top and bottom, and their type's size (as
+/// styles/replay.css sets it, with room for a wider CJK unit).
+const TOP_LABEL_Y: f64 = HEAD + 10.0;
+const BOTTOM_LABEL_Y: f64 = HEIGHT - 4.0;
+const TIME_FONT: f64 = 13.0;
 /// Half the size of a drop's cross.
 const CROSS: f64 = 5.0;
 /// A lane bar's width and the step between lane columns, left of the first lifeline.
@@ -370,7 +375,13 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         Some(Wanted { id: arrow.id, text, x, y, leftwards: x2 < x1 })
     });
     let bounds = Bounds { width: WIDTH, top: HEAD, bottom: HEIGHT, shift: scale.scroll(model.top) };
-    let (mut placed, left_out) = sequence_labels::place(wanted, bounds);
+    let (top_label, bottom_label) = (format::seconds(lang, model.top), format::seconds(lang, model.bottom));
+    // The time labels stay in the window's corners: no arrow label covers them.
+    let reserved = [
+        sequence_labels::fixed_box(top_label.chars().count(), 4.0, TOP_LABEL_Y, TIME_FONT),
+        sequence_labels::fixed_box(bottom_label.chars().count(), 4.0, BOTTOM_LABEL_Y, TIME_FONT),
+    ];
+    let (mut placed, left_out) = sequence_labels::place(wanted, bounds, &reserved);
     let arrows = model
         .arrows
         .iter()
@@ -414,8 +425,8 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 <g class="lanes" clip-path="url(#seq-plot)" data-lanes={lane_count.to_string()} onclick={onclick.clone()}>
                     <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))}>{ (*lane_markup).clone() }</g>
                 </g>
-                <text class="time-label" x="4" y={(HEAD + 10.0).to_string()}>{ format::seconds(lang, model.top) }</text>
-                <text class="time-label" x="4" y={(HEIGHT - 4.0).to_string()}>{ format::seconds(lang, model.bottom) }</text>
+                <text class="time-label" x="4" y={TOP_LABEL_Y.to_string()}>{ top_label }</text>
+                <text class="time-label" x="4" y={BOTTOM_LABEL_Y.to_string()}>{ bottom_label }</text>
                 <g class="lifelines">{ for lifelines }</g>
                 <g class="arrows" clip-path="url(#seq-plot)" {onmouseover} {onmouseleave} {onclick}>
                     <g transform={format!("translate(0,{:.1})", scale.scroll(model.top))} ref={drawn} />

@@ -57,8 +57,14 @@ pub struct Bounds {
     pub shift: f64,
 }
 
-/// A label's box: left, top, right, bottom.
-type Box4 = (f64, f64, f64, f64);
+/// A box: left, top, right, bottom.
+pub type Box4 = (f64, f64, f64, f64);
+
+/// The box of a text of `chars` characters written from (`x`, `y`) in type of `font` units, in the
+/// window (for what the window keeps in place: the time labels).
+pub fn fixed_box(chars: usize, x: f64, y: f64, font: f64) -> Box4 {
+    (x, y - 0.8 * font, x + chars as f64 * 0.56 * font, y + 0.25 * font)
+}
 
 /// The estimated box of `text` anchored at (`x`, `y`).
 fn text_box(text: &str, x: f64, y: f64, end: bool) -> Box4 {
@@ -73,10 +79,17 @@ fn overlap(a: Box4, b: Box4) -> bool {
 
 /// Place `wanted` labels in order (oldest first, so that a label once shown keeps its place as
 /// newer arrows come): each moved inside the drawing's width, dropped if it would cover one
-/// already placed or leave the window. The placed labels by arrow, and how many were left out.
-pub fn place(wanted: impl IntoIterator<Item = Wanted>, bounds: Bounds) -> (BTreeMap<MsgId, Placed>, u32) {
+/// already placed, cover a `reserved` box of the window, or leave the window. The placed labels by
+/// arrow, and how many were left out.
+pub fn place(
+    wanted: impl IntoIterator<Item = Wanted>,
+    bounds: Bounds,
+    reserved: &[Box4],
+) -> (BTreeMap<MsgId, Placed>, u32) {
     let mut placed = BTreeMap::new();
-    let mut boxes: Vec<Box4> = Vec::new();
+    // The reserved boxes, in the labels' (scrolled) coordinates.
+    let mut boxes: Vec<Box4> =
+        reserved.iter().map(|&(l, t, r, b)| (l, t - bounds.shift, r, b - bounds.shift)).collect();
     let mut left_out = 0;
     for w in wanted {
         let width = w.text.chars().count() as f64 * CHAR_WIDTH;
@@ -119,6 +132,7 @@ mod tests {
                 wanted(3, "AppendEntries", 60.0, 140.0, false),
             ],
             BOUNDS,
+            &[],
         );
         assert_eq!(placed.keys().copied().collect::<Vec<_>>(), [1, 3]);
         assert_eq!(left_out, 1);
@@ -126,19 +140,32 @@ mod tests {
 
     #[test]
     fn a_label_near_the_right_edge_is_moved_inside_it() {
-        let (placed, _) = place([wanted(1, "AppendEntriesReply", 350.0, 100.0, false)], BOUNDS);
+        let (placed, _) = place([wanted(1, "AppendEntriesReply", 350.0, 100.0, false)], BOUNDS, &[]);
         let p = &placed[&1];
         let b = text_box(&p.text, p.x, p.y, p.end);
         assert!(b.2 <= 380.0 - MARGIN && b.0 >= 0.0, "{b:?}");
-        let (placed, _) = place([wanted(2, "RequestVoteReply", 20.0, 100.0, true)], BOUNDS);
+        let (placed, _) = place([wanted(2, "RequestVoteReply", 20.0, 100.0, true)], BOUNDS, &[]);
         let p = &placed[&2];
         assert!(text_box(&p.text, p.x, p.y, p.end).0 >= MARGIN - 1e-9, "{p:?}");
     }
 
     #[test]
+    fn a_label_over_a_reserved_box_of_the_window_is_left_out_wherever_the_window_has_scrolled() {
+        let bounds = Bounds { shift: -1000.0, ..BOUNDS };
+        let time_label = fixed_box(9, 4.0, 60.0, 11.0);
+        let (placed, left_out) = place(
+            [wanted(1, "Heartbeat ×4", 50.0, 1060.0, true), wanted(2, "Ping", 200.0, 1060.0, false)],
+            bounds,
+            &[time_label],
+        );
+        assert_eq!(placed.keys().copied().collect::<Vec<_>>(), [2]);
+        assert_eq!(left_out, 1);
+    }
+
+    #[test]
     fn a_label_scrolled_out_of_the_window_is_not_drawn() {
         let bounds = Bounds { shift: -90.0, ..BOUNDS };
-        let (placed, left_out) = place([wanted(1, "Ping", 60.0, 100.0, false)], bounds);
+        let (placed, left_out) = place([wanted(1, "Ping", 60.0, 100.0, false)], bounds, &[]);
         assert!(placed.is_empty());
         assert_eq!(left_out, 0, "out of sight is not crowded out");
     }
