@@ -77,7 +77,8 @@ table! {
     LegendCandidate => "CP candidate (hexagon)", "CP 候选者（六边形）";
     LegendDistro => "AP Distro member (thick dotted ring)", "AP Distro 成员（粗点线环）";
     LegendClient => "client application (thin grey ring)", "客户端应用（灰色细环）";
-    LegendDown => "down node", "宕机节点";
+    LegendDown => "down node (crossed)", "宕机节点（打叉）";
+    LegendPaused => "paused node (a pause badge)", "已暂停的节点（暂停标记）";
     LegendFlagged => "named by a broken invariant", "被违反的不变量点名";
     LegendSideLine => "partition line between the sides (solid: in force, dashed: healed)", "两侧之间的分区线（实线：分区中，虚线：已恢复）";
     LegendStale => "copy behind the newest version", "落后于最新版本的副本";
