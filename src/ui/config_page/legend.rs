@@ -28,6 +28,9 @@ pub fn ConfigLegend() -> Html {
                 { item("node role-distro_member", "distro", disc(), Key::LegendDistro) }
                 { item("node role-config_client", "client", disc(), Key::LegendClient) }
                 { item("node state-down", "down", disc(), Key::LegendDown) }
+                { item("node state-paused", "paused", html! {
+                    <><circle class="disc" r="8" /><g class="pause-badge" transform="scale(0.55)"><circle r="12" /><rect x="-6" y="-7" width="4" height="14" /><rect x="2" y="-7" width="4" height="14" /></g></>
+                }, Key::LegendPaused) }
                 { item("node flagged", "flagged", html! { <circle class="halo" r="9" /> }, Key::LegendFlagged) }
                 { item("side-line", "partition-line", html! { <line x1="0" y1="-10" x2="0" y2="10" /> }, Key::LegendSideLine) }
                 { item("behind", "behind", html! { <rect x="-10" y="-6" width="20" height="12" rx="2" /> }, Key::LegendStale) }

@@ -6,9 +6,9 @@ use super::Lang;
 use crate::lab::config::scenarios::{Base, Cap, Named};
 
 table! {
-    Title => "CAP and configuration: one config center, CP or AP", "CAP 与配置中心：同一个配置中心，CP 或 AP";
-    Subtitle => "Nacos runs both halves of CAP: CP on Raft (JRaft), AP on its Distro protocol. The same cluster, the same partition, either mode; clients cache on disk and watch by long polling; releases as Apollo makes them",
-                "Nacos 同时实现了 CAP 的两半：CP 基于 Raft（JRaft），AP 基于它自己的 Distro 协议。同一个集群、同一次分区，任选一种模式；客户端把配置缓存在本地磁盘并通过长轮询监听；发布方式与 Apollo 相同";
+    Title => "CAP and configuration: CP or AP", "CAP 与配置中心：CP 或 AP";
+    Subtitle => "Nacos runs both halves of CAP: CP on Raft (JRaft) or AP on Distro. One cluster, the same partition, either mode.",
+                "Nacos 同时实现了 CAP 的两半：CP 基于 Raft（JRaft），AP 基于 Distro。同一个集群、同一次分区，任选一种模式。";
     Default => "Default: three servers in CP, three clients, no fault", "默认：三台 CP 服务器、三个客户端、无故障";
     Start => "Press Play (or Space): the servers elect a Raft leader and the clients load db.url. Then partition server 0, publish, and flip CP/AP to replay the same run in the other mode; or pick a scenario above.",
              "按“播放”（或空格键）：服务器选出 Raft 领导者，客户端加载 db.url。然后分区服务器 0、发布配置，再切换 CP/AP，用另一种模式重放同一次运行；或在上方选择一个场景。";
@@ -77,7 +77,8 @@ table! {
     LegendCandidate => "CP candidate (hexagon)", "CP 候选者（六边形）";
     LegendDistro => "AP Distro member (thick dotted ring)", "AP Distro 成员（粗点线环）";
     LegendClient => "client application (thin grey ring)", "客户端应用（灰色细环）";
-    LegendDown => "down node", "宕机节点";
+    LegendDown => "down node (crossed)", "宕机节点（打叉）";
+    LegendPaused => "paused node (a pause badge)", "已暂停的节点（暂停标记）";
     LegendFlagged => "named by a broken invariant", "被违反的不变量点名";
     LegendSideLine => "partition line between the sides (solid: in force, dashed: healed)", "两侧之间的分区线（实线：分区中，虚线：已恢复）";
     LegendStale => "copy behind the newest version", "落后于最新版本的副本";
