@@ -540,6 +540,14 @@ pub fn apps(world: &World<TxnNode>) -> Vec<AppRow> {
 /// The run's counters: the disks' totals, transactions in progress, and the time to settle.
 pub fn counters(world: &World<TxnNode>) -> Counters {
     let mut c = Counters { totals: totals(world), ..Counters::default() };
+    if world.config().pattern == Pattern::TxMessage {
+        c.in_progress = world.node(BROKER).and_then(|n| n.durable).map_or(0, |d| d.broker.open().count() as u64);
+        return c;
+    }
+    if let Some(r) = relay_view(world) {
+        c.in_progress = r.pending;
+        return c;
+    }
     let Some(log) = log_of(world) else { return c };
     c.in_progress = log.unfinished().count() as u64;
     let times: Vec<SimTime> = log.txns.values().filter_map(LogRecord::settle_time).collect();

@@ -6,7 +6,10 @@ use super::Lang;
 use crate::lab::txn::scenarios::Named;
 
 table! {
-    Title => "Distributed transactions: TCC, Saga and 2PC", "分布式事务：TCC、Saga 与两阶段提交";
+    Title => "Distributed transactions: TCC, Saga, 2PC and messages", "分布式事务：TCC、Saga、两阶段提交与消息";
+    SubtitleMessages => "A cross-bank transfer moved by message: bank 1 debits A in its own local transaction, then a message (the local message table's relay, or RocketMQ's broker) makes bank 2 credit B: eventually consistent",
+                        "通过消息完成的跨行转账：银行 1 在自己的本地事务中扣减 A，然后一条消息（本地消息表的中继，或 RocketMQ 的 Broker）让银行 2 给 B 入账：最终一致";
+    LegendBroker => "RocketMQ broker (thick dashed green ring)", "RocketMQ Broker（绿色粗虚线环）";
     Subtitle => "A payment touches the order, account and stock services; the TX Manager runs Try on each, then Confirm on all or Cancel on all",
                 "一次支付涉及订单、账户、库存三个服务；事务管理器 TX Manager 先调用每个服务的 Try，再对全部调用 Confirm 或全部调用 Cancel";
     Scaled => "Scaled for the lesson: a fixed 10 ms network hop in the named scenarios, a 500 ms Try timeout instead of DTM's 3 s, phase-2 retries from 200 ms doubling up to 3.2 s.",
@@ -340,8 +343,8 @@ table! {
     CheckBacks => "Check-backs", "回查次数";
     Redelivered => "Sent again / redelivered", "重发 / 重新投递";
     DiscardedCount => "Discarded or dead-lettered", "丢弃或进入死信";
-    CrashNode => "Crash the {node}", "让{node}崩溃";
-    RestartNode => "Restart the {node}", "重启{node}";
+    CrashNode => "Crash: {node}", "让{node}崩溃";
+    RestartNode => "Restart: {node}", "重启{node}";
     CrashNodeTitle => "Kill this node now (what it wrote to disk survives); press again to restart it", "立即杀死该节点（写入磁盘的内容保留）；再按一次重启它";
     FailConsume => "Bank 2's listener fails once", "银行 2 的监听器失败一次";
     FailConsumeTitle => "The next delivery throws at the end of bank 2's listener, after its local transaction: RECONSUME_LATER (or no acknowledgement to the relay), so the message comes again",
@@ -594,6 +597,32 @@ mod tests {
         }
         for name in INVARIANTS.iter().chain([LIVENESS].iter()) {
             translated(name);
+        }
+        translated(Role::Broker.name());
+        translated(Role::Idle.name());
+        let message_tables = [
+            GuardTable::Outbox(vec![]),
+            GuardTable::TxRecords(vec![]),
+            GuardTable::Processed(vec![]),
+            GuardTable::NoProcessed,
+        ];
+        for table in message_tables {
+            translated(table.name());
+        }
+        use crate::txn::broker::MessageState;
+        let states = [
+            MessageState::Half,
+            MessageState::Committed,
+            MessageState::Consumed,
+            MessageState::RolledBack,
+            MessageState::Discarded,
+            MessageState::DeadLetter,
+        ];
+        for state in states {
+            translated(state.name());
+        }
+        for status in [crate::txn::db::OutboxStatus::Pending, crate::txn::db::OutboxStatus::Acked] {
+            translated(status.name());
         }
         let listed = [
             "begun",
