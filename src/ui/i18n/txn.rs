@@ -329,8 +329,8 @@ table! {
     RelayParams => "The relay polls the table every {relay} ms and sends rows it has not sent; the monitor looks every {monitor} ms and sends again a row left unacknowledged.",
                    "中继每 {relay} 毫秒轮询一次消息表，发送尚未发送的记录；监视器每 {monitor} 毫秒检查一次，重发迟迟未被确认的记录。";
     BrokerTitle => "RocketMQ broker: half messages and deliveries", "RocketMQ Broker：半事务消息与投递";
-    BrokerParams => "A half message older than transactionTimeout {timeout} s is checked back at the next scan (every transactionCheckInterval {interval} s), at most transactionCheckMax {max} times, then discarded.",
-                    "半事务消息存在超过 transactionTimeout {timeout} 秒后，在下一次扫描（每 transactionCheckInterval {interval} 秒一次）时回查，最多 transactionCheckMax {max} 次，之后丢弃。";
+    BrokerParams => "A half message older than transactionTimeout {timeout} ms is checked back at the next scan (every transactionCheckInterval {interval} ms), at most transactionCheckMax {max} times, then discarded.",
+                    "半事务消息存在超过 transactionTimeout {timeout} 毫秒后，在下一次扫描（每 transactionCheckInterval {interval} 毫秒一次）时回查，最多 transactionCheckMax {max} 次，之后丢弃。";
     BrokerDown => "down: its store is on disk; half messages wait until it restarts", "已宕机：存储在磁盘上；半事务消息等它重启";
     NoMessages => "No message yet: play, or start a transfer.", "还没有消息：播放，或发起一笔转账。";
     Amount => "amount", "金额";
@@ -350,10 +350,11 @@ table! {
     FailConsumeTitle => "The next delivery throws at the end of bank 2's listener, after its local transaction: RECONSUME_LATER (or no acknowledgement to the relay), so the message comes again",
                         "下一次投递时，银行 2 的监听器在本地事务之后抛出异常：回复 RECONSUME_LATER（或不向中继确认），于是消息会再来一次";
     Compare => "Compare the patterns", "比较各模式";
-    CompareHint => "The same workload (six transfers of 100 from two application nodes) under the same faults (bank 1 crashes for 1.5 s, 20 % of messages duplicated for 2 s), once with each pattern's protection and once without; the same seed for every run.",
-                   "同样的负载（两个应用节点发起六笔 100 的转账），同样的故障（银行 1 崩溃 1.5 秒，2 秒内 20% 的消息被复制），每种模式各运行一次有防护、一次无防护；所有运行使用同一个种子。";
+    CompareHint => "The same workload (six transfers of 100 from two application nodes) under the same faults (bank 1 crashes for 1.5 s, 20 % of messages duplicated for 2 s), once with each pattern's protection and once without; the same seed for every run. A request duplicated by the network begins a second transfer under every pattern; one sent to the crashed bank 1 is lost under the message patterns, which have no coordinator to retry it.",
+                   "同样的负载（两个应用节点发起六笔 100 的转账），同样的故障（银行 1 崩溃 1.5 秒，2 秒内 20% 的消息被复制），每种模式各运行一次有防护、一次无防护；所有运行使用同一个种子。被网络复制的请求在每种模式下都会发起第二笔转账；发往已崩溃的银行 1 的请求在消息类模式下会丢失，因为没有协调者去重试它。";
     CompareRun => "Run the comparison", "运行比较";
     ComparePattern => "pattern", "模式";
+    CompareCompleted => "transfers completed / begun", "完成 / 发起的转账";
     CompareMessages => "messages per transfer", "每笔转账的消息数";
     CompareConsistency => "time to consistency (mean / max)", "达到一致的时间（平均 / 最长）";
     CompareHeld => "resources held (peak)", "占用的资源（峰值）";
