@@ -329,7 +329,7 @@ async fn the_app_has_a_txn_tab() {
 async fn the_local_message_table_shows_its_rows_and_a_resend_without_a_processed_table_credits_twice() {
     let root = mount().await;
     choose(&root, "scenario", "local-message-happy-path").await;
-    assert_eq!(roles(&root), ["idle", "bank_1", "bank_2", "application"]);
+    assert_eq!(roles(&root), ["no_coordinator", "bank_1", "bank_2", "application"]);
     advance(&root, 4).await;
     assert_eq!(attr(&root, "[data-testid=\"relay\"]", "data-rows"), "3");
     assert_eq!(attr(&root, "[data-testid=\"relay\"]", "data-pending"), "0");
@@ -377,7 +377,7 @@ async fn the_broker_shows_half_messages_with_their_check_backs_and_discards_when
 async fn the_pattern_switch_offers_both_message_patterns_and_the_idempotency_switch() {
     let root = mount().await;
     choose(&root, "switch-pattern", "local_message").await;
-    assert_eq!(roles(&root), ["idle", "bank_1", "bank_2", "application"]);
+    assert_eq!(roles(&root), ["no_coordinator", "bank_1", "bank_2", "application"]);
     assert!(all(&root, "[data-testid=\"switch-protection\"]").is_empty());
     assert!(find(&root, "[data-testid=\"relay\"]").text_content().unwrap_or_default().contains("100"));
     let idempotent: HtmlInputElement = find(&root, "[data-testid=\"switch-idempotent\"]").dyn_into().unwrap();

@@ -29,7 +29,7 @@ pub enum Role {
     /// The RocketMQ broker (transactional messages, in the manager's place).
     Broker,
     /// The manager's place, unused by the local message table (no coordinator).
-    Idle,
+    NoCoordinator,
 }
 
 impl Role {
@@ -37,7 +37,7 @@ impl Role {
     pub fn of(config: &TxnConfig, id: NodeId) -> Role {
         match config.service_at(id) {
             _ if id == MANAGER && config.pattern == Pattern::TxMessage => Role::Broker,
-            _ if id == MANAGER && config.pattern == Pattern::LocalMessage => Role::Idle,
+            _ if id == MANAGER && config.pattern == Pattern::LocalMessage => Role::NoCoordinator,
             _ if id == MANAGER => Role::Manager,
             Some(service) => Role::Service(service),
             None => Role::Application,
@@ -55,7 +55,7 @@ impl Role {
             Role::Service(Service::Bank2) => "bank_2",
             Role::Application => "application",
             Role::Broker => "broker",
-            Role::Idle => "idle",
+            Role::NoCoordinator => "no_coordinator",
         }
     }
 }

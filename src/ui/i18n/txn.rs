@@ -301,7 +301,7 @@ table! {
     VDeadLetter => "message {gid} went to the dead-letter queue after {times} redeliveries: bank 1 was debited {amount}, bank 2 never credited",
                    "消息 {gid} 在重新投递 {times} 次后进入死信队列：银行 1 扣减了 {amount}，银行 2 从未入账";
     WBroker => "RocketMQ broker", "RocketMQ Broker";
-    WIdle => "not used by this pattern", "此模式不使用";
+    WIdle => "no coordinator (unused)", "无协调者（未使用）";
     WProducer => "producer", "生产者";
     WConsumer => "consumer", "消费者";
     WLocalCommitted => "local transaction committed", "本地事务已提交";
@@ -516,7 +516,7 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "Orders Match" => Key::InvOrders,
         "Liveness" => Key::InvLiveness,
         "broker" => Key::WBroker,
-        "idle" => Key::WIdle,
+        "no_coordinator" => Key::WIdle,
         "producer" => Key::WProducer,
         "consumer" => Key::WConsumer,
         "local_committed" => Key::WLocalCommitted,
@@ -600,7 +600,7 @@ mod tests {
             translated(name);
         }
         translated(Role::Broker.name());
-        translated(Role::Idle.name());
+        translated(Role::NoCoordinator.name());
         let message_tables = [
             GuardTable::Outbox(vec![]),
             GuardTable::TxRecords(vec![]),
