@@ -379,7 +379,12 @@ async fn the_pattern_switch_offers_both_message_patterns_and_the_idempotency_swi
     choose(&root, "switch-pattern", "local_message").await;
     assert_eq!(roles(&root), ["no_coordinator", "bank_1", "bank_2", "application"]);
     assert!(all(&root, "[data-testid=\"switch-protection\"]").is_empty());
-    assert!(find(&root, "[data-testid=\"relay\"]").text_content().unwrap_or_default().contains("100"));
+    assert!(find(&root, "[data-testid=\"relay\"]").text_content().unwrap_or_default().contains("every 100 ms"));
+    choose(&root, "switch-relay-interval", "500").await;
+    assert!(find(&root, "[data-testid=\"relay\"]").text_content().unwrap_or_default().contains("every 500 ms"));
+    choose(&root, "switch-retry-policy", "fixed").await;
+    let policy: HtmlSelectElement = find(&root, "[data-testid=\"switch-retry-policy\"]").dyn_into().unwrap();
+    assert_eq!(policy.value(), "fixed");
     let idempotent: HtmlInputElement = find(&root, "[data-testid=\"switch-idempotent\"]").dyn_into().unwrap();
     assert!(idempotent.checked());
     idempotent.set_checked(false);

@@ -107,6 +107,14 @@ table! {
     PatternMessageWhy => "The message patterns move the cross-bank transfer: bank 1 debits A in its own local transaction, and a message makes bank 2 credit B later (eventually consistent, nothing frozen).",
                          "消息类模式处理跨行转账：银行 1 在自己的本地事务中扣减 A，再由一条消息让银行 2 稍后给 B 入账（最终一致，不冻结任何资源）。";
     Idempotent => "Idempotent receiver", "幂等的接收方";
+    RelayInterval => "Relay interval", "中继轮询间隔";
+    RelayIntervalWhy => "How often bank 1's relay polls its message table for rows to send: a longer interval means a longer time to consistency.",
+                        "银行 1 的中继多久轮询一次消息表、寻找要发送的记录：间隔越长，达到一致的时间越长。";
+    RetryPolicy => "Monitor's retry policy", "监视器的重试策略";
+    RetryPolicyWhy => "How long the monitor waits for an acknowledgement before sending a row again: always 200 ms, or 200 ms doubling up to 3.2 s (fewer resends while bank 2 is down).",
+                      "监视器在重发一条记录之前等待确认多久：固定 200 毫秒，或从 200 毫秒起每次加倍、最多 3.2 秒（银行 2 宕机期间重发更少）。";
+    RetryFixed => "Fixed", "固定间隔";
+    RetryBackoff => "Exponential backoff", "指数退避";
     IdempotentWhy => "On, bank 2 writes each message's id in a processed-message table in the same local transaction as the credit, and skips a message it has seen; off, a message sent again (timed out, redelivered) is credited twice.",
                      "打开时，银行 2 在入账的同一个本地事务中把消息号写入已处理消息表，见过的消息直接跳过；关闭时，再次发送（超时重发、重新投递）的消息会入账两次。";
     Protection => "Branch protection", "分支防护";
