@@ -324,3 +324,96 @@ async fn the_app_has_a_txn_tab() {
     click(&root, "[data-testid=\"lab-network\"]").await;
     set_query("");
 }
+
+#[wasm_bindgen_test]
+async fn the_local_message_table_shows_its_rows_and_a_resend_without_a_processed_table_credits_twice() {
+    let root = mount().await;
+    choose(&root, "scenario", "local-message-happy-path").await;
+    assert_eq!(roles(&root), ["no_coordinator", "bank_1", "bank_2", "application"]);
+    advance(&root, 4).await;
+    assert_eq!(attr(&root, "[data-testid=\"relay\"]", "data-rows"), "3");
+    assert_eq!(attr(&root, "[data-testid=\"relay\"]", "data-pending"), "0");
+    let rows = all(&root, "[data-testid=\"outbox-row\"]");
+    assert!(rows.iter().all(|r| r.get_attribute("data-state").as_deref() == Some("acked")));
+    assert_eq!(attr(&root, "[data-service=\"bank_2\"] [data-testid=\"guard-table\"]", "data-table"), "processed");
+    assert_ne!(value(&root, "consistency-mean"), "–");
+
+    choose(&root, "scenario", "local-message-resend").await;
+    assert_eq!(attr(&root, "[data-service=\"bank_2\"] [data-testid=\"guard-table\"]", "data-table"), "no_processed");
+    advance_until_red(&root, 6).await;
+    assert_eq!(invariant_ok(&root, "Applied Once"), "false");
+
+    choose(&root, "scenario", "local-message-resend-idempotent").await;
+    advance(&root, 4).await;
+    assert_eq!(attr(&root, "[data-testid=\"invariants\"]", "data-state"), "green");
+    assert_ne!(value(&root, "duplicates-skipped"), "0");
+}
+
+#[wasm_bindgen_test]
+async fn the_broker_shows_half_messages_with_their_check_backs_and_discards_when_checks_run_out() {
+    let root = mount().await;
+    choose(&root, "scenario", "commit-lost").await;
+    assert_eq!(roles(&root), ["broker", "bank_1", "bank_2", "application"]);
+    advance(&root, 1).await;
+    // The Commit was lost: the message waits half, not deliverable, with no check yet.
+    let half = find(&root, "[data-testid=\"broker-message\"]");
+    assert_eq!(half.get_attribute("data-state").as_deref(), Some("half"));
+    assert_eq!(attr(&root, "[data-testid=\"broker\"]", "data-half"), "1");
+    advance(&root, 3).await;
+    let done = find(&root, "[data-testid=\"broker-message\"]");
+    assert_eq!(done.get_attribute("data-state").as_deref(), Some("consumed"));
+    assert_eq!(done.get_attribute("data-checks").as_deref(), Some("1"));
+    assert_eq!(value(&root, "check-backs"), "1");
+
+    choose(&root, "scenario", "checks-exhausted").await;
+    advance_until_red(&root, 9).await;
+    assert_eq!(invariant_ok(&root, "All Or Nothing"), "false");
+    let discarded = find(&root, "[data-testid=\"broker-message\"]");
+    assert_eq!(discarded.get_attribute("data-state").as_deref(), Some("discarded"));
+    assert_eq!(discarded.get_attribute("data-checks").as_deref(), Some("3"));
+}
+
+#[wasm_bindgen_test]
+async fn the_pattern_switch_offers_both_message_patterns_and_the_idempotency_switch() {
+    let root = mount().await;
+    choose(&root, "switch-pattern", "local_message").await;
+    assert_eq!(roles(&root), ["no_coordinator", "bank_1", "bank_2", "application"]);
+    assert!(all(&root, "[data-testid=\"switch-protection\"]").is_empty());
+    assert!(find(&root, "[data-testid=\"relay\"]").text_content().unwrap_or_default().contains("every 100 ms"));
+    choose(&root, "switch-relay-interval", "500").await;
+    assert!(find(&root, "[data-testid=\"relay\"]").text_content().unwrap_or_default().contains("every 500 ms"));
+    choose(&root, "switch-retry-policy", "fixed").await;
+    let policy: HtmlSelectElement = find(&root, "[data-testid=\"switch-retry-policy\"]").dyn_into().unwrap();
+    assert_eq!(policy.value(), "fixed");
+    let idempotent: HtmlInputElement = find(&root, "[data-testid=\"switch-idempotent\"]").dyn_into().unwrap();
+    assert!(idempotent.checked());
+    idempotent.set_checked(false);
+    fire(&idempotent, "Event", "change");
+    settle().await;
+    assert_eq!(attr(&root, "[data-service=\"bank_2\"] [data-testid=\"guard-table\"]", "data-table"), "no_processed");
+    // Bank 2's listener fails after crediting: no acknowledgement, the monitor sends the row again.
+    click(&root, "[data-testid=\"fail-consume\"]").await;
+    click(&root, "[data-testid=\"pay\"]").await;
+    advance_until_red(&root, 6).await;
+    assert_eq!(invariant_ok(&root, "Applied Once"), "false");
+    choose(&root, "switch-pattern", "tx_message").await;
+    assert_eq!(roles(&root), ["broker", "bank_1", "bank_2", "application"]);
+    assert!(find(&root, "[data-testid=\"broker\"]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("transactionCheckMax 15"));
+}
+
+#[wasm_bindgen_test]
+async fn the_comparison_runs_four_patterns_side_by_side() {
+    let root = mount().await;
+    assert!(all(&root, "[data-testid=\"compare-row\"]").is_empty());
+    click(&root, "[data-testid=\"compare-run\"]").await;
+    let rows = all(&root, "[data-testid=\"compare-row\"]");
+    let patterns: Vec<String> = rows.iter().map(|r| r.get_attribute("data-pattern").unwrap()).collect();
+    assert_eq!(patterns, ["Tcc", "Saga", "LocalMessage", "TxMessage"]);
+    for r in &rows {
+        assert_eq!(r.get_attribute("data-lost").as_deref(), Some("applied_twice"));
+        assert!(r.get_attribute("data-messages").unwrap().parse::<f64>().unwrap() > 4.0);
+    }
+}

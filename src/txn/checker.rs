@@ -119,6 +119,8 @@ pub struct TxnChecker {
     /// Each transaction's first local commit, and whether it has reached consistency.
     first_commit: GidMap<(SimTime, bool)>,
     consistency: Consistency,
+    /// The transactions read by the last catch-up (kept to spare an allocation per event).
+    read: Vec<Gid>,
 }
 
 fn db_of(world: &World<TxnNode>, id: NodeId) -> Option<&Db> {
@@ -177,9 +179,15 @@ impl TxnChecker {
 
     /// Whether every service agrees on `gid`: nothing frozen, and all final or none.
     fn agrees(&self, gid: Gid) -> bool {
-        let held: Vec<Option<Held>> = self.watched.iter().map(|w| w.branches.get(&gid).map(|b| b.0)).collect();
-        let finals = held.iter().filter(|h| **h == Some(Held::Final)).count();
-        !held.contains(&Some(Held::Frozen)) && (finals == 0 || finals == held.len())
+        let mut finals = 0;
+        for w in &self.watched {
+            match w.branches.get(&gid).map(|b| b.0) {
+                Some(Held::Frozen) => return false,
+                Some(Held::Final) => finals += 1,
+                _ => {}
+            }
+        }
+        finals == 0 || finals == self.watched.len()
     }
 
     /// A change of `gid` was read at `now`: date its first commit, and its consistency once reached.
@@ -208,7 +216,8 @@ impl TxnChecker {
         let services = world.config().services();
         self.watched.resize_with(services.len(), Watched::default);
         let mut found = None;
-        let mut read: Vec<Gid> = Vec::new();
+        let mut read = std::mem::take(&mut self.read);
+        read.clear();
         for (b, (w, service)) in self.watched.iter_mut().zip(services).enumerate() {
             let node = 1 + b as NodeId;
             let Some(db) = db_of(world, node) else { continue };
@@ -235,9 +244,10 @@ impl TxnChecker {
                 }
             }
         }
-        for gid in read {
+        for &gid in &read {
             self.note(gid, world.now());
         }
+        self.read = read;
         found
     }
 

@@ -87,8 +87,8 @@ impl Op {
             Op::Prepare => "XA PREPARE",
             Op::Commit => "XA COMMIT",
             Op::Rollback => "XA ROLLBACK",
-            Op::Debit => "local transaction",
-            Op::Credit => "consume",
+            Op::Debit => "Debit",
+            Op::Credit => "Credit",
         }
     }
 }

@@ -315,3 +315,12 @@ fn fuzz_finds_the_double_credit_without_idempotency() {
         assert!(matches!(&found, FuzzFailure::Violation(v) if v.code == "applied_twice"), "{pattern:?}: {found}");
     }
 }
+
+#[test]
+fn a_repeated_send_ok_after_a_repeated_begin_debits_once_per_half_message() {
+    // Found by `distlab-sim fuzz --lab txn` (seed 5675): the application's Begin is delivered
+    // twice, far apart, so the request waits again when the first half message's SEND_OK comes a
+    // second time; that SEND_OK must not debit its message again.
+    let config = fuzz_config(Pattern::TxMessage, Protection::Barrier, true);
+    assert_eq!(fuzz_one(&config, 5675), None);
+}

@@ -21,7 +21,12 @@ impl Participant {
     }
 
     /// The half message is stored (SEND_OK): run the local transaction and send its outcome.
+    /// A repeated SEND_OK of a message already executed is ignored, even when the application's
+    /// request came again (a duplicated Begin is a new half message, with its own id).
     pub fn execute_local_transaction(&mut self, broker: NodeId, request: Request, gid: Gid, ctx: &mut Ctx<TxnNode>) {
+        if self.db.records.contains_key(&gid) {
+            return;
+        }
         let Some(amount) = self.messaging.awaiting.remove(&request) else { return };
         ctx.cancel_timer(TxnTimer::Producer(ProducerTimer::SendTimeout(request)));
         let committed = self.db.holding.available >= amount;

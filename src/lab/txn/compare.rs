@@ -29,6 +29,10 @@ const SAMPLE: SimTime = ms(10);
 pub struct Compared {
     /// The pattern.
     pub pattern: Pattern,
+    /// Transfers begun (a global transaction, a message row, a half message) with the protection on.
+    pub started: u64,
+    /// Of those, transfers that reached bank 2 (confirmed, acknowledged, consumed).
+    pub completed: u64,
     /// Messages sent per transfer begun, in tenths (the application's request and answer included).
     pub messages_x10: u64,
     /// Time to consistency with the protection on.
@@ -84,6 +88,8 @@ pub fn scenario(pattern: Pattern, protected: bool) -> ScenarioOf<TxnNode> {
 
 /// What one run measured.
 struct Measured {
+    started: u64,
+    completed: u64,
     messages_x10: u64,
     consistency: Consistency,
     peak_frozen: i64,
@@ -125,9 +131,11 @@ fn measure(pattern: Pattern, protected: bool) -> Measured {
             peak_waiting = peak_waiting.max(waiting(run));
         }
     });
-    let started = crate::txn::checker::counters(run.world()).started.max(1);
+    let totals = crate::txn::checker::counters(run.world());
     Measured {
-        messages_x10: run.world().stats().sent * 10 / started,
+        started: totals.started,
+        completed: totals.confirmed,
+        messages_x10: run.world().stats().sent * 10 / totals.started.max(1),
         consistency: run.checker().consistency(),
         peak_frozen,
         peak_waiting,
@@ -144,6 +152,8 @@ pub fn compare() -> Vec<Compared> {
             let off = measure(pattern, false);
             Compared {
                 pattern,
+                started: on.started,
+                completed: on.completed,
                 messages_x10: on.messages_x10,
                 consistency: on.consistency,
                 peak_frozen: on.peak_frozen,

@@ -1,8 +1,9 @@
 //! The transactions lab's fuzz schedule: the protected configurations in turn by seed (TCC with
 //! DTM's barrier, TCC with Seata's fence, Saga with the barrier, XA; TCC's Trys in parallel on
 //! even rounds, in turn on odd ones) under the engine's random faults for 5 s, then healed: nothing
-//! may be found, and every transaction must end within 30 s (Liveness). Each variant is an
-//! unprotected configuration the same faults must expose.
+//! may be found, and every transaction must end within 30 s (Liveness); then the local message
+//! table and transactional messages with an idempotent receiver (RocketMQ's times scaled). Each
+//! variant is an unprotected configuration the same faults must expose.
 
 use super::LAB;
 use crate::lab::fuzz::{FuzzOptions, FuzzOutcome, FuzzSchedule};
@@ -29,15 +30,23 @@ pub enum Variant {
     /// Saga steps with a status row only: a forward step arriving after its compensation still
     /// runs (an order nobody paid for).
     SagaStatusRowOnly,
+    /// The local message table with a receiver that keeps no processed-message table: a row the
+    /// monitor sends again (or the network repeats) is credited twice.
+    LocalMessageNotIdempotent,
+    /// Transactional messages with a consumer that is not idempotent: a redelivered (or repeated)
+    /// message is credited twice.
+    TxMessageNotIdempotent,
 }
 
 impl Variant {
     /// Every variant, in the order `--bug` lists them.
-    pub const ALL: [Variant; 4] = [
+    pub const ALL: [Variant; 6] = [
         Variant::TccWithoutProtection,
         Variant::TccStatusRowOnly,
         Variant::SagaWithoutBarrier,
         Variant::SagaStatusRowOnly,
+        Variant::LocalMessageNotIdempotent,
+        Variant::TxMessageNotIdempotent,
     ];
 
     /// The name `--bug` takes.
@@ -47,6 +56,8 @@ impl Variant {
             Variant::TccStatusRowOnly => "tcc_status_row_only",
             Variant::SagaWithoutBarrier => "saga_without_barrier",
             Variant::SagaStatusRowOnly => "saga_status_row_only",
+            Variant::LocalMessageNotIdempotent => "local_message_not_idempotent",
+            Variant::TxMessageNotIdempotent => "tx_message_not_idempotent",
         }
     }
 
@@ -62,8 +73,14 @@ impl Variant {
             Variant::TccStatusRowOnly => fuzz_config(Pattern::Tcc, Protection::TryRecord, true),
             Variant::SagaWithoutBarrier => fuzz_config(Pattern::Saga, Protection::None, true),
             Variant::SagaStatusRowOnly => fuzz_config(Pattern::Saga, Protection::TryRecord, true),
+            Variant::LocalMessageNotIdempotent => not_idempotent(Pattern::LocalMessage),
+            Variant::TxMessageNotIdempotent => not_idempotent(Pattern::TxMessage),
         }
     }
+}
+
+fn not_idempotent(pattern: Pattern) -> TxnConfig {
+    TxnConfig { idempotent: false, ..fuzz_config(pattern, Protection::Barrier, true) }
 }
 
 fn variants() -> Vec<&'static str> {
@@ -71,11 +88,13 @@ fn variants() -> Vec<&'static str> {
 }
 
 /// The protected configurations, taken in turn by seed.
-const SAFE: [(Pattern, Protection); 4] = [
+const SAFE: [(Pattern, Protection); 6] = [
     (Pattern::Tcc, Protection::Barrier),
     (Pattern::Tcc, Protection::Fence),
     (Pattern::Saga, Protection::Barrier),
     (Pattern::Xa, Protection::None),
+    (Pattern::LocalMessage, Protection::Barrier),
+    (Pattern::TxMessage, Protection::Barrier),
 ];
 
 /// The configuration of `seed`: a protected one in turn (TCC's Trys in parallel on even rounds),
@@ -130,12 +149,14 @@ mod tests {
     }
 
     /// Each variant, the smallest seed that catches it (a full sweep from 0), and what it breaks.
-    const CAUGHT: [(&str, u64, &str); 4] = [
+    const CAUGHT: [(&str, u64, &str); 6] = [
         ("tcc_without_protection", 0, "Money Conserved"),
         ("tcc_status_row_only", 10, "All Or Nothing"),
         ("saga_without_barrier", 0, "Stock Conserved"),
         // The forward step must be delayed past its compensation: rare under random faults.
         ("saga_status_row_only", 1894, "Orders Match"),
+        ("local_message_not_idempotent", 1, "Applied Once"),
+        ("tx_message_not_idempotent", 7, "Applied Once"),
     ];
 
     #[test]

@@ -362,11 +362,6 @@ impl Named {
             }
         }
     }
-
-    /// Whether the scenario runs a message pattern (whose broker times are scaled).
-    pub fn by_message(self) -> bool {
-        self.scenario().config.pattern.by_message()
-    }
 }
 
 /// The transfer's application node.

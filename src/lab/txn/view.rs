@@ -29,7 +29,7 @@ pub enum Role {
     /// The RocketMQ broker (transactional messages, in the manager's place).
     Broker,
     /// The manager's place, unused by the local message table (no coordinator).
-    Idle,
+    NoCoordinator,
 }
 
 impl Role {
@@ -37,7 +37,7 @@ impl Role {
     pub fn of(config: &TxnConfig, id: NodeId) -> Role {
         match config.service_at(id) {
             _ if id == MANAGER && config.pattern == Pattern::TxMessage => Role::Broker,
-            _ if id == MANAGER && config.pattern == Pattern::LocalMessage => Role::Idle,
+            _ if id == MANAGER && config.pattern == Pattern::LocalMessage => Role::NoCoordinator,
             _ if id == MANAGER => Role::Manager,
             Some(service) => Role::Service(service),
             None => Role::Application,
@@ -55,7 +55,7 @@ impl Role {
             Role::Service(Service::Bank2) => "bank_2",
             Role::Application => "application",
             Role::Broker => "broker",
-            Role::Idle => "idle",
+            Role::NoCoordinator => "no_coordinator",
         }
     }
 }
@@ -540,6 +540,14 @@ pub fn apps(world: &World<TxnNode>) -> Vec<AppRow> {
 /// The run's counters: the disks' totals, transactions in progress, and the time to settle.
 pub fn counters(world: &World<TxnNode>) -> Counters {
     let mut c = Counters { totals: totals(world), ..Counters::default() };
+    if world.config().pattern == Pattern::TxMessage {
+        c.in_progress = world.node(BROKER).and_then(|n| n.durable).map_or(0, |d| d.broker.open().count() as u64);
+        return c;
+    }
+    if let Some(r) = relay_view(world) {
+        c.in_progress = r.pending;
+        return c;
+    }
     let Some(log) = log_of(world) else { return c };
     c.in_progress = log.unfinished().count() as u64;
     let times: Vec<SimTime> = log.txns.values().filter_map(LogRecord::settle_time).collect();

@@ -6,7 +6,10 @@ use super::Lang;
 use crate::lab::txn::scenarios::Named;
 
 table! {
-    Title => "Distributed transactions: TCC, Saga and 2PC", "分布式事务：TCC、Saga 与两阶段提交";
+    Title => "Distributed transactions: TCC, Saga, 2PC and messages", "分布式事务：TCC、Saga、两阶段提交与消息";
+    SubtitleMessages => "A cross-bank transfer moved by message: bank 1 debits A in its own local transaction, then a message (the local message table's relay, or RocketMQ's broker) makes bank 2 credit B: eventually consistent",
+                        "通过消息完成的跨行转账：银行 1 在自己的本地事务中扣减 A，然后一条消息（本地消息表的中继，或 RocketMQ 的 Broker）让银行 2 给 B 入账：最终一致";
+    LegendBroker => "RocketMQ broker (thick dashed green ring)", "RocketMQ Broker（绿色粗虚线环）";
     Subtitle => "A payment touches the order, account and stock services; the TX Manager runs Try on each, then Confirm on all or Cancel on all",
                 "一次支付涉及订单、账户、库存三个服务；事务管理器 TX Manager 先调用每个服务的 Try，再对全部调用 Confirm 或全部调用 Cancel";
     Scaled => "Scaled for the lesson: a fixed 10 ms network hop in the named scenarios, a 500 ms Try timeout instead of DTM's 3 s, phase-2 retries from 200 ms doubling up to 3.2 s.",
@@ -104,6 +107,14 @@ table! {
     PatternMessageWhy => "The message patterns move the cross-bank transfer: bank 1 debits A in its own local transaction, and a message makes bank 2 credit B later (eventually consistent, nothing frozen).",
                          "消息类模式处理跨行转账：银行 1 在自己的本地事务中扣减 A，再由一条消息让银行 2 稍后给 B 入账（最终一致，不冻结任何资源）。";
     Idempotent => "Idempotent receiver", "幂等的接收方";
+    RelayInterval => "Relay interval", "中继轮询间隔";
+    RelayIntervalWhy => "How often bank 1's relay polls its message table for rows to send: a longer interval means a longer time to consistency.",
+                        "银行 1 的中继多久轮询一次消息表、寻找要发送的记录：间隔越长，达到一致的时间越长。";
+    RetryPolicy => "Monitor's retry policy", "监视器的重试策略";
+    RetryPolicyWhy => "How long the monitor waits for an acknowledgement before sending a row again: always 200 ms, or 200 ms doubling up to 3.2 s (fewer resends while bank 2 is down).",
+                      "监视器在重发一条记录之前等待确认多久：固定 200 毫秒，或从 200 毫秒起每次加倍、最多 3.2 秒（银行 2 宕机期间重发更少）。";
+    RetryFixed => "Fixed", "固定间隔";
+    RetryBackoff => "Exponential backoff", "指数退避";
     IdempotentWhy => "On, bank 2 writes each message's id in a processed-message table in the same local transaction as the credit, and skips a message it has seen; off, a message sent again (timed out, redelivered) is credited twice.",
                      "打开时，银行 2 在入账的同一个本地事务中把消息号写入已处理消息表，见过的消息直接跳过；关闭时，再次发送（超时重发、重新投递）的消息会入账两次。";
     Protection => "Branch protection", "分支防护";
@@ -298,7 +309,7 @@ table! {
     VDeadLetter => "message {gid} went to the dead-letter queue after {times} redeliveries: bank 1 was debited {amount}, bank 2 never credited",
                    "消息 {gid} 在重新投递 {times} 次后进入死信队列：银行 1 扣减了 {amount}，银行 2 从未入账";
     WBroker => "RocketMQ broker", "RocketMQ Broker";
-    WIdle => "not used by this pattern", "此模式不使用";
+    WIdle => "no coordinator (unused)", "无协调者（未使用）";
     WProducer => "producer", "生产者";
     WConsumer => "consumer", "消费者";
     WLocalCommitted => "local transaction committed", "本地事务已提交";
@@ -326,8 +337,8 @@ table! {
     RelayParams => "The relay polls the table every {relay} ms and sends rows it has not sent; the monitor looks every {monitor} ms and sends again a row left unacknowledged.",
                    "中继每 {relay} 毫秒轮询一次消息表，发送尚未发送的记录；监视器每 {monitor} 毫秒检查一次，重发迟迟未被确认的记录。";
     BrokerTitle => "RocketMQ broker: half messages and deliveries", "RocketMQ Broker：半事务消息与投递";
-    BrokerParams => "A half message older than transactionTimeout {timeout} s is checked back at the next scan (every transactionCheckInterval {interval} s), at most transactionCheckMax {max} times, then discarded.",
-                    "半事务消息存在超过 transactionTimeout {timeout} 秒后，在下一次扫描（每 transactionCheckInterval {interval} 秒一次）时回查，最多 transactionCheckMax {max} 次，之后丢弃。";
+    BrokerParams => "A half message older than transactionTimeout {timeout} ms is checked back at the next scan (every transactionCheckInterval {interval} ms), at most transactionCheckMax {max} times, then discarded.",
+                    "半事务消息存在超过 transactionTimeout {timeout} 毫秒后，在下一次扫描（每 transactionCheckInterval {interval} 毫秒一次）时回查，最多 transactionCheckMax {max} 次，之后丢弃。";
     BrokerDown => "down: its store is on disk; half messages wait until it restarts", "已宕机：存储在磁盘上；半事务消息等它重启";
     NoMessages => "No message yet: play, or start a transfer.", "还没有消息：播放，或发起一笔转账。";
     Amount => "amount", "金额";
@@ -340,17 +351,18 @@ table! {
     CheckBacks => "Check-backs", "回查次数";
     Redelivered => "Sent again / redelivered", "重发 / 重新投递";
     DiscardedCount => "Discarded or dead-lettered", "丢弃或进入死信";
-    CrashNode => "Crash the {node}", "让{node}崩溃";
-    RestartNode => "Restart the {node}", "重启{node}";
+    CrashNode => "Crash: {node}", "让{node}崩溃";
+    RestartNode => "Restart: {node}", "重启{node}";
     CrashNodeTitle => "Kill this node now (what it wrote to disk survives); press again to restart it", "立即杀死该节点（写入磁盘的内容保留）；再按一次重启它";
     FailConsume => "Bank 2's listener fails once", "银行 2 的监听器失败一次";
     FailConsumeTitle => "The next delivery throws at the end of bank 2's listener, after its local transaction: RECONSUME_LATER (or no acknowledgement to the relay), so the message comes again",
                         "下一次投递时，银行 2 的监听器在本地事务之后抛出异常：回复 RECONSUME_LATER（或不向中继确认），于是消息会再来一次";
     Compare => "Compare the patterns", "比较各模式";
-    CompareHint => "The same workload (six transfers of 100 from two application nodes) under the same faults (bank 1 crashes for 1.5 s, 20 % of messages duplicated for 2 s), once with each pattern's protection and once without; the same seed for every run.",
-                   "同样的负载（两个应用节点发起六笔 100 的转账），同样的故障（银行 1 崩溃 1.5 秒，2 秒内 20% 的消息被复制），每种模式各运行一次有防护、一次无防护；所有运行使用同一个种子。";
+    CompareHint => "The same workload (six transfers of 100 from two application nodes) under the same faults (bank 1 crashes for 1.5 s, 20 % of messages duplicated for 2 s), once with each pattern's protection and once without; the same seed for every run. A request duplicated by the network begins a second transfer under every pattern; one sent to the crashed bank 1 is lost under the message patterns, which have no coordinator to retry it.",
+                   "同样的负载（两个应用节点发起六笔 100 的转账），同样的故障（银行 1 崩溃 1.5 秒，2 秒内 20% 的消息被复制），每种模式各运行一次有防护、一次无防护；所有运行使用同一个种子。被网络复制的请求在每种模式下都会发起第二笔转账；发往已崩溃的银行 1 的请求在消息类模式下会丢失，因为没有协调者去重试它。";
     CompareRun => "Run the comparison", "运行比较";
     ComparePattern => "pattern", "模式";
+    CompareCompleted => "transfers completed / begun", "完成 / 发起的转账";
     CompareMessages => "messages per transfer", "每笔转账的消息数";
     CompareConsistency => "time to consistency (mean / max)", "达到一致的时间（平均 / 最长）";
     CompareHeld => "resources held (peak)", "占用的资源（峰值）";
@@ -512,7 +524,7 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "Orders Match" => Key::InvOrders,
         "Liveness" => Key::InvLiveness,
         "broker" => Key::WBroker,
-        "idle" => Key::WIdle,
+        "no_coordinator" => Key::WIdle,
         "producer" => Key::WProducer,
         "consumer" => Key::WConsumer,
         "local_committed" => Key::WLocalCommitted,
@@ -594,6 +606,32 @@ mod tests {
         }
         for name in INVARIANTS.iter().chain([LIVENESS].iter()) {
             translated(name);
+        }
+        translated(Role::Broker.name());
+        translated(Role::NoCoordinator.name());
+        let message_tables = [
+            GuardTable::Outbox(vec![]),
+            GuardTable::TxRecords(vec![]),
+            GuardTable::Processed(vec![]),
+            GuardTable::NoProcessed,
+        ];
+        for table in message_tables {
+            translated(table.name());
+        }
+        use crate::txn::broker::MessageState;
+        let states = [
+            MessageState::Half,
+            MessageState::Committed,
+            MessageState::Consumed,
+            MessageState::RolledBack,
+            MessageState::Discarded,
+            MessageState::DeadLetter,
+        ];
+        for state in states {
+            translated(state.name());
+        }
+        for status in [crate::txn::db::OutboxStatus::Pending, crate::txn::db::OutboxStatus::Acked] {
+            translated(status.name());
         }
         let listed = [
             "begun",

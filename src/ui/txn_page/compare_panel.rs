@@ -31,6 +31,7 @@ pub fn ComparePanel() -> Html {
                 <table class="tx-log compare">
                     <thead><tr>
                         <th>{ t(lang, Key::ComparePattern) }</th>
+                        <th>{ t(lang, Key::CompareCompleted) }</th>
                         <th>{ t(lang, Key::CompareMessages) }</th>
                         <th>{ t(lang, Key::CompareConsistency) }</th>
                         <th>{ t(lang, Key::CompareHeld) }</th>
@@ -68,6 +69,7 @@ fn row(lang: Lang, r: &Compared) -> Html {
             data-messages={format!("{}.{}", r.messages_x10 / 10, r.messages_x10 % 10)}
             data-lost={r.unprotected.map_or("", |v| v.1)}>
             <td>{ t(lang, pattern_name(r.pattern)) }</td>
+            <td class="num">{ format!("{} / {}", r.completed, r.started) }</td>
             <td class="num">{ format!("{}.{}", r.messages_x10 / 10, r.messages_x10 % 10) }</td>
             <td class="num">{ consistency }</td>
             <td>{ held }</td>

@@ -46,17 +46,17 @@ pub fn CountersPanel(props: &CountersPanelProps) -> Html {
                 { stat("confirmed", Key::Confirmed, n.confirmed.to_string(), None) }
                 { stat("cancelled", Key::Cancelled, n.cancelled.to_string(), None) }
                 { stat("in-progress", Key::InProgress, c.in_progress.to_string(), None) }
-                { stat("retries", Key::Retries, n.retries.to_string(), None) }
-                { stat("empty-rollbacks-caught", Key::EmptyCaught, n.empty_rollbacks_caught.to_string(), caught(n.empty_rollbacks_caught)) }
-                { stat("hangings-caught", Key::HangingCaught, n.hangings_caught.to_string(), caught(n.hangings_caught)) }
                 { stat("duplicates-skipped", Key::DupSkipped, n.duplicates_skipped.to_string(), caught(n.duplicates_skipped)) }
-                { stat("dirty-reads", Key::DirtyReads, n.dirty_reads.to_string(), (n.dirty_reads > 0).then_some("bad")) }
-                { stat("blocked", Key::Blocked, n.blocked.to_string(), None) }
                 if by_message {
                     { stat("check-backs", Key::CheckBacks, n.check_backs.to_string(), None) }
                     { stat("redelivered", Key::Redelivered, n.redelivered.to_string(), None) }
                     { stat("discarded", Key::DiscardedCount, n.discarded.to_string(), (n.discarded > 0).then_some("bad")) }
                 } else {
+                    { stat("retries", Key::Retries, n.retries.to_string(), None) }
+                    { stat("empty-rollbacks-caught", Key::EmptyCaught, n.empty_rollbacks_caught.to_string(), caught(n.empty_rollbacks_caught)) }
+                    { stat("hangings-caught", Key::HangingCaught, n.hangings_caught.to_string(), caught(n.hangings_caught)) }
+                    { stat("dirty-reads", Key::DirtyReads, n.dirty_reads.to_string(), (n.dirty_reads > 0).then_some("bad")) }
+                    { stat("blocked", Key::Blocked, n.blocked.to_string(), None) }
                     { stat("settle-mean", Key::SettleMean, time(c.settle_mean), None) }
                     { stat("settle-max", Key::SettleMax, time(c.settle_max), None) }
                 }

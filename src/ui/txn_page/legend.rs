@@ -1,5 +1,5 @@
-//! The transactions legend: the three roles drawn distinctly (the TX Manager, the services, the
-//! application), paused and flagged nodes, and the frozen part of a holding.
+//! The transactions legend: the roles drawn distinctly (the TX Manager, the broker, the services,
+//! the application), paused and flagged nodes, and the frozen part of a holding.
 
 use yew::prelude::*;
 
@@ -22,6 +22,7 @@ pub fn TxnLegend() -> Html {
     html! {
         <ul class="legend txn-legend" data-testid="txn-legend">
             { item("node role-tx_manager", "manager", disc(), Key::LegendManager) }
+            { item("node role-broker", "broker", disc(), Key::LegendBroker) }
             { item("node role-account_service", "service", disc(), Key::LegendService) }
             { item("node role-application", "application", disc(), Key::LegendApp) }
             { item("node state-paused", "paused", disc(), Key::LegendPaused) }

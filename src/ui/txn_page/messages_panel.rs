@@ -13,7 +13,6 @@ use crate::lab::txn::view::{AppRow, BrokerView, RelayView};
 use crate::sim::NodeStatus;
 use crate::ui::i18n::txn::{t, txn_word, Key};
 use crate::ui::i18n::{fill, status_name, use_lang, Lang};
-use crate::ui::shell::format;
 
 /// Properties of [`MessagesPanel`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +30,7 @@ pub struct MessagesPanelProps {
 pub fn MessagesPanel(props: &MessagesPanelProps) -> Html {
     let lang = use_lang();
     html! {
-        <section class="panel txn-messages" data-testid="messages">
+        <section class="panel txn-manager txn-messages" data-testid="messages">
             if let Some(relay) = &props.relay { { relay_table(lang, relay) } }
             if let Some(broker) = &props.broker { { broker_table(lang, broker) } }
             { apps_list(lang, &props.apps) }
@@ -51,7 +50,7 @@ fn heading(lang: Lang, title: Key, status: NodeStatus) -> Html {
 fn relay_table(lang: Lang, r: &RelayView) -> Html {
     let params = fill(
         t(lang, Key::RelayParams),
-        &[("relay", &format::millis(r.relay_interval)), ("monitor", &format::millis(r.monitor_interval))],
+        &[("relay", &(r.relay_interval / 1000).to_string()), ("monitor", &(r.monitor_interval / 1000).to_string())],
     );
     html! {
         <div class="relay" data-testid="relay" data-rows={r.total.to_string()} data-pending={r.pending.to_string()}>
@@ -88,8 +87,8 @@ fn broker_table(lang: Lang, b: &BrokerView) -> Html {
     let params = fill(
         t(lang, Key::BrokerParams),
         &[
-            ("timeout", &format::seconds(lang, b.timeout)),
-            ("interval", &format::seconds(lang, b.interval)),
+            ("timeout", &(b.timeout / 1000).to_string()),
+            ("interval", &(b.interval / 1000).to_string()),
             ("max", &b.check_max.to_string()),
         ],
     );

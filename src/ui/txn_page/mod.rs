@@ -131,7 +131,8 @@ pub fn TxnPage() -> Html {
     };
 
     let head = html! {
-        <LabHead title={t(lang, Key::Title)} subtitle={t(lang, Key::Subtitle)}>
+        <LabHead title={t(lang, Key::Title)}
+                 subtitle={t(lang, if frame.config.pattern.by_message() { Key::SubtitleMessages } else { Key::Subtitle })}>
             { keys.button }
             <ScenarioPicker<Named> current={choice.current} on_choose={choice.on_choose.clone()}
                                    default_label={t(lang, Key::Default)} />

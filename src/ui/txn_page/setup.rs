@@ -2,9 +2,10 @@
 
 use crate::lab::txn::scenarios::Named;
 use crate::lab::txn::{TxnScenario, TxnTimeline, LAB};
+use crate::sim::{ms, SimTime};
 use crate::sim::{Retention, ScenarioError};
 use crate::txn::guard::Protection;
-use crate::txn::{Pattern, TxnConfig, Workload};
+use crate::txn::{Pattern, RetryPolicy, TxnConfig, Workload};
 
 /// Default speed: a tenth of real time, so a 10 ms hop lasts 100 ms on screen.
 pub const DEFAULT_SPEED: f64 = 0.1;
@@ -19,6 +20,10 @@ pub const PATTERNS: [Pattern; 5] =
 /// The protections offered.
 pub const PROTECTIONS: [Protection; 4] =
     [Protection::None, Protection::TryRecord, Protection::Barrier, Protection::Fence];
+/// The local message table's relay intervals offered.
+pub const RELAY_INTERVALS: [SimTime; 4] = [ms(50), ms(100), ms(500), ms(1000)];
+/// The monitor's retry policies offered.
+pub const RETRY_POLICIES: [RetryPolicy; 2] = [RetryPolicy::Fixed, RetryPolicy::Backoff];
 /// The workloads offered.
 pub const WORKLOADS: [Workload; 2] = [Workload::Payment, Workload::Transfer];
 
@@ -55,6 +60,10 @@ pub enum Switch {
     Workload(Workload),
     /// The message patterns' receiver keeps a processed-message table (idempotent) or not.
     Idempotent,
+    /// The local message table's relay polls at this interval.
+    RelayInterval(SimTime),
+    /// The local message table's monitor waits by this policy.
+    RetryPolicy(RetryPolicy),
 }
 
 /// Whether `switch` is on in `config`.
@@ -65,6 +74,8 @@ pub fn is_on(config: &TxnConfig, switch: Switch) -> bool {
         Switch::ParallelTry => config.parallel_try,
         Switch::Workload(w) => config.workload == w,
         Switch::Idempotent => config.idempotent,
+        Switch::RelayInterval(t) => config.relay_interval == t,
+        Switch::RetryPolicy(p) => config.retry_policy == p,
     }
 }
 
@@ -77,6 +88,7 @@ pub fn applies(config: &TxnConfig, switch: Switch) -> bool {
         Switch::ParallelTry => config.pattern == Pattern::Tcc,
         Switch::Workload(_) => !by_message,
         Switch::Idempotent => by_message,
+        Switch::RelayInterval(_) | Switch::RetryPolicy(_) => config.pattern == Pattern::LocalMessage,
         Switch::Pattern(_) => true,
     }
 }
@@ -94,6 +106,8 @@ pub fn switched(mut config: TxnConfig, switch: Switch) -> TxnConfig {
         Switch::ParallelTry => config.parallel_try = !config.parallel_try,
         Switch::Workload(w) => config.workload = w,
         Switch::Idempotent => config.idempotent = !config.idempotent,
+        Switch::RelayInterval(t) => config.relay_interval = t,
+        Switch::RetryPolicy(p) => config.retry_policy = p,
     }
     config
 }
@@ -109,7 +123,7 @@ mod tests {
                 let base =
                     switched(switched(TxnConfig::default(), Switch::Workload(workload)), Switch::Pattern(pattern));
                 assert!(is_on(&base, Switch::Pattern(pattern)));
-                let others = [Switch::ParallelTry, Switch::Idempotent];
+                let others = [Switch::ParallelTry, Switch::Idempotent, Switch::RetryPolicy(RetryPolicy::Fixed)];
                 for switch in PROTECTIONS.map(Switch::Protection).into_iter().chain(others) {
                     let config = switched(base.clone(), switch);
                     assert!(fresh(config).is_ok(), "{workload:?} {pattern:?} {switch:?}");

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::setup::{applies, is_on, Switch, PATTERNS, PROTECTIONS, WORKLOADS};
+use super::setup::{applies, is_on, Switch, PATTERNS, PROTECTIONS, RELAY_INTERVALS, RETRY_POLICIES, WORKLOADS};
 use crate::txn::guard::Protection;
-use crate::txn::{Pattern, TxnConfig, Workload};
+use crate::txn::{Pattern, RetryPolicy, TxnConfig, Workload};
 use crate::ui::i18n::txn::{t, Key};
 use crate::ui::i18n::use_lang;
 
@@ -50,6 +50,16 @@ fn protection_text(p: Protection) -> (&'static str, Key, Key) {
     }
 }
 
+/// The select value of a relay interval.
+fn relay_id(t: crate::sim::SimTime) -> &'static str {
+    match t / 1000 {
+        50 => "50",
+        100 => "100",
+        500 => "500",
+        _ => "1000",
+    }
+}
+
 fn workload_name(w: Workload) -> Key {
     match w {
         Workload::Payment => Key::WorkloadPayment,
@@ -89,6 +99,33 @@ pub fn SwitchesPanel(props: &SwitchesPanelProps) -> Html {
         PROTECTIONS.iter().map(|&p| (Switch::Protection(p), protection_text(p).0, protection_text(p).1)).collect();
     let on_parallel = props.on_switch.reform(|_: Event| Switch::ParallelTry);
     let on_idempotent = props.on_switch.reform(|_: Event| Switch::Idempotent);
+    let intervals: Vec<(Switch, &'static str, String)> =
+        RELAY_INTERVALS.iter().map(|&t| (Switch::RelayInterval(t), relay_id(t), format!("{} ms", t / 1000))).collect();
+    let policies = RETRY_POLICIES
+        .iter()
+        .map(|&p| match p {
+            RetryPolicy::Fixed => (Switch::RetryPolicy(p), "fixed", Key::RetryFixed),
+            RetryPolicy::Backoff => (Switch::RetryPolicy(p), "backoff", Key::RetryBackoff),
+        })
+        .collect();
+    let relay_select = {
+        let onchange = {
+            let (intervals, on_switch) = (intervals.clone(), props.on_switch.clone());
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                if let Some((switch, _, _)) = intervals.iter().find(|(_, id, _)| *id == select.value()) {
+                    on_switch.emit(*switch);
+                }
+            })
+        };
+        html! {
+            <select data-testid="switch-relay-interval" {onchange}>
+                { for intervals.iter().map(|(switch, id, label)| html! {
+                    <option value={*id} selected={is_on(config, *switch)}>{ label.clone() }</option>
+                }) }
+            </select>
+        }
+    };
     html! {
         <section class="panel txn-switches" data-testid="switches">
             <h2>{ t(lang, Key::Switches) }</h2>
@@ -132,6 +169,16 @@ pub fn SwitchesPanel(props: &SwitchesPanelProps) -> Html {
                             <span class="name">{ t(lang, Key::Idempotent) }</span>
                         </label>
                         <p class="why">{ t(lang, Key::IdempotentWhy) }</p>
+                    </li>
+                }
+                if applies(config, Switch::RetryPolicy(RetryPolicy::Fixed)) {
+                    <li class="switch" data-switch="relay-interval">
+                        <label><span class="name">{ t(lang, Key::RelayInterval) }</span>{ relay_select }</label>
+                        <p class="why">{ t(lang, Key::RelayIntervalWhy) }</p>
+                    </li>
+                    <li class="switch" data-switch="retry-policy">
+                        <label><span class="name">{ t(lang, Key::RetryPolicy) }</span>{ select("retry-policy", policies) }</label>
+                        <p class="why">{ t(lang, Key::RetryPolicyWhy) }</p>
                     </li>
                 }
                 if applies(config, Switch::Workload(Workload::Payment)) {

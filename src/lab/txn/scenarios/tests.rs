@@ -212,3 +212,38 @@ fn a_redelivered_message_is_skipped_by_an_idempotent_consumer() {
     assert!(events(&run).iter().any(|(_, e)| matches!(e, TxnEvent::Redelivered { gid: 0, times: 1 })));
     assert_eq!(db(&run, CONSUMER).counts.duplicates, 1);
 }
+
+/// The message patterns' scenarios as files (`src/lab/txn/scenarios/<id>.json`), the form the
+/// command-line runner and the page's import take.
+const MESSAGE_FILES: [(Named, &str); 11] = [
+    (Named::LocalMessageHappyPath, include_str!("local-message-happy-path.json")),
+    (Named::LocalMessageResend, include_str!("local-message-resend.json")),
+    (Named::LocalMessageResendIdempotent, include_str!("local-message-resend-idempotent.json")),
+    (Named::TxMessageHappyPath, include_str!("tx-message-happy-path.json")),
+    (Named::TxMessageRollback, include_str!("tx-message-rollback.json")),
+    (Named::ProducerCrashAfterCommit, include_str!("producer-crash-after-commit.json")),
+    (Named::ProducerCrashBeforeCommit, include_str!("producer-crash-before-commit.json")),
+    (Named::CommitLost, include_str!("commit-lost.json")),
+    (Named::ConsumerRetry, include_str!("consumer-retry.json")),
+    (Named::ConsumerRetryIdempotent, include_str!("consumer-retry-idempotent.json")),
+    (Named::ChecksExhausted, include_str!("checks-exhausted.json")),
+];
+
+#[test]
+fn each_message_scenario_file_is_its_named_scenario_and_shows_its_outcome_from_the_file_alone() {
+    for (named, file) in MESSAGE_FILES {
+        assert_eq!(file.trim_end(), named.scenario().to_json(), "{}.json is not the named scenario", named.id());
+        let report = run_json(file, None).unwrap();
+        match named.outcome() {
+            Outcome::Holds => assert_eq!(report.violation, None, "{}", named.id()),
+            Outcome::Breaks { invariant, code } => {
+                let v = report.violation.unwrap_or_else(|| panic!("{}: nothing broke", named.id()));
+                assert_eq!((v.invariant, v.code), (invariant, code), "{}", named.id());
+            }
+        }
+    }
+    let ids: Vec<&str> = MESSAGE_FILES.iter().map(|f| f.0.id()).collect();
+    let message_patterns: Vec<&str> =
+        Named::ALL.iter().filter(|n| n.scenario().config.pattern.by_message()).map(|n| n.id()).collect();
+    assert_eq!(ids, message_patterns, "every message scenario has its file");
+}
