@@ -165,6 +165,7 @@ async fn do_the_step(root: &Element, id: &str) {
         }
         "fal-watch" | "sv-fixed" | "hb-watch" | "mj-commit" | "rb-elect" | "rb-reelect" => advance(2_000).await,
         "sv-bug" => advance(3_000).await,
+        "f8-drawn" | "f8-rule" => advance(500).await,
         _ => advance(12_000).await,
     }
 }

@@ -71,6 +71,9 @@ pub enum Setup {
     RaftWritten,
     /// This many servers with election timeouts that are not randomized, at 0 s.
     RaftNoRandom(u32),
+    /// Figure 8 of the paper replayed as drawn, at 0 s; `true`: committing old-term entries by
+    /// counting replicas.
+    Figure8(bool),
     /// The fuzzer's recorded run of a Raft bug toggle, a little before it breaks an invariant.
     RaftBug(Bug),
     /// The same recorded run with the toggle off, at the same time.
@@ -123,6 +126,10 @@ impl Setup {
             Setup::RaftNoRandom(nodes) => {
                 let config = RaftConfig { nodes, bugs: vec![Bug::NoTimeoutRandomization], ..RaftConfig::default() };
                 (share::encode(&raft(config)), 0)
+            }
+            Setup::Figure8(counting) => {
+                let bugs = if counting { vec![Bug::CommitOldTermByCount] } else { Vec::new() };
+                (share::encode(&super::figure8::figure_8(bugs)), 0)
             }
             Setup::RaftBug(bug) | Setup::RaftFixed(bug) => {
                 let lesson = BugLesson::of(bug).expect("a step plays only a toggle that has a recorded run");

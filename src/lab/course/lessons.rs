@@ -2,6 +2,7 @@
 //! course's translation table (`ui::i18n::course`).
 
 use super::check::{Check, Reply};
+use super::figure8::FIGURE_END;
 use super::lesson::{Lesson, Section, Setup, Step};
 use crate::raft::Bug;
 use crate::sim::{ms, secs};
@@ -126,8 +127,8 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "raft",
         steps: &[
             question("f8-q", None, 3, 1),
-            step("f8-bug", Some(Setup::RaftBug(Bug::CommitOldTermByCount)), Check::Violation("Leader Completeness")),
-            step("f8-fixed", Some(Setup::RaftFixed(Bug::CommitOldTermByCount)), Check::CleanUntil(13_200_000)),
+            step("f8-drawn", Some(Setup::Figure8(true)), Check::Violation("Leader Completeness")),
+            step("f8-rule", Some(Setup::Figure8(false)), Check::CleanUntil(FIGURE_END)),
         ],
     },
     Lesson {

@@ -145,7 +145,7 @@ fn cut_off_needs_every_link_of_one_node_cut_both_ways() {
 
 #[test]
 fn a_violation_step_is_done_by_playing_into_it_and_not_by_the_safe_run() {
-    let cases: [(&str, &str); 2] = [("lm-bug", "lm-fixed"), ("f8-bug", "f8-fixed")];
+    let cases: [(&str, &str); 2] = [("lm-bug", "lm-fixed"), ("f8-drawn", "f8-rule")];
     for (bug, fixed) in cases {
         let step = |id| LESSONS.iter().flat_map(|l| l.steps).find(|s| s.id == id).unwrap();
         let (broken, safe) = (step(bug), step(fixed));
@@ -302,4 +302,20 @@ fn the_step_runs_open_where_the_page_lands_them() {
     assert_eq!(run.at, crate::lab::raft::lessons::BugLesson::of(Bug::SkipConsistencyCheck).unwrap().opens_at());
     assert_eq!(Setup::RaftLed.run().at, secs(1));
     assert_eq!(Setup::Locks("plain-del").lab(), "locks");
+}
+
+#[test]
+fn figure_8_as_drawn_breaks_a_committed_entry_by_counting_and_holds_with_the_current_term_rule() {
+    let mut drawn = Raft::open(Setup::Figure8(true));
+    drawn.play(crate::lab::course::figure8::FIGURE_END);
+    let v = drawn.run.violation().map(|v| v.invariant);
+    eprintln!("figure 8 with counting: {v:?} at {:?}", drawn.run.violation().map(|v| v.t));
+    let mut rule = Raft::open(Setup::Figure8(false));
+    rule.play(crate::lab::course::figure8::FIGURE_END);
+    assert_eq!(rule.run.violation(), None);
+    let logs: Vec<Vec<u64>> = (1..5)
+        .map(|id| rule.run.world().node(id).and_then(|n| n.process).unwrap().log().iter().map(|e| e.term).collect())
+        .collect();
+    assert_eq!(logs, vec![vec![2]; 4], "S2..S5 converged on S5's entry of term 2");
+    assert!(v.is_some());
 }
