@@ -105,6 +105,7 @@ async fn do_something_else(root: &Element, id: &str) {
         "fal-latency" => slide(root, "loss", "20").await,
         "fal-loss" | "fal-reorder" => slide(root, "duplication", "20").await,
         "fal-cut" => press(root, "heal-all").await,
+        "lm-repair" => advance(1_000).await,
         "cap-partition" => click(root, "[data-link=\"0-1\"]").await,
         "rb-kill" => press(root, &format!("kill-{}", (leader(root) + 1) % 5)).await,
         "fw-send" => {
@@ -148,6 +149,10 @@ async fn do_the_step(root: &Element, id: &str) {
             advance(100).await;
         }
         "rb-kill" => press(root, "kill-leader").await,
+        "lm-repair" => {
+            press(root, "heal").await;
+            advance(1_000).await;
+        }
         "hb-cut" => {
             let l = leader(root);
             click(root, &format!("[data-link=\"{}-{l}\"]", (l + 1) % 5)).await;

@@ -107,6 +107,7 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "raft",
         steps: &[
             question("lm-q", None, 3, 0),
+            step("lm-repair", Some(Setup::RaftDiverged), Check::Truncated),
             step("lm-bug", Some(Setup::RaftBug(Bug::SkipConsistencyCheck)), Check::Violation("State Machine Safety")),
             step("lm-fixed", Some(Setup::RaftFixed(Bug::SkipConsistencyCheck)), Check::CleanUntil(1_800_000)),
         ],

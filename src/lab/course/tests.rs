@@ -319,3 +319,14 @@ fn figure_8_as_drawn_breaks_a_committed_entry_by_counting_and_holds_with_the_cur
     assert_eq!(logs, vec![vec![2]; 4], "S2..S5 converged on S5's entry of term 2");
     assert!(v.is_some());
 }
+
+#[test]
+fn healing_a_deposed_leader_truncates_its_conflicting_entries_and_nothing_else_does() {
+    let check = check_of("lm-repair");
+    let mut raft = Raft::open(Setup::RaftDiverged);
+    raft.play(secs(2));
+    assert!(!raft.done(check), "still cut off: nothing to repair");
+    raft.act(Action::HealAll);
+    raft.play(secs(1));
+    assert!(raft.done(check), "{:?}", observe(raft.lab, &raft.run).raft);
+}
