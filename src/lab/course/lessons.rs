@@ -5,7 +5,7 @@ use super::check::{Check, Reply};
 use super::figure8::FIGURE_END;
 use super::lesson::{Lesson, Section, Setup, Step};
 use crate::raft::Bug;
-use crate::sim::{ms, secs};
+use crate::sim::secs;
 
 const fn step(id: &'static str, setup: Option<Setup>, check: Check) -> Step {
     Step { id, setup, enter: None, check, choices: 0 }
@@ -46,7 +46,7 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "ids",
         steps: &[
             step("ids-rollback", Some(Setup::Ids("rollback-ignored")), Check::Violation("Unique IDs")),
-            step("ids-refused", Some(Setup::Ids("rollback-refused")), Check::CleanUntil(ms(1_000))),
+            step("ids-refused", Some(Setup::Ids("rollback-refused")), Check::CleanUntil(secs(2))),
             question("ids-q", None, 3, 1),
         ],
     },

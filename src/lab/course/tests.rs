@@ -330,3 +330,32 @@ fn healing_a_deposed_leader_truncates_its_conflicting_entries_and_nothing_else_d
     raft.play(secs(1));
     assert!(raft.done(check), "{:?}", observe(raft.lab, &raft.run).raft);
 }
+
+/// The time at which step `broken`'s run breaks its invariant, and the time step `safe` must reach clean.
+fn break_and_clean<P: Process + 'static, C: Checker<P>>(broken: &str, safe: &str) -> (SimTime, SimTime)
+where
+    P::Config: crate::sim::ClusterConfig,
+{
+    let step = |id| LESSONS.iter().flat_map(|l| l.steps).find(|s| s.id == id).unwrap();
+    let mut run = Student::<P, C>::open(step(broken).setup.unwrap());
+    run.play(secs(15));
+    let broke = run.run.violation().unwrap_or_else(|| panic!("{broken} breaks")).t;
+    let Check::CleanUntil(clean) = step(safe).check else { panic!("{safe} waits for a clean run") };
+    (broke, clean)
+}
+
+#[test]
+fn each_protected_run_must_play_clean_past_where_the_unprotected_one_broke() {
+    let pairs = [
+        break_and_clean::<IdNode, IdChecker>("ids-rollback", "ids-refused"),
+        break_and_clean::<LockNode, LockChecker>("lk-ttl", "lk-watchdog"),
+        break_and_clean::<LockNode, LockChecker>("lk-redlock", "lk-delayed"),
+        break_and_clean::<crate::txn::TxnNode, <TxnRun as TxnChecked>::C>("tx-empty", "tx-barrier"),
+        break_and_clean::<RaftNode, RaftChecker>("lm-bug", "lm-fixed"),
+        break_and_clean::<RaftNode, RaftChecker>("f8-drawn", "f8-rule"),
+    ];
+    for (broke, clean) in pairs {
+        eprintln!("broke at {broke} µs, clean until {clean} µs");
+        assert!(clean > broke, "clean until {clean} µs, but the unprotected run broke at {broke} µs");
+    }
+}

@@ -99,6 +99,9 @@ pub fn CoursePanel(props: &CoursePanelProps) -> Html {
             </header>
             <progress class="course-progress" max={lesson.steps.len().to_string()} value={(index + usize::from(done)).to_string()}
                       aria-label={count_label(lang, index, lesson.steps.len())} />
+            if step.setup.is_some() {
+                <p class="course-loads">{ t(lang, Key::Loads) }</p>
+            }
             <p class="course-text" data-testid="course-text">{ say(lang, step.id) }</p>
             if step.choices > 0 {
                 <div class="course-choices" role="group" aria-label={say(lang, step.id)}>{ for choices }</div>
