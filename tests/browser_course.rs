@@ -106,6 +106,10 @@ async fn do_something_else(root: &Element, id: &str) {
         "fal-loss" | "fal-reorder" => slide(root, "duplication", "20").await,
         "fal-cut" => press(root, "heal-all").await,
         "lm-repair" => advance(1_000).await,
+        "mb-remove" => {
+            press(root, &format!("snapshot-{}", leader(root))).await;
+            advance(300).await;
+        }
         "cap-partition" => click(root, "[data-link=\"0-1\"]").await,
         "rb-kill" => press(root, &format!("kill-{}", (leader(root) + 1) % 5)).await,
         "fw-send" => {
@@ -149,6 +153,10 @@ async fn do_the_step(root: &Element, id: &str) {
             advance(100).await;
         }
         "rb-kill" => press(root, "kill-leader").await,
+        "mb-remove" => {
+            press(root, &format!("remove-{}", (leader(root) + 1) % 5)).await;
+            advance(300).await;
+        }
         "lm-repair" => {
             press(root, "heal").await;
             advance(1_000).await;
@@ -266,6 +274,7 @@ async fn the_raft_lessons_complete_by_doing_what_they_ask() {
     walk("raft-basics").await;
     walk("raft-follower-write").await;
     walk("raft-heartbeats").await;
+    walk("raft-membership").await;
 }
 
 #[wasm_bindgen_test]
@@ -292,6 +301,7 @@ async fn every_lesson_is_walked_by_one_of_these_tests() {
         "raft-basics",
         "raft-follower-write",
         "raft-heartbeats",
+        "raft-membership",
         "raft-log-matching",
         "raft-split-votes",
         "raft-figure8",

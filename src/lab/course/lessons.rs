@@ -16,7 +16,7 @@ const fn question(id: &'static str, setup: Option<Setup>, choices: u8, right: u8
 }
 
 /// Every lesson, in the lecture's order.
-pub const LESSONS: [Lesson; 13] = [
+pub const LESSONS: [Lesson; 14] = [
     Lesson {
         id: "fallacies",
         section: Section::Basics,
@@ -99,6 +99,19 @@ pub const LESSONS: [Lesson; 13] = [
             step("hb-watch", Some(Setup::RaftLed), Check::Delivered("AppendEntriesReply")),
             step("hb-cut", None, Check::CutToLeader).entered(Setup::RaftLed),
             question("hb-q", None, 3, 1),
+        ],
+    },
+    Lesson {
+        id: "raft-membership",
+        section: Section::Raft,
+        lab: "raft",
+        steps: &[
+            step(
+                "mb-remove",
+                Some(Setup::RaftLed),
+                Check::All(&[Check::Acted("input/remove_server"), Check::Reconfigured]),
+            ),
+            question("mb-q", None, 3, 1),
         ],
     },
     Lesson {

@@ -359,3 +359,16 @@ fn each_protected_run_must_play_clean_past_where_the_unprotected_one_broke() {
         assert!(clean > broke, "clean until {clean} µs, but the unprotected run broke at {broke} µs");
     }
 }
+
+#[test]
+fn a_membership_step_is_done_by_removing_a_server_and_not_by_another_input() {
+    let check = check_of("mb-remove");
+    let mut raft = Raft::open(Setup::RaftLed);
+    let leader = raft.leader().unwrap();
+    raft.act(Action::Input { node: leader, input: RaftInput::Snapshot });
+    raft.play(ms(300));
+    assert!(!raft.done(check), "a snapshot is not a membership change");
+    raft.act(Action::Input { node: leader, input: RaftInput::RemoveServer { node: (leader + 1) % 5 } });
+    raft.play(ms(300));
+    assert!(raft.done(check));
+}
