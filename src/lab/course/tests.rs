@@ -372,3 +372,19 @@ fn a_membership_step_is_done_by_removing_a_server_and_not_by_another_input() {
     raft.play(ms(300));
     assert!(raft.done(check));
 }
+
+#[test]
+#[ignore = "a measurement: cargo test --release --lib course::tests::measure -- --ignored --nocapture"]
+fn measure_observing_a_long_recorded_run() {
+    let raft = Raft::open(Setup::RaftBug(Bug::CommitOldTermByCount));
+    let start = std::time::Instant::now();
+    for _ in 0..100 {
+        std::hint::black_box(observe(raft.lab, &raft.run));
+    }
+    eprintln!(
+        "{} actions, {} trace entries kept: {:?} per observation",
+        raft.run.scenario().actions.len(),
+        raft.run.world().trace().entries().len(),
+        start.elapsed() / 100
+    );
+}
