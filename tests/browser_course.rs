@@ -258,6 +258,16 @@ async fn the_contents_follow_the_lecture_and_open_a_lesson_and_back_next_restart
     press(root, "course-restart").await;
     landed(root).await;
     assert_eq!(panel(root, "data-step"), "0");
+    press(root, "lab-network").await;
+    assert_eq!(attr(root, "[data-testid=\"app\"]", "data-lab"), "network");
+    assert!(
+        root.query_selector("[data-testid=\"course-elsewhere\"]").unwrap().is_some(),
+        "the panel says where the lesson runs"
+    );
+    press(root, "course-return").await;
+    landed(root).await;
+    assert_eq!(attr(root, "[data-testid=\"app\"]", "data-lab"), "raft");
+    assert!(root.query_selector("[data-testid=\"course-elsewhere\"]").unwrap().is_none());
     press(root, "course-close").await;
     assert!(root.query_selector("[data-testid=\"course-panel\"]").unwrap().is_none());
     assert!(!search().contains("lesson="), "{}", search());

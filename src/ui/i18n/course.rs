@@ -22,6 +22,8 @@ table! {
     Wrong => "Not this one: look at the run again.", "不是这个：再看看刚才的运行。";
     Finished => "Lesson complete.", "本课完成。";
     Loads => "This step loads its own run.", "这一步会载入自己的运行。";
+    Elsewhere => "This lesson runs on the page \"{lab}\".", "本课在「{lab}」页面上进行。";
+    ReturnTo => "Back to the lesson's page", "回到本课的页面";
 }
 
 /// A lesson's text by id, in `lang` (`None`: no such text).
