@@ -7,7 +7,7 @@
 // Fails listing every serious or critical violation (rule id, target, page), every page wider than its
 // window and every page with unreadably small node texts.
 //
-//   node scripts/a11y.mjs [--dist DIR] [--labs raft,locks] [--modes normal,present,zh-keys,course] [--screenshots DIR]
+//   node scripts/a11y.mjs [--dist DIR] [--labs raft,locks] [--modes normal,present,zh-keys,course,course-zh] [--screenshots DIR]
 //
 // Needs axe-core and playwright-core in .tools/ (scripts/setup.sh --browser) and Chromium
 // (/usr/bin/chromium, or the CHROMIUM environment variable).
@@ -34,6 +34,7 @@ const MODES = [
     { name: 'zh-keys', query: '', chinese: true, keys: true },
     // With the course panel open on a lesson of the lab (a lab without one opens plainly).
     { name: 'course', query: (lab) => (COURSE[lab] ? `&lesson=${COURSE[lab]}&step=1` : '') },
+    { name: 'course-zh', query: (lab) => (COURSE[lab] ? `&lesson=${COURSE[lab]}&step=1` : ''), chinese: true },
 ];
 // A lesson of each lab, for the course mode.
 const COURSE = { network: 'fallacies', raft: 'raft-basics', locks: 'locks', ids: 'ids', txn: 'transactions' };

@@ -105,6 +105,11 @@ async fn do_something_else(root: &Element, id: &str) {
         "fal-latency" => slide(root, "loss", "20").await,
         "fal-loss" | "fal-reorder" => slide(root, "duplication", "20").await,
         "fal-cut" => press(root, "heal-all").await,
+        "lm-repair" => advance(1_000).await,
+        "mb-remove" => {
+            press(root, &format!("snapshot-{}", leader(root))).await;
+            advance(300).await;
+        }
         "cap-partition" => click(root, "[data-link=\"0-1\"]").await,
         "rb-kill" => press(root, &format!("kill-{}", (leader(root) + 1) % 5)).await,
         "fw-send" => {
@@ -148,6 +153,14 @@ async fn do_the_step(root: &Element, id: &str) {
             advance(100).await;
         }
         "rb-kill" => press(root, "kill-leader").await,
+        "mb-remove" => {
+            press(root, &format!("remove-{}", (leader(root) + 1) % 5)).await;
+            advance(300).await;
+        }
+        "lm-repair" => {
+            press(root, "heal").await;
+            advance(1_000).await;
+        }
         "hb-cut" => {
             let l = leader(root);
             click(root, &format!("[data-link=\"{}-{l}\"]", (l + 1) % 5)).await;
@@ -165,6 +178,7 @@ async fn do_the_step(root: &Element, id: &str) {
         }
         "fal-watch" | "sv-fixed" | "hb-watch" | "mj-commit" | "rb-elect" | "rb-reelect" => advance(2_000).await,
         "sv-bug" => advance(3_000).await,
+        "f8-drawn" | "f8-rule" => advance(500).await,
         _ => advance(12_000).await,
     }
 }
@@ -244,6 +258,16 @@ async fn the_contents_follow_the_lecture_and_open_a_lesson_and_back_next_restart
     press(root, "course-restart").await;
     landed(root).await;
     assert_eq!(panel(root, "data-step"), "0");
+    press(root, "lab-network").await;
+    assert_eq!(attr(root, "[data-testid=\"app\"]", "data-lab"), "network");
+    assert!(
+        root.query_selector("[data-testid=\"course-elsewhere\"]").unwrap().is_some(),
+        "the panel says where the lesson runs"
+    );
+    press(root, "course-return").await;
+    landed(root).await;
+    assert_eq!(attr(root, "[data-testid=\"app\"]", "data-lab"), "raft");
+    assert!(root.query_selector("[data-testid=\"course-elsewhere\"]").unwrap().is_none());
     press(root, "course-close").await;
     assert!(root.query_selector("[data-testid=\"course-panel\"]").unwrap().is_none());
     assert!(!search().contains("lesson="), "{}", search());
@@ -260,6 +284,7 @@ async fn the_raft_lessons_complete_by_doing_what_they_ask() {
     walk("raft-basics").await;
     walk("raft-follower-write").await;
     walk("raft-heartbeats").await;
+    walk("raft-membership").await;
 }
 
 #[wasm_bindgen_test]
@@ -286,6 +311,7 @@ async fn every_lesson_is_walked_by_one_of_these_tests() {
         "raft-basics",
         "raft-follower-write",
         "raft-heartbeats",
+        "raft-membership",
         "raft-log-matching",
         "raft-split-votes",
         "raft-figure8",

@@ -116,7 +116,7 @@ pub fn App() -> Html {
                         </div>
                     </nav>
                     if let Some(nav) = *course {
-                        <CoursePanel {nav} visit={*visit} mount={*mount} on_go={on_go.clone()} {on_close} />
+                        <CoursePanel {nav} visit={*visit} mount={*mount} on_go={on_go.clone()} {on_close} shown={current.name} />
                     }
                     if *contents {
                         <Contents on_open={on_go.reform(|nav| (nav, true))}

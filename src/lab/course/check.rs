@@ -38,6 +38,11 @@ pub enum Check {
     /// This much virtual time passed since the step began, and in the last stretch of that long
     /// no client request was answered with its result (the cluster makes no progress).
     Stalled(SimTime),
+    /// A server removed entries that conflicted with its leader's since the step began (after
+    /// AppendEntries' consistency check refused and the leader backed up).
+    Truncated,
+    /// A server took a new configuration from its log since the step began (a membership change).
+    Reconfigured,
     /// A message of this kind was delivered since the step began.
     Delivered(&'static str),
     /// The student cut a link direction from a follower to the leader.
@@ -86,6 +91,8 @@ impl Check {
                 now.now >= start.now.saturating_add(span)
                     && !now.raft.as_ref().and_then(|r| r.last_ok).is_some_and(|(_, t)| t > quiet_since)
             }
+            Check::Truncated => now.raft.as_ref().is_some_and(|r| since(r.last_truncate)),
+            Check::Reconfigured => now.raft.as_ref().is_some_and(|r| since(r.last_config)),
             Check::Delivered(kind) => since(now.last_delivered(kind)),
             Check::CutToLeader => leader(now).or(leader(start)).is_some_and(|(l, _)| {
                 new_actions().any(|a| a.kind == "link_down" && a.nodes.len() == 2 && a.nodes[1] == l && a.nodes[0] != l)

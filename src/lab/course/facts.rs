@@ -32,6 +32,10 @@ pub struct RaftFacts {
     pub last_ok: Option<(u64, SimTime)>,
     /// Trace position of the last client request a follower redirected to the leader.
     pub last_redirect: Option<u64>,
+    /// Trace position of the last time a server removed entries that conflicted with its leader's.
+    pub last_truncate: Option<u64>,
+    /// Trace position of the last configuration a server took from its log (not the initial one).
+    pub last_config: Option<u64>,
 }
 
 /// A run as a lesson step sees it.
@@ -126,15 +130,19 @@ fn raft_facts(world: &World<RaftNode>) -> RaftFacts {
         .and_then(|(id, _)| world.processes().find(|&(n, _)| n == id).and_then(|(_, p)| p))
         .map(|p| p.kv.entries().map(|(k, v)| (k.clone(), v.clone())).collect())
         .unwrap_or_default();
-    let (mut last_ok, mut last_redirect) = (None, None);
+    let (mut last_ok, mut last_redirect, mut last_truncate, mut last_config) = (None, None, None, None);
     for entry in world.trace().entries() {
-        if let TraceEvent::Engine(RaftEvent::ClientReply { reply, .. }) = &entry.event {
-            match reply {
-                ClientOutcome::Ok { .. } => last_ok = Some((entry.seq, entry.t)),
-                ClientOutcome::Redirect { .. } => last_redirect = Some(entry.seq),
-                _ => {}
+        match &entry.event {
+            TraceEvent::Engine(RaftEvent::ClientReply { reply: ClientOutcome::Ok { .. }, .. }) => {
+                last_ok = Some((entry.seq, entry.t))
             }
+            TraceEvent::Engine(RaftEvent::ClientReply { reply: ClientOutcome::Redirect { .. }, .. }) => {
+                last_redirect = Some(entry.seq)
+            }
+            TraceEvent::Engine(RaftEvent::Truncate { .. }) => last_truncate = Some(entry.seq),
+            TraceEvent::Engine(RaftEvent::Config { index, .. }) if *index > 0 => last_config = Some(entry.seq),
+            _ => {}
         }
     }
-    RaftFacts { leader, max_term, leader_kv, last_ok, last_redirect }
+    RaftFacts { leader, max_term, leader_kv, last_ok, last_redirect, last_truncate, last_config }
 }

@@ -69,8 +69,14 @@ pub enum Setup {
     RaftWrite,
     /// The same run landed at 1.6 s, once `x=1` is committed.
     RaftWritten,
+    /// Five servers; the leader of term 1 is cut off and takes two writes only it stores, the
+    /// others elect a leader of a higher term that commits another write; landed there, still cut.
+    RaftDiverged,
     /// This many servers with election timeouts that are not randomized, at 0 s.
     RaftNoRandom(u32),
+    /// Figure 8 of the paper replayed as drawn, at 0 s; `true`: committing old-term entries by
+    /// counting replicas.
+    Figure8(bool),
     /// The fuzzer's recorded run of a Raft bug toggle, a little before it breaks an invariant.
     RaftBug(Bug),
     /// The same recorded run with the toggle off, at the same time.
@@ -120,9 +126,18 @@ impl Setup {
             Setup::RaftLed => (share::encode(&raft(RaftConfig::default())), ms(1_000)),
             Setup::RaftWrite => (share::encode(&raft_write()), ms(1_000)),
             Setup::RaftWritten => (share::encode(&raft_write()), WRITE_AT + ms(400)),
+            Setup::RaftDiverged => {
+                let scenario = raft_diverged();
+                let end = scenario.actions.last().map_or(0, |a| a.at) + ms(500);
+                (share::encode(&scenario), end)
+            }
             Setup::RaftNoRandom(nodes) => {
                 let config = RaftConfig { nodes, bugs: vec![Bug::NoTimeoutRandomization], ..RaftConfig::default() };
                 (share::encode(&raft(config)), 0)
+            }
+            Setup::Figure8(counting) => {
+                let bugs = if counting { vec![Bug::CommitOldTermByCount] } else { Vec::new() };
+                (share::encode(&super::figure8::figure_8(bugs)), 0)
             }
             Setup::RaftBug(bug) | Setup::RaftFixed(bug) => {
                 let lesson = BugLesson::of(bug).expect("a step plays only a toggle that has a recorded run");
@@ -170,6 +185,28 @@ fn raft_write() -> RaftScenario {
     let put = KvOp::Put { key: "x".into(), value: "1".into() };
     run.act(Action::Input { node: leader, input: RaftInput::Client { client: 1, seq: 1, op: put } })
         .expect("a client request is valid");
+    run.scenario().clone()
+}
+
+/// Five servers; at [`WRITE_AT`] the leader is cut off and gets two puts only it stores; a second
+/// later the others have a leader of a higher term, which gets a put of its own.
+fn raft_diverged() -> RaftScenario {
+    let mut run = Timeline::<RaftNode, RaftChecker>::new(raft(RaftConfig::default()), Retention::Window(0))
+        .expect("the default Raft scenario is valid");
+    run.run_until(WRITE_AT);
+    let old = current_leader(run.world()).map_or(0, |(id, _)| id);
+    let rest = (0..5).filter(|&n| n != old).collect();
+    let put = |seq: u64, value: &str| RaftInput::Client {
+        client: 1,
+        seq,
+        op: KvOp::Put { key: "x".into(), value: value.into() },
+    };
+    run.act(Action::Partition { groups: vec![vec![old], rest] }).expect("a partition applies");
+    run.act(Action::Input { node: old, input: put(1, "lost-1") }).expect("a request applies");
+    run.act(Action::Input { node: old, input: put(2, "lost-2") }).expect("a request applies");
+    run.run_until(WRITE_AT + ms(1_000));
+    let new = current_leader(run.world()).map_or((old + 1) % 5, |(id, _)| id);
+    run.act(Action::Input { node: new, input: put(3, "kept") }).expect("a request applies");
     run.scenario().clone()
 }
 

@@ -2,9 +2,10 @@
 //! course's translation table (`ui::i18n::course`).
 
 use super::check::{Check, Reply};
+use super::figure8::FIGURE_END;
 use super::lesson::{Lesson, Section, Setup, Step};
 use crate::raft::Bug;
-use crate::sim::{ms, secs};
+use crate::sim::secs;
 
 const fn step(id: &'static str, setup: Option<Setup>, check: Check) -> Step {
     Step { id, setup, enter: None, check, choices: 0 }
@@ -15,7 +16,7 @@ const fn question(id: &'static str, setup: Option<Setup>, choices: u8, right: u8
 }
 
 /// Every lesson, in the lecture's order.
-pub const LESSONS: [Lesson; 13] = [
+pub const LESSONS: [Lesson; 14] = [
     Lesson {
         id: "fallacies",
         section: Section::Basics,
@@ -45,7 +46,7 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "ids",
         steps: &[
             step("ids-rollback", Some(Setup::Ids("rollback-ignored")), Check::Violation("Unique IDs")),
-            step("ids-refused", Some(Setup::Ids("rollback-refused")), Check::CleanUntil(ms(1_000))),
+            step("ids-refused", Some(Setup::Ids("rollback-refused")), Check::CleanUntil(secs(2))),
             question("ids-q", None, 3, 1),
         ],
     },
@@ -101,11 +102,25 @@ pub const LESSONS: [Lesson; 13] = [
         ],
     },
     Lesson {
+        id: "raft-membership",
+        section: Section::Raft,
+        lab: "raft",
+        steps: &[
+            step(
+                "mb-remove",
+                Some(Setup::RaftLed),
+                Check::All(&[Check::Acted("input/remove_server"), Check::Reconfigured]),
+            ),
+            question("mb-q", None, 3, 1),
+        ],
+    },
+    Lesson {
         id: "raft-log-matching",
         section: Section::Homework,
         lab: "raft",
         steps: &[
             question("lm-q", None, 3, 0),
+            step("lm-repair", Some(Setup::RaftDiverged), Check::Truncated),
             step("lm-bug", Some(Setup::RaftBug(Bug::SkipConsistencyCheck)), Check::Violation("State Machine Safety")),
             step("lm-fixed", Some(Setup::RaftFixed(Bug::SkipConsistencyCheck)), Check::CleanUntil(1_800_000)),
         ],
@@ -126,8 +141,8 @@ pub const LESSONS: [Lesson; 13] = [
         lab: "raft",
         steps: &[
             question("f8-q", None, 3, 1),
-            step("f8-bug", Some(Setup::RaftBug(Bug::CommitOldTermByCount)), Check::Violation("Leader Completeness")),
-            step("f8-fixed", Some(Setup::RaftFixed(Bug::CommitOldTermByCount)), Check::CleanUntil(13_200_000)),
+            step("f8-drawn", Some(Setup::Figure8(true)), Check::Violation("Leader Completeness")),
+            step("f8-rule", Some(Setup::Figure8(false)), Check::CleanUntil(FIGURE_END)),
         ],
     },
     Lesson {

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod facts;
+pub mod figure8;
 pub mod lesson;
 pub mod lessons;
 

@@ -145,7 +145,7 @@ fn cut_off_needs_every_link_of_one_node_cut_both_ways() {
 
 #[test]
 fn a_violation_step_is_done_by_playing_into_it_and_not_by_the_safe_run() {
-    let cases: [(&str, &str); 2] = [("lm-bug", "lm-fixed"), ("f8-bug", "f8-fixed")];
+    let cases: [(&str, &str); 2] = [("lm-bug", "lm-fixed"), ("f8-drawn", "f8-rule")];
     for (bug, fixed) in cases {
         let step = |id| LESSONS.iter().flat_map(|l| l.steps).find(|s| s.id == id).unwrap();
         let (broken, safe) = (step(bug), step(fixed));
@@ -302,4 +302,89 @@ fn the_step_runs_open_where_the_page_lands_them() {
     assert_eq!(run.at, crate::lab::raft::lessons::BugLesson::of(Bug::SkipConsistencyCheck).unwrap().opens_at());
     assert_eq!(Setup::RaftLed.run().at, secs(1));
     assert_eq!(Setup::Locks("plain-del").lab(), "locks");
+}
+
+#[test]
+fn figure_8_as_drawn_breaks_a_committed_entry_by_counting_and_holds_with_the_current_term_rule() {
+    let mut drawn = Raft::open(Setup::Figure8(true));
+    drawn.play(crate::lab::course::figure8::FIGURE_END);
+    let v = drawn.run.violation().map(|v| v.invariant);
+    eprintln!("figure 8 with counting: {v:?} at {:?}", drawn.run.violation().map(|v| v.t));
+    let mut rule = Raft::open(Setup::Figure8(false));
+    rule.play(crate::lab::course::figure8::FIGURE_END);
+    assert_eq!(rule.run.violation(), None);
+    let logs: Vec<Vec<u64>> = (1..5)
+        .map(|id| rule.run.world().node(id).and_then(|n| n.process).unwrap().log().iter().map(|e| e.term).collect())
+        .collect();
+    assert_eq!(logs, vec![vec![2]; 4], "S2..S5 converged on S5's entry of term 2");
+    assert!(v.is_some());
+}
+
+#[test]
+fn healing_a_deposed_leader_truncates_its_conflicting_entries_and_nothing_else_does() {
+    let check = check_of("lm-repair");
+    let mut raft = Raft::open(Setup::RaftDiverged);
+    raft.play(secs(2));
+    assert!(!raft.done(check), "still cut off: nothing to repair");
+    raft.act(Action::HealAll);
+    raft.play(secs(1));
+    assert!(raft.done(check), "{:?}", observe(raft.lab, &raft.run).raft);
+}
+
+/// The time at which step `broken`'s run breaks its invariant, and the time step `safe` must reach clean.
+fn break_and_clean<P: Process + 'static, C: Checker<P>>(broken: &str, safe: &str) -> (SimTime, SimTime)
+where
+    P::Config: crate::sim::ClusterConfig,
+{
+    let step = |id| LESSONS.iter().flat_map(|l| l.steps).find(|s| s.id == id).unwrap();
+    let mut run = Student::<P, C>::open(step(broken).setup.unwrap());
+    run.play(secs(15));
+    let broke = run.run.violation().unwrap_or_else(|| panic!("{broken} breaks")).t;
+    let Check::CleanUntil(clean) = step(safe).check else { panic!("{safe} waits for a clean run") };
+    (broke, clean)
+}
+
+#[test]
+fn each_protected_run_must_play_clean_past_where_the_unprotected_one_broke() {
+    let pairs = [
+        break_and_clean::<IdNode, IdChecker>("ids-rollback", "ids-refused"),
+        break_and_clean::<LockNode, LockChecker>("lk-ttl", "lk-watchdog"),
+        break_and_clean::<LockNode, LockChecker>("lk-redlock", "lk-delayed"),
+        break_and_clean::<crate::txn::TxnNode, <TxnRun as TxnChecked>::C>("tx-empty", "tx-barrier"),
+        break_and_clean::<RaftNode, RaftChecker>("lm-bug", "lm-fixed"),
+        break_and_clean::<RaftNode, RaftChecker>("f8-drawn", "f8-rule"),
+    ];
+    for (broke, clean) in pairs {
+        eprintln!("broke at {broke} µs, clean until {clean} µs");
+        assert!(clean > broke, "clean until {clean} µs, but the unprotected run broke at {broke} µs");
+    }
+}
+
+#[test]
+fn a_membership_step_is_done_by_removing_a_server_and_not_by_another_input() {
+    let check = check_of("mb-remove");
+    let mut raft = Raft::open(Setup::RaftLed);
+    let leader = raft.leader().unwrap();
+    raft.act(Action::Input { node: leader, input: RaftInput::Snapshot });
+    raft.play(ms(300));
+    assert!(!raft.done(check), "a snapshot is not a membership change");
+    raft.act(Action::Input { node: leader, input: RaftInput::RemoveServer { node: (leader + 1) % 5 } });
+    raft.play(ms(300));
+    assert!(raft.done(check));
+}
+
+#[test]
+#[ignore = "a measurement: cargo test --release --lib course::tests::measure -- --ignored --nocapture"]
+fn measure_observing_a_long_recorded_run() {
+    let raft = Raft::open(Setup::RaftBug(Bug::CommitOldTermByCount));
+    let start = std::time::Instant::now();
+    for _ in 0..100 {
+        std::hint::black_box(observe(raft.lab, &raft.run));
+    }
+    eprintln!(
+        "{} actions, {} trace entries kept: {:?} per observation",
+        raft.run.scenario().actions.len(),
+        raft.run.world().trace().entries().len(),
+        start.elapsed() / 100
+    );
 }

@@ -47,8 +47,15 @@ pub fn Contents(props: &ContentsProps) -> Html {
             </li>
         }
     });
+    let on_key = props.on_close.reform(|_: KeyboardEvent| ());
+    let on_keydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            on_key.emit(e);
+        }
+    });
     html! {
-        <div class="course-contents" role="dialog" aria-modal="false" aria-labelledby="course-contents-title" data-testid="course-contents">
+        <div class="course-contents" role="dialog" aria-modal="false" aria-labelledby="course-contents-title"
+             data-testid="course-contents" onkeydown={on_keydown}>
             <header class="course-head">
                 <h2 id="course-contents-title">{ t(lang, Key::CourseTitle) }</h2>
                 <button type="button" class="btn quiet course-close" data-testid="course-contents-close"

@@ -22,6 +22,8 @@ pub struct CoursePanelProps {
     pub on_go: Callback<(CourseNav, bool)>,
     /// Close the lesson (and show the contents when asked).
     pub on_close: Callback<bool>,
+    /// The lab whose page is shown (the student may have switched tabs).
+    pub shown: &'static str,
 }
 
 /// A lesson text, or its id when missing (a test fails on a missing one).
@@ -99,6 +101,16 @@ pub fn CoursePanel(props: &CoursePanelProps) -> Html {
             </header>
             <progress class="course-progress" max={lesson.steps.len().to_string()} value={(index + usize::from(done)).to_string()}
                       aria-label={count_label(lang, index, lesson.steps.len())} />
+            if props.shown != lesson.lab {
+                <div class="course-elsewhere" data-testid="course-elsewhere">
+                    <p>{ fill(t(lang, Key::Elsewhere), &[("lab", &lab_title(lang, lesson.lab))]) }</p>
+                    <button type="button" class="btn" data-testid="course-return"
+                            onclick={props.on_go.reform(move |_: MouseEvent| (nav, true))}>{ t(lang, Key::ReturnTo) }</button>
+                </div>
+            }
+            if step.setup.is_some() {
+                <p class="course-loads">{ t(lang, Key::Loads) }</p>
+            }
             <p class="course-text" data-testid="course-text">{ say(lang, step.id) }</p>
             if step.choices > 0 {
                 <div class="course-choices" role="group" aria-label={say(lang, step.id)}>{ for choices }</div>
@@ -122,6 +134,12 @@ pub fn CoursePanel(props: &CoursePanelProps) -> Html {
             </nav>
         </aside>
     }
+}
+
+/// The title of lab `name`'s tab.
+fn lab_title(lang: Lang, name: &str) -> String {
+    crate::ui::labs::page(name)
+        .map_or_else(|| name.to_string(), |p| crate::ui::i18n::replay::t(lang, p.title).to_string())
 }
 
 fn count_label(lang: Lang, index: usize, steps: usize) -> String {
