@@ -79,11 +79,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("ids-rollback.done", "The clock went back into milliseconds already used, and the sequence restarted from 0: the same ID was issued twice. Unique IDs is broken.", "时钟回到了已经用过的毫秒，序列号又从 0 开始：同一个 ID 被生成了两次，「ID 唯一」被破坏。"),
     ("ids-refused", "The same rollback under Twitter's check (refuse while the clock is behind the last timestamp): press play.", "同样的时钟回拨，这次带 Twitter 的检查（时钟落后于上次时间戳时拒绝生成）：按下播放。"),
     ("ids-refused.done", "Requests fail for the 10 ms the clock is behind, and no ID repeats: availability traded for uniqueness.", "时钟落后的 10 ms 内请求失败，但没有重复的 ID：用可用性换来了唯一性。"),
-    ("ids-q", "Redis INCR with RDB snapshots restarts from its last snapshot. What can happen?", "用 Redis INCR 生成 ID，开启 RDB 持久化，重启后从上一次快照恢复。会发生什么？"),
+    ("ids-q", "IDs from Redis INCR, persisted by RDB snapshots; Redis crashes and restarts from its last snapshot. Play it: what happens?", "用 Redis INCR 生成 ID，使用 RDB 持久化；Redis 宕机后从上一次快照恢复。播放看看：会发生什么？"),
     ("ids-q.c0", "Nothing: INCR is atomic.", "没有问题：INCR 是原子的。"),
     ("ids-q.c1", "IDs issued after the snapshot are issued again.", "快照之后发出的 ID 会被再次发出。"),
     ("ids-q.c2", "The counter jumps ahead and leaves gaps only.", "计数器只会向前跳，留下空洞。"),
-    ("ids-q.done", "The increments after the last snapshot are lost with the crash, so the counter goes back and repeats them (the IDs lab's Redis RDB scenario shows it). AOF avoids it at the cost of a long recovery.", "最后一次快照之后的自增随宕机丢失，计数器回退并重复发出这些 ID（ID 实验的 Redis RDB 场景展示了这一点）。AOF 可以避免，但恢复时间长。"),
+    ("ids-q.done", "The increments after the last snapshot were lost with the crash, so the counter went back and issued them again: Unique IDs breaks. An AOF fsynced before every reply avoids it (fsynced every second it can still lose the last second), at the cost of a long recovery.", "最后一次快照之后的自增随宕机丢失，计数器回退并再次发出了这些 ID：「ID 唯一」被破坏。每次回复前都 fsync 的 AOF 可以避免（每秒 fsync 仍可能丢失最后一秒），代价是恢复时间过长。"),
     // Distributed locks.
     ("lesson.locks", "Locks: expiry, the watchdog, Redlock, the herd", "分布式锁：过期、看门狗、红锁、惊群"),
     ("lk-ttl", "SET NX PX with a 300 ms lease and a 1 s critical section, no watchdog: press play and watch the resource.", "SET NX PX，租期 300 ms，临界区 1 s，没有看门狗：按下播放，观察共享资源。"),
