@@ -136,7 +136,7 @@ async fn do_something_else(root: &Element, id: &str) {
 /// Do what step `id` asks.
 async fn do_the_step(root: &Element, id: &str) {
     match id {
-        "fal-latency" => slide(root, "latency-max", "1200").await,
+        "fal-latency" => slide(root, "latency-max", "500").await,
         "fal-loss" => slide(root, "loss", "20").await,
         "fal-reorder" => slide(root, "reordering", "20").await,
         "fal-cut" => click(root, "[data-link=\"0-1\"]").await,

@@ -1,11 +1,11 @@
 //! A lesson as data: its steps, each with what it loads, when it is done, and its question.
 
 use super::check::Check;
+use super::raft_runs::{raft, raft_diverged, raft_write, WRITE_AT};
 use crate::lab::raft::lessons::BugLesson;
-use crate::lab::raft::RaftScenario;
 use crate::lab::share;
-use crate::raft::{current_leader, Bug, KvOp, RaftChecker, RaftConfig, RaftInput, RaftNode};
-use crate::sim::{ms, Action, Retention, SimTime, Timeline};
+use crate::raft::{Bug, RaftConfig};
+use crate::sim::{ms, SimTime};
 
 /// The section of the lecture a lesson belongs to, in the lecture's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -100,12 +100,6 @@ pub struct StepRun {
     pub at: SimTime,
 }
 
-/// Seed of the Raft page's runs (as its setup has it).
-const RAFT_SEED: u64 = 1;
-
-/// When [`Setup::RaftWrite`] sends its write.
-pub const WRITE_AT: SimTime = ms(1_200);
-
 impl Setup {
     /// The lab this setup belongs to.
     pub fn lab(self) -> &'static str {
@@ -167,47 +161,6 @@ impl Setup {
 fn without_until<C, I>(mut scenario: crate::sim::Scenario<C, I>) -> crate::sim::Scenario<C, I> {
     scenario.until = None;
     scenario
-}
-
-fn raft(config: RaftConfig) -> RaftScenario {
-    let mut scenario = crate::lab::raft::default_scenario(RAFT_SEED);
-    scenario.config = config;
-    scenario
-}
-
-/// Five servers; the leader at [`WRITE_AT`] gets client 1's `put x=1`.
-fn raft_write() -> RaftScenario {
-    let scenario = raft(RaftConfig::default());
-    let mut run = Timeline::<RaftNode, RaftChecker>::new(scenario.clone(), Retention::Window(0))
-        .expect("the default Raft scenario is valid");
-    run.run_until(WRITE_AT);
-    let leader = current_leader(run.world()).map_or(0, |(id, _)| id);
-    let put = KvOp::Put { key: "x".into(), value: "1".into() };
-    run.act(Action::Input { node: leader, input: RaftInput::Client { client: 1, seq: 1, op: put } })
-        .expect("a client request is valid");
-    run.scenario().clone()
-}
-
-/// Five servers; at [`WRITE_AT`] the leader is cut off and gets two puts only it stores; a second
-/// later the others have a leader of a higher term, which gets a put of its own.
-fn raft_diverged() -> RaftScenario {
-    let mut run = Timeline::<RaftNode, RaftChecker>::new(raft(RaftConfig::default()), Retention::Window(0))
-        .expect("the default Raft scenario is valid");
-    run.run_until(WRITE_AT);
-    let old = current_leader(run.world()).map_or(0, |(id, _)| id);
-    let rest = (0..5).filter(|&n| n != old).collect();
-    let put = |seq: u64, value: &str| RaftInput::Client {
-        client: 1,
-        seq,
-        op: KvOp::Put { key: "x".into(), value: value.into() },
-    };
-    run.act(Action::Partition { groups: vec![vec![old], rest] }).expect("a partition applies");
-    run.act(Action::Input { node: old, input: put(1, "lost-1") }).expect("a request applies");
-    run.act(Action::Input { node: old, input: put(2, "lost-2") }).expect("a request applies");
-    run.run_until(WRITE_AT + ms(1_000));
-    let new = current_leader(run.world()).map_or((old + 1) % 5, |(id, _)| id);
-    run.act(Action::Input { node: new, input: put(3, "kept") }).expect("a request applies");
-    run.scenario().clone()
 }
 
 /// One step of a lesson.

@@ -47,7 +47,7 @@ pub const LESSONS: [Lesson; 14] = [
         steps: &[
             step("ids-rollback", Some(Setup::Ids("rollback-ignored")), Check::Violation("Unique IDs")),
             step("ids-refused", Some(Setup::Ids("rollback-refused")), Check::CleanUntil(secs(2))),
-            question("ids-q", None, 3, 1),
+            question("ids-q", Some(Setup::Ids("redis-rdb-restart")), 3, 1),
         ],
     },
     Lesson {

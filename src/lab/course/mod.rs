@@ -7,6 +7,7 @@ pub mod facts;
 pub mod figure8;
 pub mod lesson;
 pub mod lessons;
+pub mod raft_runs;
 
 #[cfg(test)]
 mod tests;
