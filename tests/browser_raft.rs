@@ -348,13 +348,14 @@ fn drawn_leaders(root: &Element) -> Vec<(String, String)> {
         .collect()
 }
 
-#[wasm_bindgen_test]
-async fn every_bug_toggle_lesson_opens_before_its_failure_and_plays_into_it() {
-    use distlab::lab::raft::lessons::{Damage, LESSONS};
+/// Each of these toggles' lessons opens before its failure, plays slowly, says what to watch,
+/// shows its tab, and plays into its damage (a page per few lessons: each replays seconds of run).
+async fn lessons_open_before_their_failure_and_play_into_it(bugs: &[distlab::raft::Bug]) {
+    use distlab::lab::raft::lessons::{BugLesson, Damage};
     let root = mount().await;
-    for lesson in LESSONS {
+    for lesson in bugs.iter().map(|&bug| BugLesson::of(bug).expect("every toggle has a lesson")) {
         click(&root, &format!("[data-testid=\"lesson-{}\"]", lesson.bug.name())).await;
-        for _ in 0..100 {
+        for _ in 0..200 {
             if all(&root, "[data-testid=\"landing\"]").is_empty() {
                 break;
             }
@@ -392,6 +393,35 @@ async fn every_bug_toggle_lesson_opens_before_its_failure_and_plays_into_it() {
             }
         }
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_figure_8_and_forgotten_vote_lessons_play_into_their_violations() {
+    use distlab::raft::Bug;
+    lessons_open_before_their_failure_and_play_into_it(&[Bug::CommitOldTermByCount, Bug::ForgetVoteOnRestart]).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_log_check_and_consistency_check_lessons_play_into_their_violations() {
+    use distlab::raft::Bug;
+    lessons_open_before_their_failure_and_play_into_it(&[Bug::VoteWithoutLogCheck, Bug::SkipConsistencyCheck]).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_membership_lesson_and_the_equal_timeouts_lesson_play_into_their_failures() {
+    use distlab::raft::Bug;
+    lessons_open_before_their_failure_and_play_into_it(&[
+        Bug::ConfigChangeBeforeTermCommit,
+        Bug::NoTimeoutRandomization,
+    ])
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_read_index_and_pre_candidate_lessons_show_a_stale_read_and_a_stalled_election() {
+    use distlab::raft::Bug;
+    lessons_open_before_their_failure_and_play_into_it(&[Bug::ReadIndexWithoutHeartbeat, Bug::PreCandidateKeepsLeader])
+        .await;
 }
 
 #[wasm_bindgen_test]

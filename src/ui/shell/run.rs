@@ -173,7 +173,10 @@ impl<P: Process, C: Checker<P>> Run<P, C> {
                 // Found: back to a little before it (from the nearest checkpoint).
                 Played::Violation => {
                     let breaks_at = timeline.violation().map_or(0, |v| v.t);
-                    timeline.seek(lesson::opens_at(breaks_at));
+                    let opens_at = lesson::opens_at(breaks_at);
+                    timeline.seek(opens_at);
+                    // A failure soon after 0 s opens at 0 s and plays slower, to take seconds still.
+                    self.speed = self.speed.min(lesson::speed_for(breaks_at - opens_at));
                     true
                 }
                 Played::Reached => {
