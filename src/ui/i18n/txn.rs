@@ -144,7 +144,7 @@ table! {
     LegendPaused => "paused node", "已暂停的节点";
     LegendFlagged => "named by a broken invariant", "被违反的不变量点名";
     LegendFrozenBar => "frozen part of a holding", "被冻结的部分";
-    KeyCrash => "crash or restart the TX Manager", "让事务管理器崩溃或重启";
+    KeyCrash => "crash or restart node 0 (the TX Manager, or the broker)", "让节点 0（事务管理器或 Broker）崩溃或重启";
     KeyPay => "start a payment", "发起一笔支付";
     KeyAdvance => "run 0.5 s", "运行 0.5 秒";
     InvMoney => "Money Conserved", "资金守恒";
