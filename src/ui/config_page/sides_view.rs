@@ -69,7 +69,7 @@ pub fn SidesView(props: &SidesViewProps) -> Html {
                     <span class={classes!("value", (c.version < top).then_some("behind"))} title={c.key.clone()}>
                         <b>{ version(c.version) }</b>{ " " }{ c.value.clone() }
                         if let Some((gray, clients)) = &c.gray {
-                            <small class="gray">{ format!(" · {gray} → {clients:?}") }</small>
+                            <small class="gray">{ format!(" · {gray} → {}", clients.iter().map(|c| format!("C{c}")).collect::<Vec<_>>().join(" ")) }</small>
                         }
                     </span>
                 }) }
