@@ -110,7 +110,7 @@ async fn do_something_else(root: &Element, id: &str) {
             press(root, &format!("snapshot-{}", leader(root))).await;
             advance(300).await;
         }
-        "cap-partition" => click(root, "[data-link=\"0-1\"]").await,
+        "cc-rollback" => press(root, "gray-release").await,
         "rb-kill" => press(root, &format!("kill-{}", (leader(root) + 1) % 5)).await,
         "fw-send" => {
             send(root, None).await;
@@ -140,10 +140,12 @@ async fn do_the_step(root: &Element, id: &str) {
         "fal-loss" => slide(root, "loss", "20").await,
         "fal-reorder" => slide(root, "reordering", "20").await,
         "fal-cut" => click(root, "[data-link=\"0-1\"]").await,
-        "cap-partition" => {
-            press(root, "select-2").await;
-            press(root, "isolate").await;
+        "cc-rollback" => {
+            press(root, "publish").await;
+            press(root, "rollback").await;
         }
+        "cap-cp" | "cap-ap" | "cap-skew" => advance(45_000).await,
+        "cc-gray" | "cc-cache" => advance(18_000).await,
         "rb-write" => {
             send(root, None).await;
             advance(500).await;
@@ -276,7 +278,12 @@ async fn the_contents_follow_the_lecture_and_open_a_lesson_and_back_next_restart
 #[wasm_bindgen_test]
 async fn the_network_lessons_complete_by_doing_what_they_ask() {
     walk("fallacies").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_configuration_lessons_complete_by_doing_what_they_ask() {
     walk("cap").await;
+    walk("config-center").await;
 }
 
 #[wasm_bindgen_test]
@@ -300,6 +307,7 @@ async fn the_ids_locks_and_transactions_lessons_complete_by_doing_what_they_ask(
     walk("ids").await;
     walk("locks").await;
     walk("transactions").await;
+    walk("messages").await;
     walk("homework-lock").await;
 }
 
@@ -319,6 +327,8 @@ async fn every_lesson_is_walked_by_one_of_these_tests() {
         "ids",
         "locks",
         "transactions",
+        "messages",
+        "config-center",
         "homework-lock",
     ];
     for lesson in LESSONS {

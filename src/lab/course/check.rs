@@ -47,8 +47,6 @@ pub enum Check {
     Delivered(&'static str),
     /// The student cut a link direction from a follower to the leader.
     CutToLeader,
-    /// Some node has every link to and from it cut.
-    CutOff,
     /// The leader's state machine holds `key` = `value`.
     LeaderHolds(&'static str, &'static str),
     /// Every one of these.
@@ -97,7 +95,6 @@ impl Check {
             Check::CutToLeader => leader(now).or(leader(start)).is_some_and(|(l, _)| {
                 new_actions().any(|a| a.kind == "link_down" && a.nodes.len() == 2 && a.nodes[1] == l && a.nodes[0] != l)
             }),
-            Check::CutOff => (0..now.nodes).any(|n| now.cut_off(n)),
             Check::LeaderHolds(key, value) => now
                 .raft
                 .as_ref()

@@ -1,5 +1,5 @@
 //! What a lesson step can see of a run: a lab-neutral summary of a timeline (its actions, time,
-//! violation, cut links, crashed nodes, delivered message kinds), plus the Raft state when the run
+//! violation, crashed nodes, delivered message kinds), plus the Raft state when the run
 //! is a Raft run. One function reads every lab's run; no page code is involved.
 
 use std::any::Any;
@@ -53,8 +53,6 @@ pub struct RunFacts {
     pub down: Vec<NodeId>,
     /// Nodes in the cluster.
     pub nodes: u32,
-    /// Link directions that are cut now.
-    pub cut: Vec<(NodeId, NodeId)>,
     /// Events recorded so far (trace positions below this happened before now).
     pub trace_total: u64,
     /// For each message kind delivered in the kept trace, the position of its last delivery.
@@ -64,11 +62,6 @@ pub struct RunFacts {
 }
 
 impl RunFacts {
-    /// Whether a node has every link direction to and from every other node cut.
-    pub fn cut_off(&self, node: NodeId) -> bool {
-        (0..self.nodes).filter(|&o| o != node).all(|o| self.cut.contains(&(node, o)) && self.cut.contains(&(o, node)))
-    }
-
     /// Position of the last delivery of a message of kind `kind`, if the kept trace has one.
     pub fn last_delivered(&self, kind: &str) -> Option<u64> {
         self.delivered.iter().find(|(k, _)| *k == kind).map(|&(_, pos)| pos)
@@ -86,10 +79,6 @@ where
     let nodes = world.node_count();
     let actions = timeline.scenario().actions.iter().map(|a| action_fact(a.at, &a.action)).collect();
     let down = (0..nodes).filter(|&n| world.status(n) == Some(NodeStatus::Down)).collect();
-    let cut = (0..nodes)
-        .flat_map(|from| (0..nodes).filter(move |&to| to != from).map(move |to| (from, to)))
-        .filter(|&(from, to)| !world.network().link_up(from, to))
-        .collect();
     let mut delivered: Vec<(&'static str, u64)> = Vec::new();
     for entry in world.trace().entries() {
         if let TraceEvent::Deliver { kind, .. } = &entry.event {
@@ -106,7 +95,6 @@ where
         violation: timeline.violation().map(|v| v.invariant),
         down,
         nodes,
-        cut,
         trace_total: world.trace().total(),
         delivered,
         raft: (world as &dyn Any).downcast_ref::<World<RaftNode>>().map(raft_facts),

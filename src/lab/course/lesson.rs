@@ -87,6 +87,8 @@ pub enum Setup {
     Ids(&'static str),
     /// A named scenario of the transactions lab, at 0 s.
     Txn(&'static str),
+    /// A named scenario of the configuration-center lab, landed at this time.
+    Config(&'static str, SimTime),
 }
 
 /// A run to load: the lab, its scenario's share code, the time to land at.
@@ -108,6 +110,7 @@ impl Setup {
             Setup::Locks(_) => crate::lab::locks::LAB,
             Setup::Ids(_) => crate::lab::ids::LAB,
             Setup::Txn(_) => crate::lab::txn::LAB,
+            Setup::Config(..) => crate::lab::config::LAB,
             _ => crate::lab::raft::LAB,
         }
     }
@@ -152,6 +155,10 @@ impl Setup {
             Setup::Txn(id) => {
                 let named = crate::lab::txn::scenarios::Named::from_id(id).expect("a known transactions scenario");
                 (share::encode(&without_until(named.scenario())), 0)
+            }
+            Setup::Config(id, at) => {
+                let named = crate::lab::config::scenarios::Named::from_id(id).expect("a known configuration scenario");
+                (share::encode(&without_until(named.scenario())), at)
             }
         };
         StepRun { lab: self.lab(), code, at }

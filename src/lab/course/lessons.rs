@@ -16,7 +16,7 @@ const fn question(id: &'static str, setup: Option<Setup>, choices: u8, right: u8
 }
 
 /// Every lesson, in the lecture's order.
-pub const LESSONS: [Lesson; 14] = [
+pub const LESSONS: [Lesson; 16] = [
     Lesson {
         id: "fallacies",
         section: Section::Basics,
@@ -33,10 +33,12 @@ pub const LESSONS: [Lesson; 14] = [
     Lesson {
         id: "cap",
         section: Section::Theory,
-        lab: "network",
+        lab: "config",
         steps: &[
-            step("cap-partition", Some(Setup::Network), Check::CutOff),
+            step("cap-cp", Some(Setup::Config("cp-partition", secs(38))), Check::CleanUntil(secs(76))),
+            step("cap-ap", Some(Setup::Config("ap-partition", secs(38))), Check::CleanUntil(secs(80))),
             question("cap-q", None, 3, 2),
+            step("cap-skew", Some(Setup::Config("ap-clock-skew", secs(38))), Check::Violation("No Lost Write")),
             question("base-q", None, 3, 0),
         ],
     },
@@ -71,6 +73,18 @@ pub const LESSONS: [Lesson; 14] = [
             step("tx-empty", Some(Setup::Txn("empty-rollback")), Check::Violation("Money Conserved")),
             step("tx-barrier", Some(Setup::Txn("empty-rollback-barrier")), Check::CleanUntil(secs(3))),
             question("tx-saga", Some(Setup::Txn("saga-compensation")), 3, 1),
+        ],
+    },
+    Lesson {
+        id: "messages",
+        section: Section::Transactions,
+        lab: "txn",
+        steps: &[
+            step("ms-resend", Some(Setup::Txn("local-message-resend")), Check::Violation("Applied Once")),
+            step("ms-idempotent", Some(Setup::Txn("local-message-resend-idempotent")), Check::CleanUntil(secs(4))),
+            step("ms-checkback", Some(Setup::Txn("producer-crash-after-commit")), Check::CleanUntil(secs(4))),
+            step("ms-redeliver", Some(Setup::Txn("consumer-retry")), Check::Violation("Applied Once")),
+            question("ms-q", None, 3, 0),
         ],
     },
     Lesson {
@@ -112,6 +126,19 @@ pub const LESSONS: [Lesson; 14] = [
                 Check::All(&[Check::Acted("input/remove_server"), Check::Reconfigured]),
             ),
             question("mb-q", None, 3, 1),
+        ],
+    },
+    Lesson {
+        id: "config-center",
+        section: Section::ConfigCenter,
+        lab: "config",
+        steps: &[
+            step("cc-poll", Some(Setup::Config("long-polling", secs(19))), Check::Delivered("changed keys")),
+            step("cc-rollback", None, Check::All(&[Check::Acted("input/publish"), Check::Acted("input/rollback")]))
+                .entered(Setup::Config("long-polling", secs(25))),
+            step("cc-gray", Some(Setup::Config("gray-release", secs(19))), Check::CleanUntil(secs(34))),
+            step("cc-cache", Some(Setup::Config("cache-start", secs(24))), Check::CleanUntil(secs(40))),
+            question("cc-q", None, 3, 1),
         ],
     },
     Lesson {

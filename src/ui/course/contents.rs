@@ -39,11 +39,7 @@ pub fn Contents(props: &ContentsProps) -> Html {
         html! {
             <li class="course-section" data-section={section.id()}>
                 <h3>{ say(format!("section.{}", section.id())) }</h3>
-                if lessons.is_empty() {
-                    <p class="course-none">{ t(lang, Key::NoLesson) }</p>
-                } else {
-                    <ul>{ for lessons }</ul>
-                }
+                <ul>{ for lessons }</ul>
             </li>
         }
     });

@@ -9,7 +9,6 @@ table! {
     CourseTitle => "Guided lessons through the lecture", "跟随讲义的引导课程";
     Contents => "Contents", "目录";
     ContentsIntro => "Each lesson runs on a lab: every step says what to do, notices when you did it, and explains what happened.", "每一课都在一个实验上进行：每一步告诉你做什么，发现你做到了，再解释发生了什么。";
-    NoLesson => "No lesson yet: the configuration-center lab is being built.", "暂无课程：配置中心实验正在建设中。";
     StepOf => "Step {i} of {n}", "第 {i} 步，共 {n} 步";
     Back => "Back", "上一步";
     Next => "Next", "下一步";
@@ -61,14 +60,18 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("fal-q.done", "All three look like silence, and asking needs the very network that fails. Every protocol in this course decides under that uncertainty.", "三种情况看起来都是沉默，而「去问」本身就要依赖出问题的网络。本课程里的每一个协议都是在这种不确定中做决定的。"),
     // CAP and BASE.
     ("lesson.cap", "CAP and BASE", "CAP 与 BASE"),
-    ("cap-partition", "Make a partition: select a node and press Isolate (the configuration lab, with its CP and AP stores, is not merged yet; this is the network lab's partition).", "制造一次网络分区：选中一个节点，按「隔离」（带 CP、AP 两种存储的配置中心实验尚未合入，这里用网络实验的分区）。"),
-    ("cap-partition.done", "The isolated node and the others each keep running and each suspect the other side. Partitions cannot be avoided, so P is a given: the choice is between C and A.", "被隔离的节点和其余节点都还在运行，并互相怀疑。网络分区无法避免，P 是必须保证的，所以只能在 C 与 A 之间取舍。"),
-    ("cap-q", "During the partition, the isolated node gets a read and answers it from its own copy at once. What did it choose?", "分区期间，被隔离的节点收到一个读请求，立即用自己的副本作答。它选择了什么？"),
+    ("cap-cp", "A configuration center in CP mode (Nacos on Raft). Since 20 s server 0 and client 3 are cut off from the others. Press play: at 40 s client 3 publishes through server 0 and client 4 through the majority; the partition heals at 70 s.", "CP 模式的配置中心（Nacos 的 Raft 模式）。从 20 秒起，服务器 0 和客户端 3 与其余节点断开。按下播放：40 秒时客户端 3 通过服务器 0 发布配置，客户端 4 通过多数派发布；70 秒时分区恢复。"),
+    ("cap-cp.done", "The minority side refused client 3's write and its linearizable read: it cannot reach a Raft majority, so it gives up availability. The majority went on committing, and after the heal server 0 caught up from the leader's log. No client ever saw an old value: consistency kept, availability lost.", "少数派一侧拒绝了客户端 3 的写入和线性一致读：它联系不到 Raft 的多数派，于是放弃了可用性。多数派照常提交，分区恢复后服务器 0 从 Leader 的日志追上。没有客户端读到过旧值：保住了一致性，牺牲了可用性。"),
+    ("cap-ap", "The same partition and the same requests with the servers in AP mode (Nacos's Distro protocol). Press play.", "同样的分区、同样的请求，这次服务器运行在 AP 模式（Nacos 的 Distro 协议）。按下播放。"),
+    ("cap-ap.done", "Both sides accepted writes: server 0 took client 3's, the majority took the others', and client 3 read a value the majority had already replaced. After the heal the servers compared checksums, repaired what differed, and every copy holds the highest version again.", "两侧都接受了写入：服务器 0 接受了客户端 3 的写，多数派接受了其余的写，客户端 3 读到的是多数派早已替换掉的旧值。分区恢复后，服务器互相比对校验和、修复差异，所有副本重新持有最高版本。"),
+    ("cap-q", "During the partition, server 0 in AP mode took a write and answered a read from its own copy at once. What did it choose?", "分区期间，AP 模式下的服务器 0 接受了写入，并立即用自己的副本回答读请求。它选择了什么？"),
     ("cap-q.c0", "CP: consistency over availability.", "CP：一致性优先于可用性。"),
     ("cap-q.c1", "CA: no partition tolerance.", "CA：不要分区容错性。"),
     ("cap-q.c2", "AP: availability over consistency.", "AP：可用性优先于一致性。"),
-    ("cap-q.done", "It answered without knowing whether the other side changed the data: available, possibly stale. A CP node would refuse or wait until the partition heals (Raft's minority does exactly that).", "它在不知道另一侧是否改了数据的情况下作答：可用，但可能是旧数据。CP 的节点会拒绝或等待分区恢复（Raft 的少数派正是这样做的）。"),
-    ("base-q", "Heal the partition in your head: the replicas exchange what they missed and end up equal. Which letter of BASE is that?", "设想分区恢复：各副本互相补齐错过的数据，最终变得一致。这是 BASE 中的哪一个？"),
+    ("cap-q.done", "It answered without knowing whether the other side changed the data: available, possibly stale. In CP mode the same server refused, as Raft's minority must. P is a given; the choice is between C and A.", "它在不知道另一侧是否改了数据的情况下作答：可用，但可能是旧数据。CP 模式下同一台服务器选择了拒绝，Raft 的少数派只能如此。P 是必须保证的，只能在 C 与 A 之间取舍。"),
+    ("cap-skew", "AP again, but server 0's clock runs 10 s ahead. During the partition (from 5 s) client 3 wrote through server 0 at 20 s, and client 4 through the others a second later; the partition heals at 40 s. Press play and watch which write survives.", "还是 AP 模式，但服务器 0 的时钟快了 10 秒。分区期间（从 5 秒起），客户端 3 在 20 秒时通过服务器 0 写入，客户端 4 在一秒后通过其余服务器写入；40 秒时分区恢复。按下播放，看哪个写入留了下来。"),
+    ("cap-skew.done", "Both writes had version 1, so last-writer-wins compared the servers' clocks: server 0's fast clock made the earlier write look later, and client 4's acknowledged write was lost. Eventual consistency says the copies will agree, not that they agree on the right value.", "两个写入的版本号都是 1，于是按「最后写入者胜出」比较服务器时钟：服务器 0 的快时钟让更早的写入看起来更晚，客户端 4 已被确认的写入丢失了。最终一致性只保证副本最终相同，不保证它们相同在正确的值上。"),
+    ("base-q", "After the heal the AP servers exchanged what they missed and ended up equal. Which letter of BASE is that?", "分区恢复后，AP 模式的服务器互相补齐错过的数据，最终变得一致。这是 BASE 中的哪一个？"),
     ("base-q.c0", "E: eventually consistent.", "E：最终一致性。"),
     ("base-q.c1", "BA: basically available.", "BA：基本可用。"),
     ("base-q.c2", "S: soft state.", "S：软状态。"),
@@ -113,6 +116,21 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("tx-saga.c2", "All at once.", "同时执行。"),
     ("tx-saga.done", "Saga splits a long transaction into short local ones, each final at once, and undoes them in reverse order. It has no isolation: others can see the intermediate state.", "Saga 把长事务拆成多个短的本地事务，每个立即生效；失败时按相反顺序依次补偿。它没有隔离性：别人能看到中间状态。"),
     // Raft.
+    // Eventual consistency by message: the local message table and transactional messages.
+    ("lesson.messages", "The local message table and transactional messages", "本地消息表与事务消息"),
+    ("ms-resend", "The local message table: bank 1 debits A and writes a message row in one local transaction; a relay sends the row to bank 2. Bank 2's acknowledgements get lost. Press play.", "本地消息表：银行 1 在同一个本地事务里扣减 A 的余额并写入一条消息记录，由中继把这条消息发给银行 2。银行 2 的确认消息丢失了。按下播放。"),
+    ("ms-resend.done", "To bank 1 the request looks timed out rather than done, so its monitor sent the row again, and bank 2 credited B twice: Applied Once is broken.", "在银行 1 看来，请求是超时而不是完成，于是它的监控任务重发了这条消息，银行 2 给 B 入账了两次：「只应用一次」被破坏了。"),
+    ("ms-idempotent", "The same run with bank 2's processed-message table, written in the same local transaction as the credit. Press play.", "同样的运行，这次银行 2 有一张已处理消息表，与入账写在同一个本地事务里。按下播放。"),
+    ("ms-idempotent.done", "Bank 2 recognised the resent message, skipped it and acknowledged it again. The receiver of an eventually consistent transfer must be idempotent.", "银行 2 认出了重发的消息，跳过它并再次确认。最终一致的转账中，接收方必须是幂等的。"),
+    ("ms-checkback", "RocketMQ's transactional message: bank 1 sends a half message, commits its local transaction, and dies before its Commit reaches the broker. Press play (transactionTimeout is scaled from 6 s to 1 s).", "RocketMQ 的事务消息：银行 1 先发送半消息，提交本地事务，却在 Commit 到达 Broker 之前宕机。按下播放（transactionTimeout 从 6 秒缩短为 1 秒）。"),
+    ("ms-checkback.done", "With no second confirmation, the broker checked back with the producer; the restarted producer found its transaction record and answered COMMIT_MESSAGE, so the message was delivered and B credited.", "没有收到二次确认，Broker 向生产者回查；重启后的生产者查到了自己的事务记录，回答 COMMIT_MESSAGE，于是消息被投递，B 入账。"),
+    ("ms-redeliver", "Bank 2 consumes the committed message, credits B, and then its listener fails (RECONSUME_LATER). Press play (the first redelivery is scaled from 10 s to 200 ms).", "银行 2 消费了已提交的消息，给 B 入账，随后它的监听器失败（RECONSUME_LATER）。按下播放（第一次重投的间隔从 10 秒缩短为 200 毫秒）。"),
+    ("ms-redeliver.done", "The broker delivered the message again, and a consumer without a record of what it processed credited B a second time. A discarded message is the opposite risk: if the producer stays unreachable for transactionCheckMax check-backs, the broker drops a committed transfer (the lab's checks-exhausted scenario).", "Broker 重新投递了这条消息，而没有记录已处理消息的消费者又给 B 入账了一次。被丢弃的消息是相反的风险：如果生产者在 transactionCheckMax 次回查内一直联系不上，Broker 会丢弃一笔已提交的转账（实验中的 checks-exhausted 场景）。"),
+    ("ms-q", "A consumer of transactional messages can get the same message twice. What must it be?", "事务消息的消费者可能收到同一条消息两次。它必须满足什么？"),
+    ("ms-q.c0", "Idempotent: applying a message twice has the effect of applying it once.", "幂等：同一条消息处理两次，效果与处理一次相同。"),
+    ("ms-q.c1", "Fast: answer before the broker resends.", "快：在 Broker 重发之前作答。"),
+    ("ms-q.c2", "Nothing: the broker delivers exactly once.", "什么都不需要：Broker 保证恰好投递一次。"),
+    ("ms-q.done", "Delivery is at least once: a consumer that fails or answers late is redelivered. Only an idempotent consumer makes at-least-once delivery apply exactly once.", "投递语义是「至少一次」：消费失败或回应太晚都会被重新投递。只有幂等的消费者才能让「至少一次」的投递只生效一次。"),
     ("lesson.raft-basics", "Raft: leader, write-ahead log, two phases, elections", "Raft：leader、预写日志、两阶段提交、选举"),
     ("rb-elect", "Five servers, all followers. Press play: when a follower hears no heartbeat for its election timeout it becomes a candidate and asks for votes.", "五个服务器，全部是 follower。按下播放：follower 在选举超时内没收到心跳，就成为 candidate 并拉票。"),
     ("rb-elect.done", "A candidate won a majority of votes (3 of 5) and became leader for its term. From now on its heartbeats keep the followers from starting elections.", "一个 candidate 获得多数派（5 票中的 3 票）的选票，成为这一任期的 leader。此后它的心跳让 follower 不再发起选举。"),
@@ -154,6 +172,21 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("mb-q.c2", "So that learners catch up first.", "为了让 learner 先追上日志。"),
     ("mb-q.done", "During C_old,new every decision needs a majority of both, so the two can never decide apart (section 6, Figure 10). Single-server changes get the same safety by changing one server at a time; the settings tab can switch to them.", "在 C_old,new 期间，每个决定都需要新旧两个配置各自的多数派，两者不可能各自做出决定（论文第 6 节，图 10）。单节点变更一次只改一个服务器，也能获得同样的安全性；设置标签页可以切换到这种方式。"),
     // The four questions.
+    // Configuration centers.
+    ("lesson.config-center", "A configuration center: long polling, releases, the local cache", "配置中心：长轮询、发布与本地缓存"),
+    ("cc-poll", "Each client holds a long poll on a server (Nacos holds it up to 30 s). At 20 s client 3 publishes a new value. Press play.", "每个客户端都在服务器上挂着一个长轮询（Nacos 最长挂起 30 秒）。20 秒时客户端 3 发布一个新值。按下播放。"),
+    ("cc-poll.done", "The held polls were answered at once with the changed key, and each client fetched the new value: the change reached every client within about a round trip, with no need to restart anything.", "挂起的长轮询立即带着变更的配置项返回，各客户端随即拉取新值：变更大约一个往返就到达了所有客户端，不需要重启任何东西。"),
+    ("cc-rollback", "Releases are versioned. In the release panel, press Publish to make a new release, then Roll back to return to the one before it.", "发布是有版本的。在发布面板中按「发布」生成一个新版本，然后按「回滚」回到上一个版本。"),
+    ("cc-rollback.done", "A rollback is itself a new release with the previous value, so every client moves forward to it through the same long polls. Apollo keeps the history so that a bad change can be undone.", "回滚本身也是一次新的发布，内容是上一个版本的值，所以各客户端同样通过长轮询更新到它。Apollo 保留发布历史，就是为了能撤销一次错误的变更。"),
+    ("cc-gray", "A gray release: at 20 s a new value goes to client 4 only; at 30 s the full release. Press play and watch each client's version.", "灰度发布：20 秒时新值只发给客户端 4；30 秒时全量发布。按下播放，观察每个客户端的版本。"),
+    ("cc-gray.done", "Only client 4 ran the gray value while the others kept the released one; the full release then reached everyone. A gray release tries a change on a few instances before all of them.", "只有客户端 4 用上了灰度值，其他客户端仍使用已发布的值；随后的全量发布到达了所有客户端。灰度发布先在少数实例上试验变更，再推给全部实例。"),
+    ("cc-cache", "At 25 s every server crashes; at 27 s client 5 restarts. Press play.", "25 秒时所有服务器宕机；27 秒时客户端 5 重启。按下播放。"),
+    ("cc-cache.done", "With no server to ask, client 5 started from the copy it cached on its local disk: basically available, with a value that may be old. Apollo and Nacos clients both keep such a cache.", "没有服务器可问，客户端 5 从本地磁盘上缓存的副本启动：基本可用，但值可能是旧的。Apollo 和 Nacos 的客户端都保留这样的本地缓存。"),
+    ("cc-q", "Why do clients hold a long poll instead of asking every second?", "客户端为什么挂起长轮询，而不是每秒问一次？"),
+    ("cc-q.c0", "Long polls are the only way through a firewall.", "只有长轮询能穿过防火墙。"),
+    ("cc-q.c1", "A held poll is answered the moment a key changes, with one request per 30 s while nothing does.", "挂起的请求在配置变化的那一刻就返回，而没有变化时每 30 秒只需一个请求。"),
+    ("cc-q.c2", "The server cannot send anything unless asked.", "服务器只有被请求时才能发送数据。"),
+    ("cc-q.done", "Short polling trades freshness against load: ask often and load the servers, ask rarely and see changes late. A long poll gets both: a change arrives within a round trip, and an idle client costs one request per hold.", "短轮询要在及时性和负载之间取舍：问得勤，服务器负载高；问得少，变更到得晚。长轮询两者兼得：变更在一个往返内到达，空闲的客户端每次挂起只需一个请求。"),
     ("lesson.raft-log-matching", "Q1: same index and term, same log before?", "思考题一：term 和 index 相同，之前的日志也相同吗？"),
     ("lm-q", "Two servers hold an entry with the same index and term. Are all the entries before it the same too?", "两个节点中分别存在 term 和 index 相同的日志，那这之前的日志也相同吗？"),
     ("lm-q.c0", "Yes: AppendEntries' consistency check makes it so.", "相同：AppendEntries 的一致性检查保证了这一点。"),
