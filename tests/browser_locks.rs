@@ -394,4 +394,8 @@ async fn a_safeguards_play_the_failure_button_opens_its_failure_just_before_it_b
     assert_eq!(attr(&root, "[data-testid=\"invariant\"][data-name=\"Mutual Exclusion\"]", "data-ok"), "false");
     let broke: u64 = attr(&root, "[data-testid=\"time\"]", "data-us").parse().unwrap();
     assert!(broke <= opened + LEAD + 500_000, "opened at {opened}, broke by {broke}");
+    // The lesson slowed the run (its failure comes at 0.19 s); the default run gets its speed back.
+    assert_ne!(find(&root, "[data-testid=\"speed-value\"]").text_content().unwrap(), "1/4×");
+    choose(&root, "scenario", "default").await;
+    assert_eq!(find(&root, "[data-testid=\"speed-value\"]").text_content().unwrap(), "1/4×");
 }

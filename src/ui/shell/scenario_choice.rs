@@ -193,32 +193,40 @@ where
             choice.set(next);
         })
     };
+    // The speed the run had before a lesson slowed it, given back when a run that is not a lesson
+    // is chosen.
+    let before_lesson = use_mut_ref(|| None::<f64>);
+    let speed = run.speed;
     // A scenario picked in the list starts playing at once: the lesson is in watching it. A
     // lesson opens a little before its failure and plays slowly.
     let on_choose = {
-        let (choose, choice) = (choose.clone(), choice.clone());
+        let (choose, choice, before_lesson) = (choose.clone(), choice.clone(), before_lesson.clone());
         Callback::from(move |next: Choice<N>| match next {
             Choice::Named(named) if named.watch(Lang::En).is_some() => {
+                before_lesson.borrow_mut().get_or_insert(speed);
                 let reform = dispatch.clone();
-                play_lesson(
-                    &Callback::from(move |a| reform.dispatch(a)),
-                    (runs.named_run)(named),
-                    Opening::BeforeViolation(FIND_WITHIN),
-                );
+                let dispatch = Callback::from(move |a| reform.dispatch(a));
+                play_lesson(&dispatch, (runs.named_run)(named), Opening::BeforeViolation(FIND_WITHIN));
                 choice.set(next);
             }
             _ => {
                 choose.emit(next);
+                if let Some(speed) = before_lesson.borrow_mut().take() {
+                    dispatch.dispatch(RunAction::SetSpeed(speed));
+                }
                 dispatch.dispatch(RunAction::SetPlaying(matches!(next, Choice::Named(_))));
             }
         })
     };
     let on_config = {
-        let (load, choice) = (load.clone(), choice.clone());
+        let (load, choice, reducer) = (load.clone(), choice.clone(), run.dispatcher());
         Callback::from(move |config: P::Config| {
             if let Ok(timeline) = (runs.fresh)(config) {
                 load.emit(timeline);
                 choice.set(Choice::Custom);
+                if let Some(speed) = before_lesson.borrow_mut().take() {
+                    reducer.dispatch(RunAction::SetSpeed(speed));
+                }
             }
         })
     };
