@@ -25,6 +25,8 @@ for lab in raft:2000 locks:1000 ids:1000 txn:1000 config:1000; do
 done
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
+# A busy 2-core machine can take longer than the runner's default 20 s for one test.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
 cargo test --locked --target wasm32-unknown-unknown \
     --test browser_app --test browser_kernel --test browser_raft --test browser_replay --test browser_locks --test browser_tabs --test browser_raft_ext --test browser_patched_panels \
     --test browser_ids --test browser_txn --test browser_config --test browser_course
