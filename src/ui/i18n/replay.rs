@@ -3,12 +3,12 @@
 table! {
     ReplayTitle => "Replay and share", "回放与分享";
     LabsLabel => "Labs", "实验";
-    TabNetwork => "The network is unreliable", "网络是不可靠的";
+    TabNetwork => "Unreliable network", "不可靠的网络";
     TabRaft => "Raft", "Raft";
-    TabLocks => "Distributed locks", "分布式锁";
-    TabIds => "Distributed IDs", "分布式 ID";
-    TabTxn => "Distributed transactions", "分布式事务";
-    TabConfig => "CAP and configuration", "CAP 与配置中心";
+    TabLocks => "Locks", "分布式锁";
+    TabIds => "IDs", "分布式 ID";
+    TabTxn => "Transactions", "分布式事务";
+    TabConfig => "CAP and config center", "CAP 与配置中心";
     Presentation => "Presentation", "演示模式";
     PresentationTitle => "Large type and high contrast, for projectors", "大字号、高对比度，适合投影";
     ScrubLabel => "Scrub through the run (← → move 100 ms, with Shift 1 s)", "拖动浏览整个运行（← → 移动 100 毫秒，按住 Shift 移动 1 秒）";
