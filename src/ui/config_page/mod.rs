@@ -30,10 +30,9 @@ use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::event_log::EventLog;
-use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::keys_help::use_keys_help;
-use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabHead, LabLayout, PageWiring};
+use crate::ui::shell::lab_layout::{node_inspector, use_page_wiring, LabHead, LabLayout, PageWiring};
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
@@ -140,15 +139,10 @@ pub fn ConfigPage() -> Html {
         let timeline = run.timeline.borrow();
         (timeline.world().node_count(), timeline.scenario().actions.len())
     };
-    let inspector = match run.selected {
-        Some(node) => {
-            let rows = note_rows(lang, &node_rows(run.timeline.borrow().world(), node));
-            html! {
-                <Inspector {node} {count} {rows} on_fault={on_fault.clone()}
-                           on_close={dispatch.reform(|()| RunAction::Select(None))} />
-            }
-        }
-        None => html! { <InspectorHint /> },
+    let inspector = {
+        let timeline = run.timeline.borrow();
+        let rows = |node| note_rows(lang, &node_rows(timeline.world(), node));
+        node_inspector(run.selected, count, rows, &on_fault, &dispatch)
     };
     let on_select_copy = on_select.clone();
     let head = html! {

@@ -229,7 +229,7 @@ pub fn word(lang: Lang, word: &str) -> Option<&'static str> {
         "repaired" => Key::WRepaired,
         "held_polls" => Key::WHeldPolls,
         "home" => Key::WHome,
-        "acked" => Key::WAcked,
+        "writes_acked" => Key::WAcked,
         "requests_failed" => Key::WFailed,
         "No Stale Read" => Key::InvNoStaleRead,
         "No Lost Write" => Key::InvNoLostWrite,

@@ -29,10 +29,9 @@ use crate::ui::replay::sequence_diagram::SequenceDiagram;
 use crate::ui::replay::share_panel::SharePanel;
 use crate::ui::shell::cluster_view::ClusterView;
 use crate::ui::shell::event_log::EventLog;
-use crate::ui::shell::inspector::Inspector;
 use crate::ui::shell::invariant_panel::{ExplainIn, InvariantPanel, NameIn};
 use crate::ui::shell::keys_help::use_keys_help;
-use crate::ui::shell::lab_layout::{use_page_wiring, InspectorHint, LabHead, LabLayout, PageWiring};
+use crate::ui::shell::lab_layout::{node_inspector, use_page_wiring, LabHead, LabLayout, PageWiring};
 use crate::ui::shell::legend::Legend;
 use crate::ui::shell::network_controls::NetworkControls;
 use crate::ui::shell::node_list::NodeList;
@@ -125,16 +124,10 @@ pub fn IdsPage() -> Html {
         let frame = frame.clone();
         use_memo((run.version, lang), move |&(_, lang)| in_words(lang, &frame.cluster))
     };
-    let inspector = match run.selected {
-        Some(node) => {
-            let rows = node_rows(run.timeline.borrow().world(), node).map(|rows| id_note_rows(lang, &rows));
-            let count = run.timeline.borrow().world().node_count();
-            html! {
-                <Inspector {node} {count} rows={rows.unwrap_or_default()} on_fault={on_fault.clone()}
-                           on_close={dispatch.reform(|()| RunAction::Select(None))} />
-            }
-        }
-        None => html! { <InspectorHint /> },
+    let inspector = {
+        let world = run.timeline.borrow();
+        let rows = |node| node_rows(world.world(), node).map(|rows| id_note_rows(lang, &rows)).unwrap_or_default();
+        node_inspector(run.selected, world.world().node_count(), rows, &on_fault, &dispatch)
     };
 
     let head = html! {

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::error_banner::ErrorBanner;
 use super::fault::{widen, Fault};
+use super::inspector::Inspector;
 use super::run::{Run, RunAction};
 use crate::sim::{Checker, ClusterConfig, MsgId, NodeId, Process, SimTime};
 use crate::ui::i18n::{t, use_lang, Key};
@@ -110,6 +111,24 @@ pub fn InspectorHint() -> Html {
         <section class="panel inspector empty" data-testid="inspector-hint">
             <p class="hint">{ t(lang, Key::SelectHint) }</p>
         </section>
+    }
+}
+
+/// The inspector of the selected node, with the label/value rows `rows` makes for it (only when a
+/// node is selected), or the hint to select one.
+pub fn node_inspector<P: Process + 'static, C: Checker<P> + 'static>(
+    selected: Option<NodeId>,
+    count: u32,
+    rows: impl FnOnce(NodeId) -> Vec<(String, String)>,
+    on_fault: &Callback<Fault>,
+    dispatch: &Callback<RunAction<P, C>>,
+) -> Html {
+    match selected {
+        Some(node) => html! {
+            <Inspector {node} {count} rows={rows(node)} on_fault={on_fault.clone()}
+                       on_close={dispatch.reform(|()| RunAction::Select(None))} />
+        },
+        None => html! { <InspectorHint /> },
     }
 }
 

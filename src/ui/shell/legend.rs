@@ -51,3 +51,19 @@ pub fn Legend(props: &LegendProps) -> Html {
         </ul>
     }
 }
+
+/// One entry of a lab's own legend: a node glyph as the cluster view draws it (`class` gives its
+/// role or state), a test hook `id`, and its words.
+pub fn legend_item(class: &'static str, id: &'static str, glyph: Html, label: &str) -> Html {
+    html! {
+        <li class={class} data-legend={id}>
+            <svg viewBox="-12 -12 24 24" width="22" height="22" aria-hidden="true">{ glyph }</svg>
+            <span>{ label.to_string() }</span>
+        </li>
+    }
+}
+
+/// The plain node disc of a legend entry.
+pub fn legend_disc() -> Html {
+    html! { <circle class="disc" r="8" /> }
+}

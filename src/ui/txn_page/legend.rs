@@ -5,20 +5,14 @@ use yew::prelude::*;
 
 use crate::ui::i18n::txn::{t, Key};
 use crate::ui::i18n::use_lang;
+use crate::ui::shell::legend::{legend_disc, legend_item};
 
 /// The legend under the transactions cluster view.
 #[component]
 pub fn TxnLegend() -> Html {
     let lang = use_lang();
-    let item = |class: &'static str, id: &'static str, glyph: Html, key: Key| {
-        html! {
-            <li class={class} data-legend={id}>
-                <svg viewBox="-12 -12 24 24" width="22" height="22" aria-hidden="true">{ glyph }</svg>
-                <span>{ t(lang, key) }</span>
-            </li>
-        }
-    };
-    let disc = || html! { <circle class="disc" r="8" /> };
+    let item = |class, id, glyph, key| legend_item(class, id, glyph, t(lang, key));
+    let disc = legend_disc;
     html! {
         <ul class="legend txn-legend" data-testid="txn-legend">
             { item("node role-tx_manager", "manager", disc(), Key::LegendManager) }

@@ -34,7 +34,7 @@ pub fn node_rows(world: &World<ConfigNode>, id: NodeId) -> Vec<Note> {
             for (key, (version, value)) in &c.config {
                 rows.push(Note::new("cached", format!("{key} v{version} = {}", value.as_deref().unwrap_or("—"))));
             }
-            rows.push(Note::new("acked", c.acked.to_string()));
+            rows.push(Note::new("writes_acked", c.acked.to_string()));
             rows.push(Note::new("requests_failed", c.failed.to_string()));
         }
         None => {
