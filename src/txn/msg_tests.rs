@@ -4,17 +4,13 @@
 //! consistency; and seed sweeps with random faults.
 
 use super::broker::{LocalTransactionState, MessageState};
-use super::checker::{counters, settled, TxnChecker};
-use super::db::{Db, OutboxStatus};
+use super::checker::counters;
+use super::db::OutboxStatus;
 use super::fuzz::{fuzz_config, fuzz_one, FuzzFailure};
 use super::guard::Protection;
-use super::{Pattern, TxnConfig, TxnEvent, TxnInput, TxnNode, Workload, BROKER, CONSUMER, LAB, PRODUCER};
-use crate::sim::{
-    ms, secs, Action, ClusterConfig, NetworkConfig, NodeId, Retention, Scenario, SimTime, TimedAction, Timeline,
-    TraceEvent, Violation,
-};
-
-type Run = Timeline<TxnNode, TxnChecker>;
+use super::tests::{db, quiet, run, Run};
+use super::{Pattern, TxnConfig, TxnEvent, TxnInput, Workload, BROKER, CONSUMER, PRODUCER};
+use crate::sim::{ms, secs, Action, ClusterConfig, NetworkConfig, NodeId, SimTime, TraceEvent};
 
 /// The transfer's application node.
 const APP: NodeId = 3;
@@ -39,23 +35,6 @@ fn config(pattern: Pattern) -> TxnConfig {
 
 fn pay(at: SimTime) -> (SimTime, Action<TxnInput>) {
     (at, Action::Input { node: APP, input: TxnInput::Pay { amount: 100, quantity: 1 } })
-}
-
-fn run(config: TxnConfig, actions: Vec<(SimTime, Action<TxnInput>)>, until: SimTime) -> Run {
-    let mut scenario = Scenario::new(LAB, 1, config);
-    scenario.actions = actions.into_iter().map(|(at, action)| TimedAction { at, action }).collect();
-    let mut run: Run = Timeline::new(scenario, Retention::All).expect("valid scenario");
-    run.run_until(until);
-    run
-}
-
-fn quiet(run: &Run) -> Option<Violation> {
-    assert!(settled(run.world()), "the run has not settled");
-    run.checker().clone().check_quiet(run.world())
-}
-
-fn db(run: &Run, node: NodeId) -> &Db {
-    &run.world().node(node).and_then(|n| n.durable).expect("a disk").db
 }
 
 fn message(run: &Run, gid: u64) -> MessageState {

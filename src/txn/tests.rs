@@ -12,7 +12,8 @@ use crate::sim::{
     TraceEvent, Violation,
 };
 
-type Run = Timeline<TxnNode, TxnChecker>;
+/// A checked transactions run.
+pub(super) type Run = Timeline<TxnNode, TxnChecker>;
 
 /// Nodes of the payment.
 const ORDER: NodeId = 1;
@@ -34,7 +35,7 @@ fn pay(at: SimTime, node: NodeId) -> (SimTime, Action<TxnInput>) {
 }
 
 /// Play `actions` on `config` until `until`, stopping at a first violation.
-fn run(config: TxnConfig, actions: Vec<(SimTime, Action<TxnInput>)>, until: SimTime) -> Run {
+pub(super) fn run(config: TxnConfig, actions: Vec<(SimTime, Action<TxnInput>)>, until: SimTime) -> Run {
     let mut scenario = Scenario::new(LAB, 1, config);
     scenario.actions = actions.into_iter().map(|(at, action)| TimedAction { at, action }).collect();
     let mut run: Run = Timeline::new(scenario, Retention::All).expect("valid scenario");
@@ -43,12 +44,13 @@ fn run(config: TxnConfig, actions: Vec<(SimTime, Action<TxnInput>)>, until: SimT
 }
 
 /// The quiet-state judgement of a run that must have settled.
-fn quiet(run: &Run) -> Option<Violation> {
+pub(super) fn quiet(run: &Run) -> Option<Violation> {
     assert!(settled(run.world()), "the run has not settled");
     run.checker().clone().check_quiet(run.world())
 }
 
-fn db(run: &Run, node: NodeId) -> &Db {
+/// A service's database, from its disk.
+pub(super) fn db(run: &Run, node: NodeId) -> &Db {
     &run.world().node(node).and_then(|n| n.durable).expect("a disk").db
 }
 
