@@ -66,6 +66,17 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
     let slow = props.network.latency_min >= SLOW;
     let duplicating = props.network.duplicate_ppm > 0;
     let pay = props.app.map(|node| Action::Input { node, input: TxnInput::Pay { amount: 100, quantity: 1 } });
+    // Duplicate every message (or stop), and heal the network: the same under every pattern.
+    let duplicate_and_heal = html! {
+        <>
+            if duplicating {
+                { button("no-duplicate".into(), t(lang, Key::NoDuplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 0 })) }
+            } else {
+                { button("duplicate".into(), t(lang, Key::Duplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 1_000_000 })) }
+            }
+            { button("heal".into(), t(lang, Key::HealAll).into(), Key::HealAllTitle, None, Some(Action::HealAll)) }
+        </>
+    };
     if props.pattern.by_message() {
         let crash = |node: NodeId, status: NodeStatus, role: &'static str| {
             let name = txn_word(lang, role);
@@ -93,12 +104,7 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
                     { button("fail-consume".into(), t(lang, Key::FailConsume).into(), Key::FailConsumeTitle, None, Some(fail)) }
                 </div>
                 <div class="fault-row">
-                    if duplicating {
-                        { button("no-duplicate".into(), t(lang, Key::NoDuplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 0 })) }
-                    } else {
-                        { button("duplicate".into(), t(lang, Key::Duplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 1_000_000 })) }
-                    }
-                    { button("heal".into(), t(lang, Key::HealAll).into(), Key::HealAllTitle, None, Some(Action::HealAll)) }
+                    { duplicate_and_heal.clone() }
                 </div>
                 { service_row(lang, props, &button) }
                 <p class="hint">{ t(lang, Key::FaultsHint) }</p>
@@ -127,12 +133,7 @@ pub fn FaultsPanel(props: &FaultsPanelProps) -> Html {
                     None => fill(t(lang, Key::NoTry), &[("op", props.first_op)]),
                 }, Key::DelayTryTitle, None, props.first_call.map(|(id, _)| Action::DelayMessage { id, by: SLOW })) }
                 { button("drop-reply".into(), t(lang, if props.reply.is_some() { Key::DropReply } else { Key::NoReply }).into(), Key::DropReplyTitle, None, props.reply.map(|id| Action::DropMessage { id })) }
-                if duplicating {
-                    { button("no-duplicate".into(), t(lang, Key::NoDuplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 0 })) }
-                } else {
-                    { button("duplicate".into(), t(lang, Key::Duplicate).into(), Key::DuplicateTitle, None, Some(Action::SetDuplication { ppm: 1_000_000 })) }
-                }
-                { button("heal".into(), t(lang, Key::HealAll).into(), Key::HealAllTitle, None, Some(Action::HealAll)) }
+                { duplicate_and_heal }
             </div>
             { service_row(lang, props, &button) }
             <p class="hint">{ t(lang, Key::FaultsHint) }</p>
